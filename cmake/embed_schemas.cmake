@@ -1,0 +1,15 @@
+# Writes OUT, a C++ file defining duban::store::k_migrations from DIR/*.sql in
+# name order (001_..., 002_...): migration N brings user_version to N.
+file(GLOB sql_files ${DIR}/*.sql)
+list(SORT sql_files)
+set(body "// Generated from schemas/*.sql by cmake/embed_schemas.cmake; do not edit.\n")
+string(APPEND body "#include \"store/migrations.hpp\"\n\nnamespace duban::store {\n")
+string(APPEND body "const std::vector<Migration> k_migrations = {\n")
+foreach(f ${sql_files})
+  get_filename_component(name ${f} NAME)
+  file(READ ${f} sql)
+  string(APPEND body "  {\"${name}\", R\"duban_sql(${sql})duban_sql\"},\n")
+endforeach()
+string(APPEND body "};\n}  // namespace duban::store\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

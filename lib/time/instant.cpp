@@ -1,0 +1,170 @@
+#include "time/instant.hpp"
+
+#include <date/tz.h>
+
+#include <cstdio>
+#include <stdexcept>
+
+namespace duban::time {
+
+namespace chr = std::chrono;
+
+namespace {
+
+constexpr chr::seconds k_end_of_day = chr::hours{23} + chr::minutes{59} + chr::seconds{59};
+
+// Reads exactly `width` ASCII digits at `pos`, advancing it; nullopt otherwise.
+std::optional<int> read_digits(std::string_view text, std::size_t& pos, std::size_t width) {
+  if (text.size() - pos < width) return std::nullopt;
+  int value = 0;
+  for (std::size_t i = 0; i < width; ++i) {
+    const char c = text[pos + i];
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  pos += width;
+  return value;
+}
+
+bool read_char(std::string_view text, std::size_t& pos, char expected) {
+  if (pos >= text.size() || text[pos] != expected) return false;
+  ++pos;
+  return true;
+}
+
+std::optional<LocalDays> read_date(std::string_view text, std::size_t& pos) {
+  const auto year = read_digits(text, pos, 4);
+  if (!year || !read_char(text, pos, '-')) return std::nullopt;
+  const auto month = read_digits(text, pos, 2);
+  if (!month || !read_char(text, pos, '-')) return std::nullopt;
+  const auto day = read_digits(text, pos, 2);
+  if (!day) return std::nullopt;
+  const chr::year_month_day ymd{chr::year{*year}, chr::month(static_cast<unsigned>(*month)),
+                                chr::day(static_cast<unsigned>(*day))};
+  if (!ymd.ok()) return std::nullopt;
+  return LocalDays{ymd};
+}
+
+// "HH:MM", "HH:MM:SS" or "HH:MM:SS.fff" (the fraction is dropped).
+std::optional<chr::seconds> read_time_of_day(std::string_view text, std::size_t& pos) {
+  const auto hours = read_digits(text, pos, 2);
+  if (!hours || *hours > 23 || !read_char(text, pos, ':')) return std::nullopt;
+  const auto minutes = read_digits(text, pos, 2);
+  if (!minutes || *minutes > 59) return std::nullopt;
+  int seconds = 0;
+  if (read_char(text, pos, ':')) {
+    const auto s = read_digits(text, pos, 2);
+    if (!s || *s > 59) return std::nullopt;
+    seconds = *s;
+    if (read_char(text, pos, '.')) {
+      const std::size_t start = pos;
+      while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
+      if (pos == start) return std::nullopt;
+    }
+  }
+  return chr::hours{*hours} + chr::minutes{*minutes} + chr::seconds{seconds};
+}
+
+// "Z", "+08:00", "+0800" or "+08" (or '-'), to the end of the text.
+std::optional<chr::seconds> read_offset(std::string_view text, std::size_t& pos) {
+  if (read_char(text, pos, 'Z')) return chr::seconds{0};
+  if (pos >= text.size() || (text[pos] != '+' && text[pos] != '-')) return std::nullopt;
+  const int sign = text[pos++] == '-' ? -1 : 1;
+  const auto hours = read_digits(text, pos, 2);
+  if (!hours || *hours > 23) return std::nullopt;
+  int minutes = 0;
+  if (pos < text.size()) {
+    read_char(text, pos, ':');
+    const auto m = read_digits(text, pos, 2);
+    if (!m || *m > 59) return std::nullopt;
+    minutes = *m;
+  }
+  return sign * (chr::hours{*hours} + chr::minutes{minutes});
+}
+
+std::string format_ymd(chr::year_month_day ymd) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return buf;
+}
+
+// "YYYY-MM-DD<sep>HH:MM[:SS]" of a time point on any clock.
+template <class Clock>
+std::string format_time_point(chr::time_point<Clock, chr::seconds> tp, char sep,
+                              bool with_seconds) {
+  const auto day = chr::floor<chr::days>(tp);
+  const chr::hh_mm_ss hms{tp - day};
+  char buf[16];
+  if (with_seconds) {
+    std::snprintf(buf, sizeof buf, "%c%02d:%02d:%02d", sep, static_cast<int>(hms.hours().count()),
+                  static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
+  } else {
+    std::snprintf(buf, sizeof buf, "%c%02d:%02d", sep, static_cast<int>(hms.hours().count()),
+                  static_cast<int>(hms.minutes().count()));
+  }
+  return format_ymd(chr::year_month_day{chr::local_days{day.time_since_epoch()}}) + buf;
+}
+
+}  // namespace
+
+Zone Zone::locate(std::string_view name) {
+  Zone zone;
+  try {
+    zone.m_zone = date::locate_zone(name);
+  } catch (const std::exception&) {
+    throw std::runtime_error("unknown time zone '" + std::string(name) +
+                             "' (expected an IANA name such as Asia/Shanghai)");
+  }
+  zone.m_name = std::string(name);
+  return zone;
+}
+
+// A default-constructed Zone has no tz entry; it reads as UTC rather than crash.
+LocalSeconds Zone::to_local(Instant at) const {
+  if (m_zone == nullptr) return LocalSeconds{at.tp.time_since_epoch()};
+  return LocalSeconds{m_zone->to_local(at.tp).time_since_epoch()};
+}
+
+LocalDays Zone::local_date(Instant at) const { return chr::floor<chr::days>(to_local(at)); }
+
+Instant Zone::to_instant(LocalSeconds local) const {
+  if (m_zone == nullptr) return Instant{chr::sys_seconds{local.time_since_epoch()}};
+  const date::local_seconds as_date{local.time_since_epoch()};
+  return Instant{m_zone->to_sys(as_date, date::choose::earliest)};
+}
+
+std::optional<Instant> parse_when(std::string_view text, const Zone& zone, DateOnly date_only) {
+  std::size_t pos = 0;
+  const auto day = read_date(text, pos);
+  if (!day) return std::nullopt;
+  if (pos == text.size()) {
+    const auto tod = date_only == DateOnly::end_of_day ? k_end_of_day : chr::seconds{0};
+    return zone.to_instant(*day + tod);
+  }
+  if (!read_char(text, pos, 'T') && !read_char(text, pos, ' ')) return std::nullopt;
+  const auto tod = read_time_of_day(text, pos);
+  if (!tod) return std::nullopt;
+  const LocalSeconds local = *day + *tod;
+  if (pos == text.size()) return zone.to_instant(local);
+  const auto offset = read_offset(text, pos);
+  if (!offset || pos != text.size()) return std::nullopt;
+  return Instant{chr::sys_seconds{local.time_since_epoch() - *offset}};
+}
+
+std::optional<LocalDays> parse_date(std::string_view text) {
+  std::size_t pos = 0;
+  const auto day = read_date(text, pos);
+  if (!day || pos != text.size()) return std::nullopt;
+  return day;
+}
+
+std::string format_utc(Instant at) { return format_time_point(at.tp, 'T', true) + "Z"; }
+
+std::string format_local(Instant at, const Zone& zone) {
+  return format_time_point(zone.to_local(at), ' ', false);
+}
+
+std::string format_date(LocalDays day) { return format_ymd(chr::year_month_day{day}); }
+
+}  // namespace duban::time

@@ -1,0 +1,76 @@
+// Instants, zones and the text forms of SPEC §4. Pure: no clock, no I/O
+// beyond the system tz database that Zone::locate reads.
+#pragma once
+
+#include <chrono>
+#include <compare>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace date {
+class time_zone;
+}
+
+namespace duban::time {
+
+// A point in time, to the second. A strong type so that it never mixes
+// with local times or plain integers.
+struct Instant {
+  std::chrono::sys_seconds tp{};
+  auto operator<=>(const Instant&) const = default;
+};
+
+// Local calendar date / date-time in some zone (no zone attached).
+using LocalDays = std::chrono::local_days;
+using LocalSeconds = std::chrono::local_seconds;
+
+// An IANA zone from the system tz database (tzdata).
+class Zone {
+public:
+  // Throws std::runtime_error when the name is not a known zone.
+  static Zone locate(std::string_view name);
+
+  const std::string& name() const { return m_name; }
+  LocalSeconds to_local(Instant at) const;
+  LocalDays local_date(Instant at) const;
+  // The instant of a local date-time; in a gap or fold, the earliest
+  // matching instant (China has neither since 1991).
+  Instant to_instant(LocalSeconds local) const;
+
+private:
+  const date::time_zone* m_zone = nullptr;
+  std::string m_name;
+};
+
+// What a date without a time means where a WHEN is read.
+enum class DateOnly {
+  start_of_day,  // 00:00:00 local (received, --now, report bounds)
+  end_of_day,    // 23:59:59 local (deadlines: --due 2025-10-25)
+};
+
+// Parses a WHEN of SPEC §4: "2026-11-22T00:30:00Z", an offset form
+// "2025-10-25T11:00:00+08:00" (or +0800, +08), a local date-time
+// "2025-10-25 11:00[:ss]" / "2025-10-25T11:00[:ss]" read in `zone`, or a date
+// "2025-10-25" read per `date_only`. Fractional seconds are accepted and
+// dropped. Returns nullopt when the text is none of these or names an
+// impossible date (2025-02-30).
+std::optional<Instant> parse_when(std::string_view text, const Zone& zone,
+                                  DateOnly date_only = DateOnly::start_of_day);
+
+// Parses a plain date "YYYY-MM-DD"; nullopt if malformed or impossible.
+std::optional<LocalDays> parse_date(std::string_view text);
+
+// "2026-11-22T00:30:00Z": the stored form.
+std::string format_utc(Instant at);
+// "2026-11-22 08:30" in `zone`: the displayed form.
+std::string format_local(Instant at, const Zone& zone);
+// "2026-11-22"
+std::string format_date(LocalDays day);
+
+// The text expected by parse_when, for error messages.
+inline constexpr std::string_view k_when_forms =
+    "an ISO-8601 instant (2025-10-25T03:00:00Z, 2025-10-25T11:00+08:00), "
+    "a local date-time (2025-10-25 11:00) or a date (2025-10-25)";
+
+}  // namespace duban::time

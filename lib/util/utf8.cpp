@@ -1,0 +1,88 @@
+#include "util/utf8.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <numeric>
+#include <vector>
+
+namespace duban::util {
+
+namespace {
+
+// Decodes the code point at `text[pos]`; returns its length in bytes, or a
+// negative value if the bytes there are not valid UTF-8 (utf8proc rejects
+// overlong forms, surrogates and values above U+10FFFF).
+std::ptrdiff_t decode(std::string_view text, std::size_t pos, std::int32_t& code_point) {
+  return utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                          static_cast<utf8proc_ssize_t>(text.size() - pos), &code_point);
+}
+
+// Code points of `text`; an invalid byte becomes a negative value of its own
+// so that distances stay defined for any input.
+std::vector<std::int32_t> code_points(std::string_view text) {
+  std::vector<std::int32_t> result;
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::int32_t code_point = 0;
+    const auto length = decode(text, pos, code_point);
+    if (length > 0) {
+      result.push_back(code_point);
+      pos += static_cast<std::size_t>(length);
+    } else {
+      result.push_back(-1 - static_cast<unsigned char>(text[pos]));
+      ++pos;
+    }
+  }
+  return result;
+}
+
+}  // namespace
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::int32_t code_point = 0;
+    const auto length = decode(text, pos, code_point);
+    if (length <= 0) return pos;
+    pos += static_cast<std::size_t>(length);
+  }
+  return std::nullopt;
+}
+
+std::size_t display_width(std::string_view text) {
+  std::size_t width = 0;
+  for (const std::int32_t code_point : code_points(text)) {
+    // An invalid byte shows as one replacement character.
+    width += code_point < 0 ? 1 : static_cast<std::size_t>(utf8proc_charwidth(code_point));
+  }
+  return width;
+}
+
+std::string pad(std::string_view text, std::size_t width, Align align) {
+  const std::size_t used = display_width(text);
+  const std::string spaces(width > used ? width - used : 0, ' ');
+  return align == Align::left ? std::string(text) + spaces : spaces + std::string(text);
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  const auto from = code_points(a);
+  const auto to = code_points(b);
+  // Optimal string alignment: Levenshtein plus swapping two neighbours, the
+  // commonest typo ("titel"), as one edit. Three rows of the table.
+  std::vector<std::size_t> before(to.size() + 1), above(to.size() + 1), row(to.size() + 1);
+  std::iota(above.begin(), above.end(), std::size_t{0});
+  for (std::size_t i = 1; i <= from.size(); ++i) {
+    row[0] = i;
+    for (std::size_t j = 1; j <= to.size(); ++j) {
+      const std::size_t cost = from[i - 1] == to[j - 1] ? 0 : 1;
+      row[j] = std::min({above[j] + 1, row[j - 1] + 1, above[j - 1] + cost});
+      if (i > 1 && j > 1 && from[i - 1] == to[j - 2] && from[i - 2] == to[j - 1])
+        row[j] = std::min(row[j], before[j - 2] + 1);
+    }
+    std::swap(before, above);
+    std::swap(above, row);
+  }
+  return above.back();
+}
+
+}  // namespace duban::util

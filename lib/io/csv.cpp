@@ -1,0 +1,139 @@
+#include "io/records.hpp"
+
+#include <csv.h>
+
+#include <algorithm>
+#include <set>
+
+#include "util/error.hpp"
+#include "util/utf8.hpp"
+
+namespace duban::io {
+
+namespace {
+
+constexpr std::string_view k_bom = "\xEF\xBB\xBF";
+
+[[noreturn]] void fail(std::string_view source, std::size_t line, const std::string& what) {
+  throw Error(Exit::data, std::string(source) + ":" + std::to_string(line) + ": " + what);
+}
+
+struct Row {
+  std::size_t line = 0;
+  std::vector<std::string> cells;
+};
+
+// What the libcsv callbacks fill in. They must not throw (they are called
+// from C), so all checks happen on the rows afterwards.
+struct Rows {
+  std::vector<Row> rows;
+  std::vector<std::string> cells;
+  std::size_t line = 1;      // line being parsed
+  std::size_t row_line = 0;  // line the current row starts on; 0 between rows
+};
+
+// A cell may hold CRLF when typed on Windows; keep the newline only.
+std::string without_cr_before_lf(const char* data, std::size_t size) {
+  std::string cell;
+  cell.reserve(size);
+  for (std::size_t i = 0; i < size; ++i) {
+    if (data[i] != '\r' || i + 1 == size || data[i + 1] != '\n') cell += data[i];
+  }
+  return cell;
+}
+
+void on_cell(void* data, std::size_t size, void* rows) {
+  static_cast<Rows*>(rows)->cells.push_back(
+      without_cr_before_lf(static_cast<const char*>(data), size));
+}
+
+void on_row_end(int, void* rows) {
+  auto& r = *static_cast<Rows*>(rows);
+  r.rows.push_back({r.row_line != 0 ? r.row_line : r.line, std::move(r.cells)});
+  r.cells.clear();
+  r.row_line = 0;
+}
+
+class Parser {
+public:
+  Parser() { csv_init(&m_parser, CSV_STRICT | CSV_STRICT_FINI); }
+  ~Parser() { csv_free(&m_parser); }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+  csv_parser* get() { return &m_parser; }
+
+private:
+  csv_parser m_parser{};
+};
+
+// Splits `text` into rows, each with the physical line it starts on.
+std::vector<Row> parse_rows(std::string_view text, std::string_view source) {
+  Parser parser;
+  Rows rows;
+  // Fed one line at a time, so that the line of each row start is known
+  // (libcsv does not count lines): a chunk ends at the first CR or LF, so a
+  // row can only end at a chunk's last byte.
+  while (!text.empty()) {
+    const auto end = text.find_first_of("\r\n");
+    const std::string_view chunk =
+        text.substr(0, end == std::string_view::npos ? text.size() : end + 1);
+    text.remove_prefix(chunk.size());
+    if (rows.row_line == 0 && chunk.find_first_not_of(" \t\r\n") != std::string_view::npos) {
+      rows.row_line = rows.line;
+    }
+    if (csv_parse(parser.get(), chunk.data(), chunk.size(), on_cell, on_row_end, &rows) !=
+        chunk.size()) {
+      fail(source, rows.line,
+           "stray '\"' in a cell (quote the whole cell and double the quotes inside)");
+    }
+    if (chunk.back() == '\n') ++rows.line;
+  }
+  if (csv_fini(parser.get(), on_cell, on_row_end, &rows) != 0) {
+    fail(source, rows.row_line, "quoted cell is never closed");
+  }
+  // Excel writes rows of empty cells for rows that were merely formatted.
+  std::erase_if(rows.rows, [](const Row& row) {
+    return std::all_of(row.cells.begin(), row.cells.end(),
+                       [](const auto& cell) { return cell.empty(); });
+  });
+  return std::move(rows.rows);
+}
+
+}  // namespace
+
+std::vector<Record> read_csv(std::string_view text, std::string_view source) {
+  if (const auto bad = util::find_invalid_utf8(text)) {
+    fail(source, 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + *bad, '\n')),
+         "invalid UTF-8");
+  }
+  if (text.starts_with(k_bom)) text.remove_prefix(k_bom.size());
+
+  const std::vector<Row> rows = parse_rows(text, source);
+  if (rows.empty()) return {};
+  const Row& header = rows.front();
+  std::set<std::string_view> names;
+  for (std::size_t i = 0; i < header.cells.size(); ++i) {
+    const std::string& name = header.cells[i];
+    if (name.empty()) fail(source, header.line, "column " + std::to_string(i + 1) + " has no name");
+    if (!names.insert(name).second) fail(source, header.line, "duplicate column '" + name + "'");
+  }
+
+  std::vector<Record> records;
+  records.reserve(rows.size() - 1);
+  for (auto row = rows.begin() + 1; row != rows.end(); ++row) {
+    if (row->cells.size() != header.cells.size()) {
+      fail(source, row->line,
+           std::to_string(row->cells.size()) + " cells, but the header has " +
+               std::to_string(header.cells.size()) + " columns");
+    }
+    Record& record = records.emplace_back();
+    record.line = row->line;
+    record.fields.reserve(row->cells.size());
+    for (std::size_t i = 0; i < row->cells.size(); ++i) {
+      record.fields.emplace_back(header.cells[i], row->cells[i]);
+    }
+  }
+  return records;
+}
+
+}  // namespace duban::io

@@ -1,0 +1,99 @@
+#include "io/records.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include "util/error.hpp"
+#include "util/utf8.hpp"
+
+namespace duban::io {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr std::string_view k_bom = "\xEF\xBB\xBF";
+
+[[noreturn]] void fail(std::string_view source, std::size_t line, const std::string& what) {
+  throw Error(Exit::data, std::string(source) + ":" + std::to_string(line) + ": " + what);
+}
+
+// The reason in nlohmann's message, without its "[json.exception...] parse
+// error at line 1, column 5: " prefix, which would name the wrong line.
+std::string parse_reason(const Json::parse_error& error) {
+  const std::string_view what = error.what();
+  const auto column = what.find("column ");
+  const auto colon = what.find(": ", column == std::string_view::npos ? 0 : column);
+  return colon == std::string_view::npos ? "" : ": " + std::string(what.substr(colon + 2));
+}
+
+// A field value as text; throws for shapes a record field cannot hold.
+std::string field_text(const std::string& key, const Json& value, std::string_view source,
+                       std::size_t line) {
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_number() || value.is_boolean()) return value.dump();
+  if (value.is_array()) {
+    std::string joined;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      if (!value[i].is_string()) fail(source, line, "'" + key + "' must be an array of strings");
+      joined += (i == 0 ? "" : ";") + value[i].get<std::string>();
+    }
+    return joined;
+  }
+  fail(source, line,
+       "'" + key + "' must be a string, a number or an array of strings, not an object");
+}
+
+Record parse_line(std::string_view text, std::string_view source, std::size_t line) {
+  // nlohmann keeps the last of duplicate keys silently; a typo must not drop data.
+  std::set<std::string> keys;
+  const auto reject_duplicates = [&](int depth, Json::parse_event_t event, Json& parsed) {
+    if (event == Json::parse_event_t::key && depth == 1 &&
+        !keys.insert(parsed.get<std::string>()).second) {
+      fail(source, line, "duplicate key '" + parsed.get<std::string>() + "'");
+    }
+    return true;
+  };
+  Json object;
+  try {
+    object = Json::parse(text, reject_duplicates);
+  } catch (const Json::parse_error& error) {
+    fail(source, line, "invalid JSON" + parse_reason(error));
+  }
+  if (!object.is_object()) {
+    fail(source, line, std::string("expected a JSON object, not ") + object.type_name());
+  }
+
+  Record record;
+  record.line = line;
+  for (const auto& [key, value] : object.items()) {
+    if (!value.is_null()) record.fields.emplace_back(key, field_text(key, value, source, line));
+  }
+  return record;
+}
+
+}  // namespace
+
+std::vector<Record> read_jsonl(std::string_view text, std::string_view source) {
+  if (const auto bad = util::find_invalid_utf8(text)) {
+    fail(source, 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + *bad, '\n')),
+         "invalid UTF-8");
+  }
+  if (text.starts_with(k_bom)) text.remove_prefix(k_bom.size());
+
+  std::vector<Record> records;
+  std::size_t line = 0;
+  while (!text.empty()) {
+    ++line;
+    const auto end = text.find('\n');
+    const std::string_view content = text.substr(0, end);
+    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+    if (content.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    records.push_back(parse_line(content, source, line));
+  }
+  return records;
+}
+
+}  // namespace duban::io

@@ -1,0 +1,56 @@
+// Renders rows of named values as a table, JSON, JSON Lines, CSV, TSV or ids.
+// Writes to a stream it is given; knows nothing of cases or SQLite.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace duban::io {
+
+using Json = nlohmann::ordered_json;
+
+enum class Format { table, json, jsonl, csv, tsv, ids, md, html };
+
+// "table" -> Format::table ...; nullopt for an unknown name.
+std::optional<Format> parse_format(std::string_view name);
+std::string_view to_string(Format f);
+
+struct Column {
+  std::string key;     // key in each row object
+  std::string header;  // heading in table/md; csv/tsv headers use `key`
+  bool numeric = false;  // right-aligned in tables
+};
+
+struct RenderOptions {
+  bool color = false;  // bold header in tables (ANSI), only on a terminal
+};
+
+// Each row is a JSON object; missing keys and nulls render empty in
+// table/csv/tsv ("—" is the caller's choice of value). Arrays render as
+// ';'-joined in csv/tsv and ", "-joined in tables. Format:
+// - table: columns aligned by display width (Chinese counts 2), two spaces
+//   between, a header line; no trailing spaces; tabs and line breaks in
+//   cells become spaces. Nothing at all for 0 rows.
+// - json: a JSON array of the row objects (all keys of each row, in order),
+//   pretty-printed with 2 spaces, then a newline. "[]\n" for no rows.
+// - jsonl: one compact object per line.
+// - csv: RFC 4180 (quote when a cell has , " CR or LF, or spaces at either
+//   end, which read_csv would drop; lines end in \n), header of column keys.
+// - tsv: tab-separated, header of keys; tabs/newlines in cells become spaces.
+// - ids: the "id" value of each row, one a line (rows without one skipped).
+// - md: a GitHub Markdown table with '|' in cells escaped, newlines as <br>.
+// html is not a row format here; it throws std::invalid_argument.
+void render_rows(std::ostream& out, const std::vector<Column>& columns,
+                 const std::vector<Json>& rows, Format format,
+                 const RenderOptions& options = {});
+
+// One value as table/csv text: null -> "", string as is, integer, double
+// with up to 6 decimals and no trailing zeros (97.96, 2), bool true/false,
+// array ';'-joined (`separator`).
+std::string cell_text(const Json& value, std::string_view separator = ";");
+
+}  // namespace duban::io

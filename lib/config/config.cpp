@@ -1,0 +1,492 @@
+#include "config/config.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <functional>
+#include <set>
+#include <sstream>
+#include <toml++/toml.h>
+
+#include "util/error.hpp"
+#include "util/utf8.hpp"
+
+namespace duban::config {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// A function, not a global, so that it is ready for other statics' use.
+const std::vector<std::string>& default_channels() {
+  static const std::vector<std::string> channels = {
+      "breakfast", "night-talk", "hotline", "grid", "petition", "proposal", "proxy-desk"};
+  return channels;
+}
+
+// Reads one TOML table, remembering which keys were taken, so that whatever
+// is left over can be reported as unknown. Every error names
+// file:line:column and the dotted key.
+class Reader {
+public:
+  Reader(const toml::table& table, std::string file, std::string prefix)
+      : m_table(table), m_file(std::move(file)), m_prefix(std::move(prefix)) {}
+
+  [[noreturn]] void fail(const toml::node& at, std::string_view key, std::string_view what) const {
+    fail_at(at.source(), key, what);
+  }
+  [[noreturn]] void fail_at(const toml::source_region& where, std::string_view key,
+                            std::string_view what) const {
+    throw Error(Exit::config, fmt::format("{}:{}:{}: {}: {}", m_file, where.begin.line,
+                                          where.begin.column, dotted(key), what));
+  }
+  std::string dotted(std::string_view key) const {
+    return m_prefix.empty() ? std::string(key) : fmt::format("{}.{}", m_prefix, key);
+  }
+  const std::string& file() const { return m_file; }
+
+  const toml::node* take(std::string_view key) {
+    m_taken.insert(std::string(key));
+    return m_table.get(key);
+  }
+
+  std::optional<std::string> string(std::string_view key) {
+    const auto* node = take(key);
+    if (!node) return std::nullopt;
+    const auto* s = node->as_string();
+    if (!s) fail(*node, key, "must be a string");
+    if (s->get().empty()) fail(*node, key, "must not be empty");
+    return s->get();
+  }
+
+  std::optional<Duration> duration(std::string_view key) {
+    const auto* node = take(key);
+    if (!node) return std::nullopt;
+    return duration_of(*node, key);
+  }
+
+  Duration duration_of(const toml::node& node, std::string_view key) const {
+    const auto* s = node.as_string();
+    auto d = s ? time::parse_duration(s->get()) : std::nullopt;
+    if (!d)
+      fail(node, key, fmt::format("{} is not {}", s ? "'" + s->get() + "'" : "this",
+                                  time::k_duration_forms));
+    return *d;
+  }
+
+  std::vector<std::pair<std::string, const toml::node*>> string_array(std::string_view key) {
+    std::vector<std::pair<std::string, const toml::node*>> out;
+    const auto* node = take(key);
+    if (!node) return out;
+    const auto* array = node->as_array();
+    if (!array) fail(*node, key, "must be an array of strings");
+    for (const auto& item : *array) {
+      const auto* s = item.as_string();
+      if (!s) fail(item, key, "must be an array of strings");
+      out.emplace_back(s->get(), &item);
+    }
+    return out;
+  }
+
+  // Unknown keys are errors: a typo must not silently drop a setting.
+  void reject_unknown(const std::vector<std::string>& known) const {
+    for (auto&& [key, node] : m_table) {
+      const std::string name(key.str());
+      if (m_taken.count(name)) continue;
+      auto hint = nearest(name, known);
+      fail_at(key.source(), name,
+              hint ? fmt::format("unknown key; did you mean '{}'?", *hint) : "unknown key");
+    }
+  }
+
+private:
+  const toml::table& m_table;
+  std::string m_file;
+  std::string m_prefix;
+  std::set<std::string> m_taken;
+};
+
+const toml::table& table_of(Reader& parent, const toml::node& node, std::string_view key) {
+  const auto* t = node.as_table();
+  if (!t) parent.fail(node, key, "must be a table");
+  return *t;
+}
+
+// Each [[name]] entry as a table with its Reader, in order.
+template <class F>
+void each_table(Reader& parent, std::string_view key, F&& f) {
+  const auto* node = parent.take(key);
+  if (!node) return;
+  const auto* array = node->as_array();
+  if (!array) parent.fail(*node, key, fmt::format("must be written as [[{}]] tables", key));
+  for (const auto& item : *array) {
+    const auto& t = table_of(parent, item, key);
+    Reader r(t, parent.file(), parent.dotted(key));
+    f(r, t);
+  }
+}
+
+ResolveSpec resolve_of(Reader& r, const toml::node& node, std::string_view key, bool complete) {
+  ResolveSpec spec;
+  if (node.is_string()) {
+    const auto d = r.duration_of(node, key);
+    for (char c : {'A', 'B', 'C'}) spec.per_class[c] = d;
+    return spec;
+  }
+  const auto* t = node.as_table();
+  if (!t) r.fail(node, key, "must be a duration or a table { A = ..., B = ..., C = ... }");
+  Reader classes(*t, r.file(), r.dotted(key));
+  for (char c : {'A', 'B', 'C'}) {
+    const std::string name(1, c);
+    if (auto d = classes.duration(name)) spec.per_class[c] = *d;
+    else if (complete) r.fail(node, key, fmt::format("has no duration for class {}", c));
+  }
+  classes.reject_unknown({"A", "B", "C"});
+  return spec;
+}
+
+void read_calendar(Reader& top, Config& config) {
+  const auto* node = top.take("calendar");
+  if (!node) return;
+  Reader r(table_of(top, *node, "calendar"), top.file(), "calendar");
+  std::set<unsigned> weekend;
+  bool weekend_given = false;
+  if (r.take("weekend")) {
+    weekend_given = true;
+    for (auto& [name, at] : r.string_array("weekend")) {
+      auto day = time::parse_weekday(name);
+      if (!day) r.fail(*at, "weekend", fmt::format("'{}' is not a weekday (mon .. sun)", name));
+      weekend.insert(*day);
+    }
+  }
+  auto days = [&](std::string_view key) {
+    std::set<time::LocalDays> out;
+    for (auto& [text, at] : r.string_array(key)) {
+      auto list = time::parse_day_or_range(text);
+      if (!list)
+        r.fail(*at, key, fmt::format("'{}' is not a date (2025-10-01) or a range "
+                                     "(2025-10-01..2025-10-08)", text));
+      out.insert(list->begin(), list->end());
+    }
+    return out;
+  };
+  auto holidays = days("holidays");
+  auto workdays = days("workdays");
+  for (const auto& d : workdays)
+    if (holidays.count(d))
+      r.fail(*node, "workdays",
+             fmt::format("{} is both a holiday and a make-up working day", time::format_date(d)));
+  r.reject_unknown({"weekend", "holidays", "workdays"});
+  if (!weekend_given) weekend = {0, 6};
+  config.calendar = time::Calendar(weekend, holidays, workdays);
+}
+
+void read_units(Reader& top, Config& config) {
+  std::map<std::string, const toml::node*> parent_at;
+  each_table(top, "unit", [&](Reader& r, const toml::table& t) {
+    Unit u;
+    auto code = r.string("code");
+    if (!code) r.fail(t, "code", "every [[unit]] needs a code");
+    u.code = *code;
+    if (config.find_unit(u.code)) r.fail(*t.get("code"), "code", fmt::format("unit '{}' is defined twice", u.code));
+    auto name = r.string("name");
+    u.name = name.value_or(u.code);
+    u.parent = r.string("parent");
+    u.head = r.string("head");
+    u.email = r.string("email");
+    if (u.parent) parent_at[u.code] = t.get("parent");
+    r.reject_unknown({"code", "name", "parent", "head", "email"});
+    config.units.push_back(std::move(u));
+  });
+  std::vector<std::string> codes;
+  for (const auto& u : config.units) codes.push_back(u.code);
+  for (const auto& u : config.units) {
+    if (!u.parent) continue;
+    if (!config.find_unit(*u.parent)) {
+      auto hint = nearest(*u.parent, codes);
+      top.fail(*parent_at[u.code], "unit.parent",
+               fmt::format("unknown unit '{}'{}", *u.parent,
+                           hint ? fmt::format("; did you mean '{}'?", *hint) : ""));
+    }
+    // Walk up: a cycle would make "up the tree" endless.
+    const Unit* at = &u;
+    for (std::size_t steps = 0; at && at->parent; ++steps) {
+      if (steps > config.units.size())
+        top.fail(*parent_at[u.code], "unit.parent",
+                 fmt::format("unit '{}' is its own ancestor", u.code));
+      at = config.find_unit(*at->parent);
+    }
+  }
+}
+
+void read_categories(Reader& top, Config& config) {
+  each_table(top, "category", [&](Reader& r, const toml::table& t) {
+    Category c;
+    auto code = r.string("code");
+    if (!code) r.fail(t, "code", "every [[category]] needs a code");
+    c.code = *code;
+    if (config.find_category(c.code))
+      r.fail(*t.get("code"), "code", fmt::format("category '{}' is defined twice", c.code));
+    c.name = r.string("name").value_or(c.code);
+    r.reject_unknown({"code", "name"});
+    config.categories.push_back(std::move(c));
+  });
+}
+
+void read_deadlines(Reader& top, Config& config) {
+  const auto* node = top.take("deadlines");
+  if (!node) return;
+  Reader r(table_of(top, *node, "deadlines"), top.file(), "deadlines");
+  auto& d = config.deadlines;
+  if (auto v = r.duration("ack")) d.ack = *v;
+  if (const auto* res = r.take("resolve")) d.resolve = resolve_of(r, *res, "resolve", true);
+  if (auto v = r.duration("list_within")) d.list_within = *v;
+  if (auto v = r.duration("meeting_report_after")) d.meeting_report_after = *v;
+  each_table(r, "rule", [&](Reader& rr, const toml::table& t) {
+    DeadlineRule rule;
+    rule.line = t.source().begin.line;
+    rule.channel = rr.string("channel");
+    rule.category = rr.string("category");
+    if (rule.channel && !config.has_channel(*rule.channel))
+      rr.fail(*t.get("channel"), "channel",
+              fmt::format("unknown channel '{}'{}", *rule.channel,
+                          [&] {
+                            auto h = nearest(*rule.channel, config.channels);
+                            return h ? fmt::format("; did you mean '{}'?", *h) : std::string();
+                          }()));
+    if (rule.category && !config.categories.empty() && !config.find_category(*rule.category))
+      rr.fail(*t.get("category"), "category", fmt::format("unknown category '{}'", *rule.category));
+    if (!rule.channel && !rule.category)
+      rr.fail(t, "channel", "a rule needs a channel and/or a category to match on");
+    rule.ack = rr.duration("ack");
+    if (const auto* res = rr.take("resolve")) rule.resolve = resolve_of(rr, *res, "resolve", false);
+    if (!rule.ack && !rule.resolve) rr.fail(t, "ack", "a rule needs an ack or a resolve duration");
+    rr.reject_unknown({"channel", "category", "ack", "resolve"});
+    d.rules.push_back(std::move(rule));
+  });
+  r.reject_unknown({"ack", "resolve", "list_within", "meeting_report_after", "rule"});
+}
+
+void read_escalation(Reader& top, Config& config) {
+  if (!top.take("escalation")) return;
+  config.escalation.clear();
+  each_table(top, "escalation", [&](Reader& r, const toml::table& t) {
+    EscalationStep step;
+    auto when = r.string("when");
+    if (!when) r.fail(t, "when", "every [[escalation]] step needs when = \"ack_overdue\" or \"overdue\"");
+    if (*when == "ack_overdue") step.when = EscalationStep::When::ack_overdue;
+    else if (*when == "overdue") step.when = EscalationStep::When::overdue;
+    else r.fail(*t.get("when"), "when", fmt::format("'{}' is not ack_overdue or overdue", *when));
+    if (auto a = r.duration("after")) step.after = *a;
+    const auto* level = r.take("level");
+    if (!level) r.fail(t, "level", "every [[escalation]] step needs a level");
+    const auto* l = level->as_integer();
+    if (!l || l->get() < 1 || l->get() > 99) r.fail(*level, "level", "must be a whole number from 1 to 99");
+    step.level = static_cast<int>(l->get());
+    step.notify = r.string("notify").value_or("");
+    r.reject_unknown({"when", "after", "level", "notify"});
+    config.escalation.push_back(std::move(step));
+  });
+}
+
+void read_scorecard(Reader& top, Config& config) {
+  const auto* node = top.take("scorecard");
+  if (!node) return;
+  Reader r(table_of(top, *node, "scorecard"), top.file(), "scorecard");
+  if (const auto* w = r.take("weights")) {
+    Reader wr(table_of(r, *w, "weights"), top.file(), "scorecard.weights");
+    auto weight = [&](std::string_view key, double& into) {
+      const auto* v = wr.take(key);
+      if (!v) return;
+      auto x = v->value<double>();
+      if (!x || *x < 0 || *x > 1) wr.fail(*v, key, "must be a number from 0 to 1");
+      into = *x;
+    };
+    auto& s = config.scorecard;
+    weight("ack_rate", s.ack_rate);
+    weight("closure_rate", s.closure_rate);
+    weight("satisfaction_rate", s.satisfaction_rate);
+    wr.reject_unknown({"ack_rate", "closure_rate", "satisfaction_rate"});
+    if (s.ack_rate + s.closure_rate + s.satisfaction_rate <= 0)
+      r.fail(*w, "weights", "at least one weight must be above 0");
+  }
+  r.reject_unknown({"weights"});
+}
+
+}  // namespace
+
+const Unit* Config::find_unit(std::string_view code) const {
+  for (const auto& u : units)
+    if (u.code == code) return &u;
+  return nullptr;
+}
+
+const Category* Config::find_category(std::string_view code) const {
+  for (const auto& c : categories)
+    if (c.code == code) return &c;
+  return nullptr;
+}
+
+bool Config::has_channel(std::string_view name) const {
+  return std::find(channels.begin(), channels.end(), name) != channels.end();
+}
+
+std::optional<std::string> nearest(std::string_view word, const std::vector<std::string>& known) {
+  std::optional<std::string> best;
+  std::size_t best_distance = 0;
+  for (const auto& k : known) {
+    const auto d = util::edit_distance(word, k);
+    if (!best || d < best_distance) {
+      best = k;
+      best_distance = d;
+    }
+  }
+  // Close means at most a third of the word wrong (and at least one edit).
+  if (best && best_distance <= std::max<std::size_t>(1, word.size() / 3)) return best;
+  return std::nullopt;
+}
+
+Config defaults(const fs::path& default_store) {
+  Config c;
+  c.store = default_store;
+  c.zone = time::Zone::locate(c.timezone);
+  c.channels = default_channels();
+  for (char k : {'A', 'B', 'C'})
+    c.deadlines.resolve.per_class[k] =
+        Duration{k == 'A' ? 20 : k == 'B' ? 60 : 5, Duration::Unit::working_days};
+  c.escalation = {
+      {EscalationStep::When::ack_overdue, {0, Duration::Unit::minutes}, 1, "unit head"},
+      {EscalationStep::When::overdue, {0, Duration::Unit::minutes}, 2, "leader"},
+  };
+  return c;
+}
+
+Config parse(std::string_view text, const fs::path& file, const fs::path& default_store) {
+  const std::string name = file.string();
+  toml::table root;
+  try {
+    root = toml::parse(text, name);
+  } catch (const toml::parse_error& e) {
+    throw Error(Exit::config, fmt::format("{}:{}:{}: {}", name, e.source().begin.line,
+                                          e.source().begin.column, e.description()));
+  }
+  Config config = defaults(default_store);
+  config.file = file;
+  Reader top(root, name, "");
+  if (const auto* node = top.take("store")) {
+    auto store = top.string("store");
+    fs::path p(*store);
+    config.store = p.is_absolute() ? p : (file.parent_path() / p).lexically_normal();
+    (void)node;
+  }
+  if (const auto* node = top.take("timezone")) {
+    config.timezone = *top.string("timezone");
+    try {
+      config.zone = time::Zone::locate(config.timezone);
+    } catch (const std::exception&) {
+      top.fail(*node, "timezone",
+               fmt::format("'{}' is not an IANA time zone (such as Asia/Shanghai)", config.timezone));
+    }
+  }
+  if (const auto* node = top.take("lang")) {
+    config.lang = *top.string("lang");
+    if (config.lang != "zh" && config.lang != "en")
+      top.fail(*node, "lang", fmt::format("'{}' is not zh or en", config.lang));
+  }
+  if (top.take("channels")) {
+    config.channels.clear();
+    for (auto& [ch, at] : top.string_array("channels")) {
+      if (ch.empty()) top.fail(*at, "channels", "a channel name must not be empty");
+      if (config.has_channel(ch)) top.fail(*at, "channels", fmt::format("'{}' is listed twice", ch));
+      config.channels.push_back(ch);
+    }
+  }
+  read_calendar(top, config);
+  read_units(top, config);
+  read_categories(top, config);
+  read_deadlines(top, config);
+  read_escalation(top, config);
+  read_scorecard(top, config);
+  top.reject_unknown({"store", "timezone", "lang", "channels", "calendar", "unit", "category",
+                      "deadlines", "escalation", "scorecard"});
+  return config;
+}
+
+Config load(const fs::path& file, const fs::path& default_store) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw Error(Exit::no_input, fmt::format("cannot read config {}", file.string()));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse(text.str(), file, default_store);
+}
+
+std::optional<fs::path> discover(const Environment& env) {
+  for (const auto& explicit_path : {env.config_flag, env.config_env}) {
+    if (!explicit_path) continue;
+    if (!fs::exists(*explicit_path))
+      throw Error(Exit::no_input, fmt::format("no config file at {}", explicit_path->string()));
+    return explicit_path;
+  }
+  if (auto here = env.cwd / "duban.toml"; fs::exists(here)) return here;
+  std::optional<fs::path> base = env.xdg_config_home;
+  if (!base && env.home) base = *env.home / ".config";
+  if (base) {
+    if (auto p = *base / "duban" / "config.toml"; fs::exists(p)) return p;
+  }
+  return std::nullopt;
+}
+
+fs::path default_store_path(const Environment& env) {
+  if (env.xdg_data_home) return *env.xdg_data_home / "duban" / "duban.db";
+  if (env.home) return *env.home / ".local" / "share" / "duban" / "duban.db";
+  return env.cwd / "duban.db";
+}
+
+std::string_view starter_config() {
+  return R"toml(# duban configuration (SPEC §5). Unknown keys are errors, so a typo
+# cannot silently change a deadline. See examples/duban.toml for a whole city.
+
+store    = "duban.db"            # relative to this file
+timezone = "Asia/Shanghai"       # days, months and deadlines are reckoned here
+lang     = "zh"                  # zh | en
+channels = ["breakfast", "night-talk", "hotline", "grid", "petition", "proposal", "proxy-desk"]
+
+[calendar]
+weekend  = ["sat", "sun"]
+holidays = []                    # "2025-10-01..2025-10-08", "2025-01-01", ...
+workdays = []                    # make-up working days (调休) on weekends
+
+[[unit]]
+code = "city"
+name = "市人民政府"
+
+[[unit]]
+code   = "dcs"
+name   = "督查室"
+parent = "city"
+
+[deadlines]
+ack     = "1wd"
+resolve = { A = "20wd", B = "60wd", C = "5wd" }
+list_within          = "3d"
+meeting_report_after = "2mo"
+
+[[escalation]]
+when   = "ack_overdue"
+after  = "0m"
+level  = 1
+notify = "unit head"
+
+[[escalation]]
+when   = "overdue"
+after  = "0m"
+level  = 2
+notify = "leader"
+
+[scorecard]
+weights = { ack_rate = 0.2, closure_rate = 0.4, satisfaction_rate = 0.4 }
+)toml";
+}
+
+}  // namespace duban::config

@@ -1,0 +1,115 @@
+// The configuration of SPEC §5: found, parsed with toml++, and validated in
+// full (an unknown key or a bad value is an error naming file:line:column and
+// the key), so a typo never silently changes a deadline.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "time/calendar.hpp"
+#include "time/duration.hpp"
+#include "time/instant.hpp"
+
+namespace duban::config {
+
+using time::Duration;
+
+struct Unit {
+  std::string code, name;
+  std::optional<std::string> parent, head, email;
+};
+
+struct Category {
+  std::string code, name;
+};
+
+// A resolve deadline: one duration for every class, or one per class.
+struct ResolveSpec {
+  std::map<char, Duration> per_class;  // 'A', 'B', 'C'; a single duration fills all three
+};
+
+struct DeadlineRule {
+  std::optional<std::string> channel, category;
+  std::optional<Duration> ack;
+  std::optional<ResolveSpec> resolve;  // classes it leaves out fall back to the defaults
+  std::size_t line = 0;                // where it is written, for messages
+};
+
+struct Deadlines {
+  Duration ack{1, Duration::Unit::working_days};
+  ResolveSpec resolve;
+  Duration list_within{3, Duration::Unit::days};
+  Duration meeting_report_after{2, Duration::Unit::months};
+  std::vector<DeadlineRule> rules;
+};
+
+struct EscalationStep {
+  enum class When { ack_overdue, overdue };
+  When when = When::ack_overdue;
+  Duration after{0, Duration::Unit::minutes};
+  int level = 1;
+  std::string notify;
+};
+
+struct ScorecardWeights {
+  double ack_rate = 0.2, closure_rate = 0.4, satisfaction_rate = 0.4;
+};
+
+struct Config {
+  std::optional<std::filesystem::path> file;  // the file read; none for built-in defaults
+  std::filesystem::path store;                // resolved store path
+  std::string timezone = "Asia/Shanghai";
+  time::Zone zone;
+  std::string lang = "zh";
+  std::vector<std::string> channels;
+  time::Calendar calendar;
+  std::vector<Unit> units;
+  std::vector<Category> categories;
+  Deadlines deadlines;
+  std::vector<EscalationStep> escalation;
+  ScorecardWeights scorecard;
+
+  const Unit* find_unit(std::string_view code) const;
+  const Category* find_category(std::string_view code) const;
+  bool has_channel(std::string_view name) const;
+};
+
+// Where the config and the default store are looked for: the caller reads
+// the environment and passes it in (the library reads none).
+struct Environment {
+  std::optional<std::filesystem::path> config_flag;  // --config
+  std::optional<std::filesystem::path> config_env;   // $DUBAN_CONFIG
+  std::filesystem::path cwd;
+  std::optional<std::filesystem::path> xdg_config_home, xdg_data_home, home;
+};
+
+// The config file to read per SPEC §5's order, or nullopt for the built-in
+// defaults. An explicit --config or $DUBAN_CONFIG must exist (Error 66).
+std::optional<std::filesystem::path> discover(const Environment& env);
+
+// Parses `text` as the config file `file` (Error 78 on any fault, with
+// file:line:column and the key). `default_store` is used when it sets none.
+Config parse(std::string_view text, const std::filesystem::path& file,
+             const std::filesystem::path& default_store);
+
+// Reads `file` (Error 66 if missing) and parses it.
+Config load(const std::filesystem::path& file, const std::filesystem::path& default_store);
+
+// The built-in defaults: SPEC §5's values, no units, no categories.
+Config defaults(const std::filesystem::path& default_store);
+
+// $XDG_DATA_HOME/duban/duban.db (or ~/.local/share/duban/duban.db).
+std::filesystem::path default_store_path(const Environment& env);
+
+// The nearest of `known` to `word`, for "did you mean" hints; nullopt when
+// none is close.
+std::optional<std::string> nearest(std::string_view word, const std::vector<std::string>& known);
+
+// The starter config `duban init` writes: valid, commented, small.
+std::string_view starter_config();
+
+}  // namespace duban::config

@@ -1,0 +1,70 @@
+// Plain rows of the store's tables: what lib/store reads and writes and what
+// lib/cases works on. No behaviour beyond names of the closed sets.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "time/instant.hpp"
+
+namespace duban::store {
+
+using time::Instant;
+
+enum class Status { received, listed, in_progress, resolved, closed };
+std::string_view to_string(Status s);
+std::optional<Status> parse_status(std::string_view text);
+
+struct CaseRow {
+  std::int64_t id = 0;
+  std::string receipt;
+  std::string title;
+  std::optional<std::string> description, channel, category, klass, requester, phone,
+      town, village, address;
+  std::optional<std::int64_t> meeting;
+  Status status = Status::received;
+  std::optional<std::string> lead_unit, leader;
+  std::vector<std::string> co_units;
+  Instant received_at;
+  std::optional<Instant> first_assigned_at, assigned_at, ack_due, acked_at, due_at,
+      resolved_at, closed_at;
+  std::optional<std::string> outcome, outcome_text, satisfaction;
+  std::int64_t level = 0;
+};
+
+struct EventRow {
+  std::int64_t id = 0;
+  std::int64_t case_id = 0;
+  Instant at;
+  std::string actor;
+  std::string action;
+  std::optional<std::string> unit;
+  std::string detail = "{}";  // a JSON object of the action's own fields
+};
+
+struct MeetingRow {
+  std::int64_t id = 0;
+  std::string kind, title;
+  time::LocalDays held_on;
+  std::optional<std::string> group;
+  Instant created_at;
+};
+
+// What `list` filters on; every set field must match. Values are bound,
+// never spliced into SQL.
+struct CaseFilter {
+  std::vector<Status> statuses;              // any of
+  std::optional<std::string> unit;           // lead unit or a co-unit
+  std::optional<std::string> klass, channel, category;
+  std::optional<std::int64_t> meeting;
+  std::optional<Instant> overdue_at;         // open (not resolved/closed), due_at < this
+  std::optional<Instant> due_from, due_before;  // open, due_at in [from, before)
+  std::optional<Instant> received_from, received_before;
+  std::optional<std::string> search;         // in title, description, address
+  std::optional<std::int64_t> limit;
+};
+
+}  // namespace duban::store

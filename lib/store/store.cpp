@@ -1,0 +1,557 @@
+#include "store/store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <charconv>
+#include <fmt/format.h>
+
+#include "store/migrations.hpp"
+#include "util/error.hpp"
+
+namespace duban::store {
+
+namespace {
+
+using time::format_utc;
+
+// The row layout shared by every case query (see read_case).
+constexpr const char* k_case_columns =
+    "c.id, c.receipt, c.title, c.description, c.channel, c.category, c.class, c.requester,"
+    " c.phone, c.town, c.village, c.address, c.meeting, c.status, c.lead_unit, c.leader,"
+    " c.received_at, c.first_assigned_at, c.assigned_at, c.ack_due, c.acked_at, c.due_at,"
+    " c.resolved_at, c.outcome, c.outcome_text, c.closed_at, c.level, c.satisfaction,"
+    " (SELECT json_group_array(unit) FROM"
+    "   (SELECT unit FROM co_unit WHERE case_id = c.id ORDER BY position))";
+
+// Turns SQLite's failures into duban's exit codes.
+[[noreturn]] void rethrow(const SQLite::Exception& e, const std::string& context) {
+  const int primary = e.getErrorCode() & 0xff;
+  Exit code = Exit::io;
+  std::string what = e.what();
+  switch (primary) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = Exit::busy;
+      what = "the store is busy (another duban is writing); try again";
+      break;
+    case SQLITE_CONSTRAINT:
+      code = Exit::data;
+      break;
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      code = Exit::data;
+      what = "not a duban store (or it is damaged): " + what;
+      break;
+    case SQLITE_CANTOPEN:
+      code = Exit::cant_create;
+      break;
+    default:
+      break;
+  }
+  throw Error(code, context.empty() ? what : context + ": " + what);
+}
+
+std::optional<Instant> parse_stored_instant(std::string_view s) {
+  // Exactly "YYYY-MM-DDTHH:MM:SSZ", as written by format_utc.
+  auto num = [&](std::size_t at, std::size_t len) {
+    int v = 0;
+    auto [p, ec] = std::from_chars(s.data() + at, s.data() + at + len, v);
+    return (ec == std::errc{} && p == s.data() + at + len) ? v : -1;
+  };
+  if (s.size() != 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' ||
+      s[16] != ':' || s[19] != 'Z')
+    return std::nullopt;
+  const int y = num(0, 4), mo = num(5, 2), d = num(8, 2), h = num(11, 2), mi = num(14, 2),
+            sec = num(17, 2);
+  if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0) return std::nullopt;
+  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month(unsigned(mo)),
+                                        std::chrono::day(unsigned(d))};
+  if (!ymd.ok()) return std::nullopt;
+  return Instant{std::chrono::sys_days{ymd} + std::chrono::hours{h} + std::chrono::minutes{mi} +
+                 std::chrono::seconds{sec}};
+}
+
+std::optional<std::string> opt_text(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return c.getString();
+}
+
+std::optional<Instant> opt_instant(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  auto at = parse_stored_instant(c.getString());
+  if (!at) throw Error(Exit::data, fmt::format("bad instant '{}' in the store", c.getString()));
+  return at;
+}
+
+Instant instant(const SQLite::Column& c) {
+  auto at = opt_instant(c);
+  if (!at) throw Error(Exit::data, "missing instant in the store");
+  return *at;
+}
+
+void bind_opt(SQLite::Statement& st, int index, const std::optional<std::string>& v) {
+  if (v) st.bind(index, *v); else st.bind(index);
+}
+void bind_opt(SQLite::Statement& st, int index, const std::optional<Instant>& v) {
+  if (v) st.bind(index, format_utc(*v)); else st.bind(index);
+}
+void bind_opt(SQLite::Statement& st, int index, const std::optional<std::int64_t>& v) {
+  if (v) st.bind(index, *v); else st.bind(index);
+}
+
+// json_group_array's text: ["a","b"]; units are plain codes without quotes.
+std::vector<std::string> parse_unit_array(const std::string& json) {
+  std::vector<std::string> units;
+  std::size_t i = 0;
+  while ((i = json.find('"', i)) != std::string::npos) {
+    const auto end = json.find('"', i + 1);
+    if (end == std::string::npos) break;
+    units.push_back(json.substr(i + 1, end - i - 1));
+    i = end + 1;
+  }
+  return units;
+}
+
+CaseRow read_case(SQLite::Statement& st) {
+  CaseRow r;
+  int i = 0;
+  r.id = st.getColumn(i++).getInt64();
+  r.receipt = st.getColumn(i++).getString();
+  r.title = st.getColumn(i++).getString();
+  r.description = opt_text(st.getColumn(i++));
+  r.channel = opt_text(st.getColumn(i++));
+  r.category = opt_text(st.getColumn(i++));
+  r.klass = opt_text(st.getColumn(i++));
+  r.requester = opt_text(st.getColumn(i++));
+  r.phone = opt_text(st.getColumn(i++));
+  r.town = opt_text(st.getColumn(i++));
+  r.village = opt_text(st.getColumn(i++));
+  r.address = opt_text(st.getColumn(i++));
+  if (auto c = st.getColumn(i++); !c.isNull()) r.meeting = c.getInt64();
+  const auto status = st.getColumn(i++).getString();
+  r.status = parse_status(status).value_or(Status::received);
+  r.lead_unit = opt_text(st.getColumn(i++));
+  r.leader = opt_text(st.getColumn(i++));
+  r.received_at = instant(st.getColumn(i++));
+  r.first_assigned_at = opt_instant(st.getColumn(i++));
+  r.assigned_at = opt_instant(st.getColumn(i++));
+  r.ack_due = opt_instant(st.getColumn(i++));
+  r.acked_at = opt_instant(st.getColumn(i++));
+  r.due_at = opt_instant(st.getColumn(i++));
+  r.resolved_at = opt_instant(st.getColumn(i++));
+  r.outcome = opt_text(st.getColumn(i++));
+  r.outcome_text = opt_text(st.getColumn(i++));
+  r.closed_at = opt_instant(st.getColumn(i++));
+  r.level = st.getColumn(i++).getInt64();
+  r.satisfaction = opt_text(st.getColumn(i++));
+  r.co_units = parse_unit_array(st.getColumn(i++).getString());
+  return r;
+}
+
+// Binds the case's own fields at 1..27 in the order of the INSERT/UPDATE below.
+void bind_case(SQLite::Statement& st, const CaseRow& r) {
+  int i = 1;
+  st.bind(i++, r.receipt);
+  st.bind(i++, r.title);
+  bind_opt(st, i++, r.description);
+  bind_opt(st, i++, r.channel);
+  bind_opt(st, i++, r.category);
+  bind_opt(st, i++, r.klass);
+  bind_opt(st, i++, r.requester);
+  bind_opt(st, i++, r.phone);
+  bind_opt(st, i++, r.town);
+  bind_opt(st, i++, r.village);
+  bind_opt(st, i++, r.address);
+  bind_opt(st, i++, r.meeting);
+  st.bind(i++, std::string(to_string(r.status)));
+  bind_opt(st, i++, r.lead_unit);
+  bind_opt(st, i++, r.leader);
+  st.bind(i++, format_utc(r.received_at));
+  bind_opt(st, i++, r.first_assigned_at);
+  bind_opt(st, i++, r.assigned_at);
+  bind_opt(st, i++, r.ack_due);
+  bind_opt(st, i++, r.acked_at);
+  bind_opt(st, i++, r.due_at);
+  bind_opt(st, i++, r.resolved_at);
+  bind_opt(st, i++, r.outcome);
+  bind_opt(st, i++, r.outcome_text);
+  bind_opt(st, i++, r.closed_at);
+  st.bind(i++, r.level);
+  bind_opt(st, i++, r.satisfaction);
+}
+
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace
+
+std::string_view to_string(Status s) {
+  switch (s) {
+    case Status::received: return "received";
+    case Status::listed: return "listed";
+    case Status::in_progress: return "in_progress";
+    case Status::resolved: return "resolved";
+    case Status::closed: return "closed";
+  }
+  return "received";
+}
+
+std::optional<Status> parse_status(std::string_view text) {
+  for (auto s : {Status::received, Status::listed, Status::in_progress, Status::resolved,
+                 Status::closed})
+    if (to_string(s) == text) return s;
+  return std::nullopt;
+}
+
+struct Store::Impl {
+  SQLite::Database db;
+  explicit Impl(const std::string& path, int flags) : db(path, flags, 5000) {}
+};
+
+Store::Store(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+int Store::latest_schema_version() { return static_cast<int>(k_migrations.size()); }
+
+Store Store::open(const std::filesystem::path& path, Create create) {
+  const bool memory = path == ":memory:";
+  const std::string where = path.string();
+  if (!memory) {
+    std::error_code ec;
+    const bool exists = std::filesystem::exists(path, ec);
+    if (!exists && create == Create::never)
+      throw Error(Exit::no_input,
+                  fmt::format("no store at {} (run 'duban init' to create one)", where));
+    if (!exists) {
+      if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+      // Created owner-only before SQLite sees it; SQLite gives its -wal and
+      // -shm files the same mode.
+      const int fd = ::open(where.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      if (fd < 0 && errno != EEXIST)
+        throw Error(Exit::cant_create,
+                    fmt::format("cannot create the store {}: {}", where, std::strerror(errno)));
+      if (fd >= 0) ::close(fd);
+    }
+  }
+  try {
+    auto impl = std::make_unique<Impl>(where, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    auto& db = impl->db;
+    db.exec("PRAGMA foreign_keys = ON");
+    if (!memory) {
+      SQLite::Statement mode(db, "PRAGMA journal_mode = WAL");
+      mode.executeStep();
+    }
+    db.exec("PRAGMA synchronous = NORMAL");
+    Store store(std::move(impl));
+    const int version = store.schema_version();
+    const int latest = latest_schema_version();
+    if (version > latest)
+      throw Error(Exit::data, fmt::format("the store {} has schema version {}, newer than this "
+                                          "duban knows ({}); upgrade duban",
+                                          where, version, latest));
+    if (version == 0) {
+      // A non-empty file without our version is somebody else's database.
+      SQLite::Statement tables(db, "SELECT count(*) FROM sqlite_schema");
+      tables.executeStep();
+      if (tables.getColumn(0).getInt64() > 0)
+        throw Error(Exit::data, fmt::format("{} is an SQLite file but not a duban store", where));
+    }
+    for (int v = version; v < latest; ++v) {
+      store.write([&] {
+        db.exec(std::string(k_migrations[std::size_t(v)].sql));
+        db.exec(fmt::format("PRAGMA user_version = {}", v + 1));
+      });
+    }
+    return store;
+  } catch (const SQLite::Exception& e) {
+    rethrow(e, where);
+  }
+}
+
+void Store::write(const std::function<void()>& work) {
+  auto& db = m_impl->db;
+  try {
+    db.exec("BEGIN IMMEDIATE");
+  } catch (const SQLite::Exception& e) {
+    rethrow(e, "");
+  }
+  try {
+    work();
+    db.exec("COMMIT");
+  } catch (const SQLite::Exception& e) {
+    if (!db.getHandle() || !sqlite3_get_autocommit(db.getHandle())) db.exec("ROLLBACK");
+    rethrow(e, "");
+  } catch (...) {
+    if (!sqlite3_get_autocommit(db.getHandle())) db.exec("ROLLBACK");
+    throw;
+  }
+}
+
+int Store::schema_version() const {
+  SQLite::Statement st(m_impl->db, "PRAGMA user_version");
+  st.executeStep();
+  return st.getColumn(0).getInt();
+}
+
+std::int64_t Store::insert_case(CaseRow& row) {
+  try {
+    SQLite::Statement st(m_impl->db,
+        "INSERT INTO \"case\" (receipt, title, description, channel, category, class, requester,"
+        " phone, town, village, address, meeting, status, lead_unit, leader, received_at,"
+        " first_assigned_at, assigned_at, ack_due, acked_at, due_at, resolved_at, outcome,"
+        " outcome_text, closed_at, level, satisfaction)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    bind_case(st, row);
+    st.exec();
+    row.id = m_impl->db.getLastInsertRowid();
+    CaseRow copy = row;
+    update_case(copy);  // writes the co-units
+    return row.id;
+  } catch (const SQLite::Exception& e) {
+    rethrow(e, "cannot add the case");
+  }
+}
+
+void Store::update_case(const CaseRow& row) {
+  try {
+    auto& db = m_impl->db;
+    SQLite::Statement st(db,
+        "UPDATE \"case\" SET receipt = ?, title = ?, description = ?, channel = ?, category = ?,"
+        " class = ?, requester = ?, phone = ?, town = ?, village = ?, address = ?, meeting = ?,"
+        " status = ?, lead_unit = ?, leader = ?, received_at = ?, first_assigned_at = ?,"
+        " assigned_at = ?, ack_due = ?, acked_at = ?, due_at = ?, resolved_at = ?, outcome = ?,"
+        " outcome_text = ?, closed_at = ?, level = ?, satisfaction = ? WHERE id = ?");
+    bind_case(st, row);
+    st.bind(28, row.id);
+    st.exec();
+    SQLite::Statement clear(db, "DELETE FROM co_unit WHERE case_id = ?");
+    clear.bind(1, row.id);
+    clear.exec();
+    SQLite::Statement add(db, "INSERT INTO co_unit (case_id, position, unit) VALUES (?, ?, ?)");
+    for (std::size_t i = 0; i < row.co_units.size(); ++i) {
+      add.bind(1, row.id);
+      add.bind(2, static_cast<std::int64_t>(i));
+      add.bind(3, row.co_units[i]);
+      add.exec();
+      add.reset();
+    }
+  } catch (const SQLite::Exception& e) {
+    rethrow(e, fmt::format("cannot update case {}", row.id));
+  }
+}
+
+std::optional<CaseRow> Store::find_case(std::int64_t id) const {
+  SQLite::Statement st(m_impl->db,
+                       fmt::format("SELECT {} FROM \"case\" c WHERE c.id = ?", k_case_columns));
+  st.bind(1, id);
+  if (!st.executeStep()) return std::nullopt;
+  return read_case(st);
+}
+
+std::optional<CaseRow> Store::find_case_by_receipt(const std::string& receipt) const {
+  SQLite::Statement st(m_impl->db, fmt::format("SELECT {} FROM \"case\" c WHERE c.receipt = ?",
+                                               k_case_columns));
+  st.bind(1, receipt);
+  if (!st.executeStep()) return std::nullopt;
+  return read_case(st);
+}
+
+bool Store::receipt_taken(const std::string& receipt) const {
+  SQLite::Statement st(m_impl->db, "SELECT 1 FROM \"case\" WHERE receipt = ?");
+  st.bind(1, receipt);
+  return st.executeStep();
+}
+
+std::int64_t Store::count_cases() const {
+  SQLite::Statement st(m_impl->db, "SELECT count(*) FROM \"case\"");
+  st.executeStep();
+  return st.getColumn(0).getInt64();
+}
+
+std::vector<CaseRow> Store::list_cases(const CaseFilter& f) const {
+  // The WHERE clause is built from fixed fragments only; every value is bound.
+  std::string sql = fmt::format("SELECT {} FROM \"case\" c WHERE 1", k_case_columns);
+  std::vector<std::function<void(SQLite::Statement&, int&)>> binders;
+  auto text_eq = [&](const char* column, const std::optional<std::string>& v) {
+    if (!v) return;
+    sql += fmt::format(" AND c.{} = ?", column);
+    binders.push_back([v](SQLite::Statement& st, int& i) { st.bind(i++, *v); });
+  };
+  auto instant_cmp = [&](const char* cond, const std::optional<Instant>& v) {
+    if (!v) return;
+    sql += fmt::format(" AND {}", cond);
+    binders.push_back([v](SQLite::Statement& st, int& i) { st.bind(i++, format_utc(*v)); });
+  };
+  if (!f.statuses.empty()) {
+    sql += " AND c.status IN (";
+    for (std::size_t i = 0; i < f.statuses.size(); ++i) {
+      sql += i ? ",?" : "?";
+      const std::string s(to_string(f.statuses[i]));
+      binders.push_back([s](SQLite::Statement& st, int& k) { st.bind(k++, s); });
+    }
+    sql += ")";
+  }
+  if (f.unit) {
+    sql += " AND (c.lead_unit = ? OR c.id IN (SELECT case_id FROM co_unit WHERE unit = ?))";
+    binders.push_back([u = *f.unit](SQLite::Statement& st, int& i) {
+      st.bind(i++, u);
+      st.bind(i++, u);
+    });
+  }
+  text_eq("class", f.klass);
+  text_eq("channel", f.channel);
+  text_eq("category", f.category);
+  if (f.meeting) {
+    sql += " AND c.meeting = ?";
+    binders.push_back([m = *f.meeting](SQLite::Statement& st, int& i) { st.bind(i++, m); });
+  }
+  const bool open_due = f.overdue_at || f.due_from || f.due_before;
+  if (open_due) sql += " AND c.status NOT IN ('resolved', 'closed') AND c.due_at IS NOT NULL";
+  instant_cmp("c.due_at < ?", f.overdue_at);
+  instant_cmp("c.due_at >= ?", f.due_from);
+  instant_cmp("c.due_at < ?", f.due_before);
+  instant_cmp("c.received_at >= ?", f.received_from);
+  instant_cmp("c.received_at < ?", f.received_before);
+  if (f.search && !f.search->empty()) {
+    if (code_points(*f.search) >= 3) {
+      // An FTS5 phrase: the text in double quotes, inner quotes doubled.
+      std::string phrase = "\"";
+      for (char ch : *f.search) phrase += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+      phrase += "\"";
+      sql += " AND c.id IN (SELECT rowid FROM case_text WHERE case_text MATCH ?)";
+      binders.push_back([phrase](SQLite::Statement& st, int& i) { st.bind(i++, phrase); });
+    } else {
+      // The trigram index cannot find 1-2 characters (路灯): scan instead.
+      sql += " AND (instr(lower(c.title), lower(?)) OR instr(lower(coalesce(c.description, '')),"
+             " lower(?)) OR instr(lower(coalesce(c.address, '')), lower(?)))";
+      const auto needle = *f.search;
+      binders.push_back([needle](SQLite::Statement& st, int& i) {
+        st.bind(i++, needle);
+        st.bind(i++, needle);
+        st.bind(i++, needle);
+      });
+    }
+  }
+  sql += " ORDER BY c.id";
+  if (f.limit) {
+    sql += " LIMIT ?";
+    binders.push_back([n = *f.limit](SQLite::Statement& st, int& i) { st.bind(i++, n); });
+  }
+  try {
+    SQLite::Statement st(m_impl->db, sql);
+    int index = 1;
+    for (auto& b : binders) b(st, index);
+    std::vector<CaseRow> rows;
+    while (st.executeStep()) rows.push_back(read_case(st));
+    return rows;
+  } catch (const SQLite::Exception& e) {
+    rethrow(e, "cannot list cases");
+  }
+}
+
+std::int64_t Store::append_event(EventRow& row) {
+  try {
+    SQLite::Statement st(m_impl->db,
+        "INSERT INTO journal (case_id, at, actor, action, unit, detail) VALUES (?,?,?,?,?,?)");
+    st.bind(1, row.case_id);
+    st.bind(2, format_utc(row.at));
+    st.bind(3, row.actor);
+    st.bind(4, row.action);
+    bind_opt(st, 5, row.unit);
+    st.bind(6, row.detail);
+    st.exec();
+    row.id = m_impl->db.getLastInsertRowid();
+    return row.id;
+  } catch (const SQLite::Exception& e) {
+    rethrow(e, fmt::format("cannot journal case {}", row.case_id));
+  }
+}
+
+std::vector<EventRow> Store::events(std::int64_t case_id) const {
+  SQLite::Statement st(m_impl->db,
+      "SELECT id, case_id, at, actor, action, unit, detail FROM journal WHERE case_id = ?"
+      " ORDER BY id");
+  st.bind(1, case_id);
+  std::vector<EventRow> rows;
+  while (st.executeStep()) {
+    EventRow r;
+    r.id = st.getColumn(0).getInt64();
+    r.case_id = st.getColumn(1).getInt64();
+    r.at = instant(st.getColumn(2));
+    r.actor = st.getColumn(3).getString();
+    r.action = st.getColumn(4).getString();
+    r.unit = opt_text(st.getColumn(5));
+    r.detail = st.getColumn(6).getString();
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+std::int64_t Store::insert_meeting(MeetingRow& row) {
+  try {
+    SQLite::Statement st(m_impl->db,
+        "INSERT INTO meeting (kind, title, held_on, group_name, created_at) VALUES (?,?,?,?,?)");
+    st.bind(1, row.kind);
+    st.bind(2, row.title);
+    st.bind(3, time::format_date(row.held_on));
+    bind_opt(st, 4, row.group);
+    st.bind(5, format_utc(row.created_at));
+    st.exec();
+    row.id = m_impl->db.getLastInsertRowid();
+    return row.id;
+  } catch (const SQLite::Exception& e) {
+    rethrow(e, "cannot add the meeting");
+  }
+}
+
+namespace {
+MeetingRow read_meeting(SQLite::Statement& st) {
+  MeetingRow m;
+  m.id = st.getColumn(0).getInt64();
+  m.kind = st.getColumn(1).getString();
+  m.title = st.getColumn(2).getString();
+  const auto day = time::parse_date(st.getColumn(3).getString());
+  if (!day) throw Error(Exit::data, "bad meeting date in the store");
+  m.held_on = *day;
+  m.group = opt_text(st.getColumn(4));
+  m.created_at = instant(st.getColumn(5));
+  return m;
+}
+constexpr const char* k_meeting_select =
+    "SELECT id, kind, title, held_on, group_name, created_at FROM meeting";
+}  // namespace
+
+std::optional<MeetingRow> Store::find_meeting(std::int64_t id) const {
+  SQLite::Statement st(m_impl->db, fmt::format("{} WHERE id = ?", k_meeting_select));
+  st.bind(1, id);
+  if (!st.executeStep()) return std::nullopt;
+  return read_meeting(st);
+}
+
+std::vector<MeetingRow> Store::meetings() const {
+  SQLite::Statement st(m_impl->db, fmt::format("{} ORDER BY held_on, id", k_meeting_select));
+  std::vector<MeetingRow> rows;
+  while (st.executeStep()) rows.push_back(read_meeting(st));
+  return rows;
+}
+
+std::optional<std::string> Store::query_text(const std::string& sql) const {
+  try {
+    SQLite::Statement st(m_impl->db, sql);
+    if (!st.executeStep() || st.getColumn(0).isNull()) return std::nullopt;
+    return st.getColumn(0).getString();
+  } catch (const SQLite::Exception& e) {
+    rethrow(e, "");
+  }
+}
+
+}  // namespace duban::store

@@ -1,0 +1,65 @@
+// The store: one SQLite file (SPEC §8). The only user of SQLite in duban.
+// Every statement is prepared with bound values.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/rows.hpp"
+
+namespace duban::store {
+
+enum class Create { if_missing, never };
+
+class Store {
+public:
+  // Opens the store at `path`, creating it (mode 0600, parent folders too)
+  // when `create` allows, and migrates it to the current schema. ":memory:"
+  // opens a private in-memory store. Throws Error: no_input (66) when missing
+  // and not to be created, cant_create (73), io (74), busy (75), or data (65)
+  // for a file that is not a duban store or comes from a newer duban.
+  static Store open(const std::filesystem::path& path, Create create);
+
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();
+
+  // Runs `work` in one write transaction (BEGIN IMMEDIATE): committed when it
+  // returns, rolled back when it throws (the exception goes on).
+  void write(const std::function<void()>& work);
+
+  int schema_version() const;
+  static int latest_schema_version();
+
+  // Cases. insert_case fills row.id; update_case writes every field.
+  std::int64_t insert_case(CaseRow& row);
+  void update_case(const CaseRow& row);
+  std::optional<CaseRow> find_case(std::int64_t id) const;
+  std::optional<CaseRow> find_case_by_receipt(const std::string& receipt) const;
+  bool receipt_taken(const std::string& receipt) const;
+  std::vector<CaseRow> list_cases(const CaseFilter& filter) const;
+  std::int64_t count_cases() const;
+
+  // The journal: append and read, nothing else.
+  std::int64_t append_event(EventRow& row);
+  std::vector<EventRow> events(std::int64_t case_id) const;
+
+  // Meetings.
+  std::int64_t insert_meeting(MeetingRow& row);
+  std::optional<MeetingRow> find_meeting(std::int64_t id) const;
+  std::vector<MeetingRow> meetings() const;
+
+  // Raw access for tests and `doctor`: runs one statement returning text.
+  std::optional<std::string> query_text(const std::string& sql) const;
+
+private:
+  struct Impl;
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace duban::store

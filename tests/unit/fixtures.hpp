@@ -1,0 +1,56 @@
+// Shared by the unit tests: a config from TOML text and an in-memory store,
+// so each test states the clock, the config and the data it relies on.
+#pragma once
+
+#include <string_view>
+
+#include "cases/cases.hpp"
+#include "config/config.hpp"
+#include "store/store.hpp"
+
+namespace duban::test {
+
+inline config::Config config_from(std::string_view toml) {
+  return config::parse(toml, "test.toml", ":memory:");
+}
+
+inline time::Instant at(std::string_view when) {
+  return *time::parse_when(when, time::Zone::locate("Asia/Shanghai"));
+}
+
+// A small city: the 2025 National Day holiday, three units, two categories.
+inline constexpr std::string_view k_city = R"(
+timezone = "Asia/Shanghai"
+[calendar]
+holidays = ["2025-10-01..2025-10-08"]
+workdays = ["2025-09-28", "2025-10-11"]
+[[unit]]
+code = "city"
+name = "三明市"
+[[unit]]
+code = "cgj"
+name = "市城市管理局"
+parent = "city"
+[[unit]]
+code = "rsj"
+name = "市人社局"
+parent = "city"
+[[category]]
+code = "wages"
+name = "工资待遇"
+[[category]]
+code = "streetlight"
+name = "路灯照明"
+[[deadlines.rule]]
+channel = "hotline"
+ack = "2h"
+resolve = "5wd"
+)";
+
+struct World {
+  config::Config config = config_from(k_city);
+  store::Store store = store::Store::open(":memory:", store::Create::if_missing);
+  cases::Context at_time(std::string_view when) { return {store, config, at(when), "tester"}; }
+};
+
+}  // namespace duban::test

@@ -1,0 +1,161 @@
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "fixtures.hpp"
+#include "util/error.hpp"
+
+using namespace duban;
+using store::Store;
+
+namespace {
+store::CaseRow sample(std::string receipt, std::string title) {
+  store::CaseRow c;
+  c.receipt = std::move(receipt);
+  c.title = std::move(title);
+  c.received_at = test::at("2025-10-25 11:00");
+  return c;
+}
+
+struct TempDir {
+  std::filesystem::path path = std::filesystem::temp_directory_path() /
+                               ("duban-test-" + std::to_string(::getpid()) + "-" +
+                                std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+  TempDir() { std::filesystem::create_directories(path); }
+  ~TempDir() { std::filesystem::remove_all(path); }
+};
+}  // namespace
+
+TEST_SUITE("store") {
+  TEST_CASE("a new store is migrated to the latest schema") {
+    auto s = Store::open(":memory:", store::Create::if_missing);
+    CHECK(s.schema_version() == Store::latest_schema_version());
+    CHECK(s.schema_version() >= 1);
+  }
+
+  TEST_CASE("a store file is created owner-only, in WAL mode, with its folders") {
+    TempDir dir;
+    const auto file = dir.path / "a" / "b" / "duban.db";
+    {
+      auto s = Store::open(file, store::Create::if_missing);
+      CHECK(s.query_text("PRAGMA journal_mode") == "wal");
+      CHECK(s.query_text("PRAGMA foreign_keys") == "1");
+    }
+    struct stat st {};
+    REQUIRE(::stat(file.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+  }
+
+  TEST_CASE("a missing store is not created when reading") {
+    TempDir dir;
+    try {
+      Store::open(dir.path / "none.db", store::Create::never);
+      FAIL("opened a store that does not exist");
+    } catch (const Error& e) {
+      CHECK(e.code() == Exit::no_input);
+    }
+    CHECK_FALSE(std::filesystem::exists(dir.path / "none.db"));
+  }
+
+  TEST_CASE("another program's SQLite file is refused, not migrated") {
+    TempDir dir;
+    const auto file = dir.path / "other.db";
+    {
+      auto s = Store::open(file, store::Create::if_missing);  // then make it foreign
+    }
+    std::filesystem::remove(file);
+    std::filesystem::remove(file.string() + "-wal");
+    std::filesystem::remove(file.string() + "-shm");
+    {
+      std::ofstream(file) << "this is not a database, just text that is long enough to matter";
+    }
+    CHECK_THROWS_AS(Store::open(file, store::Create::if_missing), Error);
+  }
+
+  TEST_CASE("a case round-trips with every field and its co-units in order") {
+    auto s = Store::open(":memory:", store::Create::if_missing);
+    auto c = sample("AAAA-BBBB", "新华社区路灯不亮");
+    c.description = "三盏路灯";
+    c.status = store::Status::listed;
+    c.lead_unit = "cgj";
+    c.co_units = {"rsj", "city"};
+    c.due_at = test::at("2025-11-01");
+    s.write([&] { s.insert_case(c); });
+    const auto back = s.find_case(c.id);
+    REQUIRE(back);
+    CHECK(back->title == "新华社区路灯不亮");
+    CHECK(back->co_units == std::vector<std::string>{"rsj", "city"});
+    CHECK(back->due_at == c.due_at);
+    CHECK(back->received_at == c.received_at);
+    CHECK(s.find_case_by_receipt("AAAA-BBBB")->id == c.id);
+    CHECK_FALSE(s.find_case(c.id + 1));
+  }
+
+  TEST_CASE("a write that throws leaves nothing behind, and later writes still commit") {
+    auto s = Store::open(":memory:", store::Create::if_missing);
+    CHECK_THROWS(s.write([&] {
+      auto c = sample("AAAA-AAAA", "one");
+      s.insert_case(c);
+      throw std::runtime_error("halfway");
+    }));
+    CHECK(s.count_cases() == 0);
+    s.write([&] {
+      auto c = sample("BBBB-BBBB", "two");
+      s.insert_case(c);
+    });
+    CHECK(s.count_cases() == 1);
+  }
+
+  TEST_CASE("the journal is append-only, and cases are never deleted") {
+    auto s = Store::open(":memory:", store::Create::if_missing);
+    auto c = sample("AAAA-AAAA", "one");
+    s.write([&] {
+      s.insert_case(c);
+      store::EventRow e;
+      e.case_id = c.id;
+      e.at = c.received_at;
+      e.actor = "tester";
+      e.action = "intake";
+      s.append_event(e);
+    });
+    CHECK_THROWS_WITH_AS(s.query_text("UPDATE journal SET actor = 'x'"),
+                         doctest::Contains("append-only"), Error);
+    CHECK_THROWS_WITH_AS(s.query_text("DELETE FROM journal"), doctest::Contains("append-only"),
+                         Error);
+    CHECK_THROWS_WITH_AS(s.query_text("DELETE FROM \"case\""), doctest::Contains("never deleted"),
+                         Error);
+    CHECK(s.events(c.id).size() == 1);
+  }
+
+  TEST_CASE("CHECK constraints refuse an impossible case") {
+    auto s = Store::open(":memory:", store::Create::if_missing);
+    auto c = sample("AAAA-AAAA", "one");
+    c.status = store::Status::listed;  // listed without a lead unit
+    CHECK_THROWS_AS(s.write([&] { s.insert_case(c); }), Error);
+    CHECK(s.count_cases() == 0);
+  }
+
+  TEST_CASE("search finds two-character Chinese words by scan and longer ones by index") {
+    auto s = Store::open(":memory:", store::Create::if_missing);
+    s.write([&] {
+      auto a = sample("AAAA-AAAA", "新华社区路灯不亮");
+      auto b = sample("BBBB-BBBB", "井盖破损");
+      b.address = "东新二路";
+      s.insert_case(a);
+      s.insert_case(b);
+    });
+    store::CaseFilter f;
+    f.search = "路灯";
+    CHECK(s.list_cases(f).size() == 1);
+    f.search = "路";
+    CHECK(s.list_cases(f).size() == 2);
+    f.search = "路灯不亮";
+    CHECK(s.list_cases(f).size() == 1);
+    f.search = "东新二路";
+    CHECK(s.list_cases(f).at(0).receipt == "BBBB-BBBB");
+    f.search = "\"quoted\" OR x";  // FTS syntax in the query is text, not operators
+    CHECK(s.list_cases(f).empty());
+  }
+}

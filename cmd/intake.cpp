@@ -1,0 +1,101 @@
+// duban intake: one case from options, or many from CSV / JSON Lines.
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "io/records.hpp"
+#include "runtime.hpp"
+#include "util/error.hpp"
+
+namespace duban::cmd {
+
+namespace {
+
+struct IntakeOptions {
+  cases::IntakeFields fields;
+  std::optional<std::string> file, encoding, received;
+  bool receipt = false, dry_run = false;
+};
+
+std::string read_all(Runtime& rt, const std::string& file) {
+  std::ostringstream text;
+  if (file == "-") {
+    text << rt.in.rdbuf();
+    return text.str();
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw Error(Exit::no_input, fmt::format("cannot read {}", file));
+  text << in.rdbuf();
+  return text.str();
+}
+
+bool ends_with(const std::string& s, std::string_view tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+void run(Runtime& rt, IntakeOptions& o) {
+  auto ctx = rt.context();
+  std::vector<cases::IntakeFields> items;
+  std::vector<std::string> where;
+  if (o.received) o.fields.received_at = o.received;
+  if (o.file) {
+    const std::string source = *o.file == "-" ? "<stdin>" : *o.file;
+    auto text = read_all(rt, *o.file);
+    if (o.encoding) text = io::to_utf8(text, *o.encoding, source);
+    const bool jsonl = ends_with(*o.file, ".jsonl") || ends_with(*o.file, ".ndjson") ||
+                       (*o.file == "-" && text.find_first_not_of(" \t\r\n\xef\xbb\xbf") != std::string::npos &&
+                        text[text.find_first_not_of(" \t\r\n\xef\xbb\xbf")] == '{');
+    const auto records = jsonl ? io::read_jsonl(text, source) : io::read_csv(text, source);
+    items = cases::fields_from_records(records, o.fields, source);
+    for (const auto& r : records) where.push_back(fmt::format("{}:{}", source, r.line));
+  } else {
+    if (!o.fields.title) throw Error(Exit::usage, "intake needs --title, or --file PATH|-");
+    items.push_back(o.fields);
+    where.push_back("--" + std::string("title"));
+  }
+  const auto rows = cases::intake(ctx, items, o.dry_run ? cases::DryRun::yes : cases::DryRun::no,
+                                  where);
+  if (rt.options.quiet) return;
+  if (o.dry_run) {
+    std::cerr << fmt::format("duban: {} case(s) valid; nothing added (--dry-run)\n", rows.size());
+    return;
+  }
+  if (o.receipt && !rt.options.format) {
+    for (const auto& c : rows) rt.out << c.id << '\t' << c.receipt << '\n';
+    return;
+  }
+  if (!rt.options.format) {
+    for (const auto& c : rows) rt.out << c.id << '\n';
+    return;
+  }
+  render_cases(rt, rows);
+}
+
+}  // namespace
+
+void register_intake(CLI::App& app, Runtime& rt) {
+  auto* sub = app.add_subcommand("intake", "Take in cases: one from options, or many from a file");
+  auto o = std::make_shared<IntakeOptions>();
+  auto& f = o->fields;
+  sub->add_option("--title", f.title, "What the problem is");
+  sub->add_option("--description", f.description);
+  sub->add_option("--channel", f.channel, "How it came in (a channel of the config)");
+  sub->add_option("--category", f.category);
+  sub->add_option("--class", f.klass, "A, B or C");
+  sub->add_option("--requester", f.requester);
+  sub->add_option("--phone", f.phone);
+  sub->add_option("--town", f.town);
+  sub->add_option("--village", f.village);
+  sub->add_option("--address", f.address);
+  sub->add_option("--meeting", f.meeting, "Meeting id");
+  sub->add_option("--received", o->received, "When it was received (default: the clock)");
+  sub->add_option("--file", o->file, "CSV or JSON Lines (.jsonl) file, or - for stdin");
+  sub->add_option("--encoding", o->encoding, "The file's encoding, e.g. gb18030 (default UTF-8)");
+  sub->add_flag("--receipt", o->receipt, "Print each new id with its receipt code");
+  sub->add_flag("--dry-run", o->dry_run, "Validate only; add nothing");
+  sub->callback([&rt, o] { rt.action = [&rt, o] { run(rt, *o); }; });
+}
+
+}  // namespace duban::cmd

@@ -1,0 +1,75 @@
+// duban: responsibility lists (责任清单) from intake to cross-off.
+// main parses the command line, runs the chosen verb, and maps every error
+// to an exit code of SPEC §6 in this one place.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "runtime.hpp"
+#include "util/error.hpp"
+
+extern char** environ;
+
+namespace {
+
+std::map<std::string, std::string> read_environment() {
+  std::map<std::string, std::string> env;
+  for (char** e = environ; e && *e; ++e) {
+    std::string entry(*e);
+    const auto eq = entry.find('=');
+    if (eq != std::string::npos) env[entry.substr(0, eq)] = entry.substr(eq + 1);
+  }
+  return env;
+}
+
+using namespace duban::cmd;
+constexpr Register k_verbs[] = {
+    register_init,    register_intake, register_assign, register_ack,      register_return,
+    register_note,    register_resolve, register_close, register_reopen,   register_followup,
+    register_list,    register_show,   register_meeting, register_unit,
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using duban::Error;
+  std::ios::sync_with_stdio(false);
+  duban::cmd::Runtime rt(read_environment(), std::cin, std::cout, ::isatty(STDOUT_FILENO));
+
+  CLI::App app{"duban: responsibility lists (责任清单) from intake to cross-off (销号)", "duban"};
+  app.set_version_flag("--version", "duban 0.1.0");
+  app.require_subcommand(1);
+  app.fallthrough();
+  auto& o = rt.options;
+  app.add_option("--config", o.config, "Config file (else $DUBAN_CONFIG, ./duban.toml, "
+                                       "$XDG_CONFIG_HOME/duban/config.toml)");
+  app.add_option("--store", o.store, "Store file (else $DUBAN_STORE, the config's store)");
+  app.add_option("--as", o.actor, "Who acts, recorded on every event (else $DUBAN_ACTOR, login)");
+  app.add_option("--now", o.now, "The clock, ISO-8601 (else $DUBAN_NOW, the system clock)");
+  app.add_option("--format", o.format, "table, json, jsonl, csv, tsv, ids (md, html for reports)");
+  app.add_flag("-q,--quiet", o.quiet, "Print nothing on success");
+  for (auto add : k_verbs) add(app, rt);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // CLI11's own codes are 100-127; bad usage is 64 here (help is 0).
+    const int code = app.exit(e);
+    return code == 0 ? 0 : static_cast<int>(duban::Exit::usage);
+  }
+  try {
+    if (rt.action) rt.action();
+    std::cout.flush();
+    if (!std::cout) throw Error(duban::Exit::io, "cannot write to standard output");
+    return 0;
+  } catch (const Error& e) {
+    std::cout.flush();
+    std::cerr << "duban: error: " << e.what() << '\n';
+    return static_cast<int>(e.code());
+  } catch (const std::exception& e) {
+    std::cout.flush();
+    std::cerr << "duban: error: " << e.what() << '\n';
+    return static_cast<int>(duban::Exit::io);
+  }
+}

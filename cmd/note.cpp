@@ -1,0 +1,25 @@
+// duban note: a progress note, optionally with a new milestone due.
+#include "runtime.hpp"
+
+namespace duban::cmd {
+
+void register_note(CLI::App& app, Runtime& rt) {
+  auto* sub = app.add_subcommand("note", "Add a progress note (and a new milestone due)");
+  struct Options {
+    std::string id, text;
+    std::optional<std::string> due;
+  };
+  auto o = std::make_shared<Options>();
+  sub->add_option("id", o->id, "Case id")->required();
+  sub->add_option("text", o->text, "The note")->required();
+  sub->add_option("--due", o->due, "New milestone due: a WHEN or a DURATION");
+  sub->callback([&rt, o] {
+    rt.action = [&rt, o] {
+      auto ctx = rt.context();
+      const auto id = rt.ids({o->id}).front();
+      render_cases(rt, {cases::note(ctx, id, o->text, o->due)});
+    };
+  });
+}
+
+}  // namespace duban::cmd

@@ -1,0 +1,147 @@
+#include "runtime.hpp"
+
+#include <fmt/format.h>
+#include <pwd.h>
+#include <unistd.h>
+
+#include <istream>
+
+#include "cases/view.hpp"
+#include "util/error.hpp"
+
+namespace duban::cmd {
+
+Runtime::Runtime(std::map<std::string, std::string> env, std::istream& in_, std::ostream& out_,
+                 bool out_is_terminal)
+    : in(in_), out(out_), m_env(std::move(env)), m_out_is_terminal(out_is_terminal) {}
+
+std::optional<std::string> Runtime::env(const std::string& name) const {
+  auto it = m_env.find(name);
+  if (it == m_env.end() || it->second.empty()) return std::nullopt;
+  return it->second;
+}
+
+config::Environment Runtime::environment() const {
+  config::Environment e;
+  if (options.config) e.config_flag = *options.config;
+  if (auto v = env("DUBAN_CONFIG")) e.config_env = *v;
+  e.cwd = std::filesystem::current_path();
+  if (auto v = env("XDG_CONFIG_HOME")) e.xdg_config_home = *v;
+  if (auto v = env("XDG_DATA_HOME")) e.xdg_data_home = *v;
+  if (auto v = env("HOME")) e.home = *v;
+  return e;
+}
+
+const config::Config& Runtime::config() {
+  if (!m_config) {
+    const auto e = environment();
+    const auto default_store = config::default_store_path(e);
+    const auto file = config::discover(e);
+    m_config = file ? config::load(*file, default_store) : config::defaults(default_store);
+    // --store, then $DUBAN_STORE, override the config's store.
+    if (options.store) m_config->store = *options.store;
+    else if (auto v = env("DUBAN_STORE")) m_config->store = *v;
+  }
+  return *m_config;
+}
+
+store::Store& Runtime::store(store::Create create) {
+  if (!m_store) m_store.emplace(store::Store::open(config().store, create));
+  return *m_store;
+}
+
+time::Instant Runtime::now() {
+  if (!m_now) {
+    std::optional<std::string> text = options.now;
+    std::string source = "--now";
+    if (!text && (text = env("DUBAN_NOW"))) source = "DUBAN_NOW";
+    if (text) {
+      auto at = time::parse_when(*text, config().zone);
+      if (!at) throw Error(Exit::usage, fmt::format("{} '{}' is not {}", source, *text,
+                                                    time::k_when_forms));
+      m_now = *at;
+    } else {
+      m_now = time::Instant{
+          std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())};
+    }
+  }
+  return *m_now;
+}
+
+std::string Runtime::actor() const {
+  if (options.actor && !options.actor->empty()) return *options.actor;
+  if (auto v = env("DUBAN_ACTOR")) return *v;
+  if (const auto* pw = ::getpwuid(::geteuid()); pw && pw->pw_name) return pw->pw_name;
+  if (auto v = env("USER")) return *v;
+  return "unknown";
+}
+
+cases::Context Runtime::context(store::Create create) {
+  auto& s = store(create);
+  return cases::Context{s, config(), now(), actor()};
+}
+
+io::Format Runtime::format(std::initializer_list<io::Format> allowed) {
+  const std::string name = options.format.value_or("table");
+  auto f = io::parse_format(name);
+  if (!f || std::find(allowed.begin(), allowed.end(), *f) == allowed.end()) {
+    std::vector<std::string> names;
+    for (auto a : allowed) names.emplace_back(io::to_string(a));
+    throw Error(Exit::usage, fmt::format("--format '{}' is not one of {}", name,
+                                         fmt::join(names, ", ")));
+  }
+  return *f;
+}
+
+io::RenderOptions Runtime::render_options() const {
+  io::RenderOptions r;
+  // Colour only for a person at a terminal, and never under NO_COLOR.
+  r.color = m_out_is_terminal && !env("NO_COLOR");
+  return r;
+}
+
+std::vector<std::int64_t> Runtime::ids(const std::vector<std::string>& words) {
+  std::vector<std::string> all;
+  bool stdin_read = false;
+  for (const auto& w : words) {
+    if (w != "-") {
+      all.push_back(w);
+      continue;
+    }
+    if (stdin_read) continue;
+    stdin_read = true;
+    std::string line;
+    while (std::getline(in, line)) {
+      const auto b = line.find_first_not_of(" \t\r");
+      if (b == std::string::npos) continue;
+      const auto e = line.find_last_not_of(" \t\r");
+      all.push_back(line.substr(b, e - b + 1));
+    }
+  }
+  auto ids = cases::parse_ids(all);
+  if (ids.empty()) throw Error(Exit::usage, "no case ids given (as arguments, or '-' for stdin)");
+  return ids;
+}
+
+void render_cases(Runtime& rt, const std::vector<store::CaseRow>& rows) {
+  if (rt.options.quiet) return;
+  const auto format = rt.format({io::Format::table, io::Format::json, io::Format::jsonl,
+                                 io::Format::csv, io::Format::tsv, io::Format::ids});
+  std::vector<io::Json> objects;
+  objects.reserve(rows.size());
+  if (format == io::Format::table) {
+    for (const auto& c : rows) objects.push_back(cases::case_display(c, rt.config().zone));
+    const std::vector<io::Column> columns = {
+        {"id", "id", true},         {"status", "status"}, {"class", "class"},
+        {"lead_unit", "lead"},      {"due_at", "due"},    {"title", "title"}};
+    io::render_rows(rt.out, columns, objects, format, rt.render_options());
+    return;
+  }
+  std::vector<io::Column> columns;
+  for (const auto& c : rows) objects.push_back(cases::case_json(c));
+  const auto keys = cases::case_json(store::CaseRow{});
+  for (const auto& [key, value] : keys.items()) columns.push_back({key, key});
+  io::render_rows(rt.out, columns, objects, format, rt.render_options());
+}
+
+}  // namespace duban::cmd

@@ -1,0 +1,81 @@
+// What every verb shares: the global options, the environment read once in
+// main, and the config, store and clock opened only when a verb asks.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <iosfwd>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cases/cases.hpp"
+#include "config/config.hpp"
+#include "io/render.hpp"
+#include "store/store.hpp"
+
+namespace duban::cmd {
+
+struct GlobalOptions {
+  std::optional<std::string> config, store, actor, now, format;
+  bool quiet = false;
+};
+
+class Runtime {
+public:
+  Runtime(std::map<std::string, std::string> env, std::istream& in, std::ostream& out,
+          bool out_is_terminal);
+
+  GlobalOptions options;
+  std::istream& in;
+  std::ostream& out;
+  // The verb chosen on the command line; run after parsing succeeds.
+  std::function<void()> action;
+
+  const config::Config& config();
+  store::Store& store(store::Create create = store::Create::if_missing);
+  time::Instant now();
+  std::string actor() const;
+  cases::Context context(store::Create create = store::Create::if_missing);
+  config::Environment environment() const;
+  std::optional<std::string> env(const std::string& name) const;
+
+  // --format, checked against what the verb can render.
+  io::Format format(std::initializer_list<io::Format> allowed);
+  io::RenderOptions render_options() const;
+
+  // Ids from arguments; "-" reads more from standard input, one a line.
+  std::vector<std::int64_t> ids(const std::vector<std::string>& words);
+
+private:
+  std::map<std::string, std::string> m_env;
+  bool m_out_is_terminal;
+  std::optional<config::Config> m_config;
+  std::optional<store::Store> m_store;
+  std::optional<time::Instant> m_now;
+};
+
+// Each verb adds its subcommand and sets Runtime::action when chosen.
+using Register = void (*)(CLI::App& app, Runtime& rt);
+
+void register_init(CLI::App&, Runtime&);
+void register_intake(CLI::App&, Runtime&);
+void register_assign(CLI::App&, Runtime&);
+void register_ack(CLI::App&, Runtime&);
+void register_return(CLI::App&, Runtime&);
+void register_note(CLI::App&, Runtime&);
+void register_resolve(CLI::App&, Runtime&);
+void register_close(CLI::App&, Runtime&);
+void register_reopen(CLI::App&, Runtime&);
+void register_followup(CLI::App&, Runtime&);
+void register_list(CLI::App&, Runtime&);
+void register_show(CLI::App&, Runtime&);
+void register_meeting(CLI::App&, Runtime&);
+void register_unit(CLI::App&, Runtime&);
+
+// Renders cases: a short table, or every field of SPEC §9 for programs.
+void render_cases(Runtime& rt, const std::vector<store::CaseRow>& rows);
+
+}  // namespace duban::cmd

@@ -1,0 +1,70 @@
+// duban show: one case with its journal.
+#include <fmt/format.h>
+
+#include "cases/view.hpp"
+#include "runtime.hpp"
+#include "util/error.hpp"
+#include "util/utf8.hpp"
+
+namespace duban::cmd {
+
+namespace {
+
+void show_text(Runtime& rt, const store::CaseRow& c, const std::vector<store::EventRow>& events) {
+  const auto& zone = rt.config().zone;
+  const auto view = cases::case_display(c, zone);
+  std::size_t width = 0;
+  for (const auto& [key, value] : view.items())
+    if (!value.is_null()) width = std::max(width, key.size());
+  for (const auto& [key, value] : view.items()) {
+    if (value.is_null() || (value.is_array() && value.empty())) continue;
+    rt.out << util::pad(key, width) << "  " << io::cell_text(value, ", ") << '\n';
+  }
+  if (c.outcome_text) rt.out << util::pad("outcome_text", width) << "  " << *c.outcome_text << '\n';
+  rt.out << "\njournal\n";
+  for (const auto& e : events) {
+    auto j = cases::event_json(e);
+    std::string rest;
+    for (const auto& [key, value] : j.items()) {
+      if (key == "at" || key == "actor" || key == "action" || key == "unit" || key == "lead")
+        continue;
+      // Instants in the journal are UTC; a person reads them in the config's zone.
+      auto text = io::cell_text(value, ",");
+      if (key.ends_with("_at") || key.ends_with("_due"))
+        if (auto at = time::parse_when(text, zone)) text = time::format_local(*at, zone);
+      rest += fmt::format("  {}={}", key, text);
+    }
+    rt.out << fmt::format("  {}  {}  {}{}{}\n", time::format_local(e.at, zone), e.actor,
+                          e.action, e.unit ? " " + *e.unit : std::string(), rest);
+  }
+}
+
+}  // namespace
+
+void register_show(CLI::App& app, Runtime& rt) {
+  auto* sub = app.add_subcommand("show", "Show a case and its journal");
+  struct Options {
+    std::optional<std::string> id, receipt;
+  };
+  auto o = std::make_shared<Options>();
+  sub->add_option("id", o->id, "Case id (or - to read it from stdin)");
+  sub->add_option("--receipt", o->receipt, "Find the case by its receipt code");
+  sub->callback([&rt, o] {
+    rt.action = [&rt, o] {
+      if (!o->id == !o->receipt) throw Error(Exit::usage, "show takes a case id or --receipt CODE");
+      const auto format = rt.format({io::Format::table, io::Format::json});
+      auto& store = rt.store(store::Create::never);
+      const auto c = o->receipt ? cases::find_by_receipt(store, *o->receipt)
+                                : cases::find(store, rt.ids({*o->id}).front());
+      const auto events = store.events(c.id);
+      if (format == io::Format::table) return show_text(rt, c, events);
+      auto j = cases::case_json(c);
+      j["outcome_text"] = c.outcome_text ? io::Json(*c.outcome_text) : io::Json(nullptr);
+      j["journal"] = io::Json::array();
+      for (const auto& e : events) j["journal"].push_back(cases::event_json(e));
+      rt.out << j.dump(2) << '\n';
+    };
+  });
+}
+
+}  // namespace duban::cmd

@@ -1,0 +1,42 @@
+// duban unit list: the unit tree from the config.
+#include "runtime.hpp"
+
+namespace duban::cmd {
+
+void register_unit(CLI::App& app, Runtime& rt) {
+  auto* sub = app.add_subcommand("unit", "The unit tree from the config");
+  sub->require_subcommand(1);
+  auto* list = sub->add_subcommand("list", "List units, each under its parent");
+  list->callback([&rt] {
+    rt.action = [&rt] {
+      if (rt.options.quiet) return;
+      const auto format = rt.format({io::Format::table, io::Format::json, io::Format::jsonl,
+                                     io::Format::csv, io::Format::tsv});
+      const auto& config = rt.config();
+      std::vector<io::Json> rows;
+      // Depth-first from the roots, so the table reads as a tree.
+      std::function<void(const std::optional<std::string>&, int)> walk =
+          [&](const std::optional<std::string>& parent, int depth) {
+            for (const auto& u : config.units) {
+              if (u.parent != parent) continue;
+              io::Json row;
+              row["code"] = u.code;
+              row["name"] = format == io::Format::table
+                                ? std::string(std::size_t(depth) * 2, ' ') + u.name
+                                : u.name;
+              row["parent"] = u.parent ? io::Json(*u.parent) : io::Json(nullptr);
+              row["head"] = u.head ? io::Json(*u.head) : io::Json(nullptr);
+              row["email"] = u.email ? io::Json(*u.email) : io::Json(nullptr);
+              rows.push_back(std::move(row));
+              walk(u.code, depth + 1);
+            }
+          };
+      walk(std::nullopt, 0);
+      const std::vector<io::Column> columns = {
+          {"code", "code"}, {"name", "name"}, {"head", "head"}, {"email", "email"}};
+      io::render_rows(rt.out, columns, rows, format, rt.render_options());
+    };
+  });
+}
+
+}  // namespace duban::cmd

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# A real workflow on the examples: the sanitation workers' breakfast meeting
+# of 2021-10-23 taken from intake to cross-off (销号), with ids piped from
+# one command to the next as a clerk's script would. Every step gives --now,
+# so the deadlines printed are the ones the calendar yields for those days.
+#
+# It uses the example city's config and the default store, kept in a demo
+# data folder (build/demo) so that your own store is never touched.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/.." && pwd)
+duban=${DUBAN:-$top/build/duban}
+export DUBAN_CONFIG=$here/duban.toml
+export XDG_DATA_HOME=${DEMO_DATA_HOME:-$top/build/demo}
+export DUBAN_ACTOR=督查室-张敏
+rm -rf "$XDG_DATA_HOME/duban"
+step() { printf '\n$ %s\n' "$*"; }
+
+step "duban meeting add --kind breakfast --date 2021-10-23 ..."
+meeting=$("$duban" --now "2021-10-23 09:30" meeting add --kind breakfast --date 2021-10-23 \
+  --title "环卫工人周末早餐会" --group "环卫工人")
+echo "$meeting"
+
+step "duban intake --file breakfast-2021-10-23.csv --meeting $meeting --receipt"
+"$duban" --now "2021-10-23 10:00" intake --file "$here/breakfast-2021-10-23.csv" \
+  --meeting "$meeting" --receipt
+
+step "duban intake --file hotline.jsonl"
+"$duban" --now "2026-11-02 09:00" intake --file "$here/hotline.jsonl" >/dev/null
+"$duban" --now "2026-11-02 09:00" list --channel hotline
+
+# The list must exist within 3 days of the meeting: wages, overtime and the
+# like to the human resources bureau, housing to the housing bureau.
+step "duban list --meeting $meeting --category wages,... --format ids | duban assign - --lead rsj ..."
+for category in wages seniority overtime allowance heat; do
+  "$duban" list --meeting "$meeting" --category "$category" --format ids
+done | "$duban" --now "2021-10-25 15:00" assign - --lead rsj --co cgj,cjl --leader "李副市长"
+"$duban" --now "2021-10-25 15:00" assign 9 --lead zjj --co rsj --leader "陈副市长" -q
+"$duban" --now "2021-10-25 15:00" assign 6 7 8 10 11 --lead cgj --leader "李副市长" -q
+
+step "duban ack (each lead unit responds)"
+"$duban" list --status listed --format ids | "$duban" --now "2021-10-26 09:00" ack - -q
+"$duban" list --status in_progress --format ids | wc -l
+
+step "duban resolve / close / followup"
+"$duban" --now "2021-11-10 17:00" resolve 1 3 5 --outcome solved --note "已纳入2022年环卫作业经费预算，工资标准上调10%"
+"$duban" --now "2021-11-12 11:00" resolve 9 --outcome explained \
+  --note "外地户籍暂不符合公租房申请条件，已讲清政策并纳入人才公寓保障范围"
+"$duban" list --status resolved --format ids | "$duban" --now "2021-11-15 10:00" close - -q
+"$duban" --now "2021-11-20 10:00" followup 1 --rating satisfied --score 5 -q
+"$duban" --now "2021-11-20 10:30" followup 3 --rating unsatisfied --note "春节加班费仍按两倍发放" -q
+
+step "duban list --meeting $meeting"
+"$duban" --now "2021-11-25 09:00" list --meeting "$meeting"
+
+step "duban show 3"
+"$duban" show 3
+
+echo
+echo "store: $XDG_DATA_HOME/duban/duban.db (read it with: sqlite3 \"\$_\" 'SELECT status, count(*) FROM \"case\" GROUP BY 1')"

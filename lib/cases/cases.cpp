@@ -1,0 +1,451 @@
+#include "cases/cases.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <set>
+
+#include "supervise/deadlines.hpp"
+#include "util/error.hpp"
+#include "util/utf8.hpp"
+
+namespace duban::cases {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string hint_for(std::string_view word, const std::vector<std::string>& known) {
+  auto near = config::nearest(word, known);
+  return near ? fmt::format("; did you mean '{}'?", *near) : std::string();
+}
+
+std::vector<std::string> unit_codes(const config::Config& c) {
+  std::vector<std::string> out;
+  for (const auto& u : c.units) out.push_back(u.code);
+  return out;
+}
+
+std::vector<std::string> category_codes(const config::Config& c) {
+  std::vector<std::string> out;
+  for (const auto& x : c.categories) out.push_back(x.code);
+  return out;
+}
+
+void require_unit(const config::Config& config, const std::string& code) {
+  if (!config.find_unit(code))
+    throw Error(Exit::unavailable,
+                fmt::format("unknown unit '{}'{}", code, hint_for(code, unit_codes(config))));
+}
+
+// Receipts are what a requester quotes on the phone: 8 characters without
+// look-alikes (no 0/O, 1/I/L), in two groups.
+std::string new_receipt(const store::Store& store) {
+  static constexpr std::string_view k_alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+  static std::mt19937_64 engine{std::random_device{}()};
+  std::uniform_int_distribution<std::size_t> pick(0, k_alphabet.size() - 1);
+  for (;;) {
+    std::string code;
+    for (int i = 0; i < 8; ++i) {
+      if (i == 4) code += '-';
+      code += k_alphabet[pick(engine)];
+    }
+    if (!store.receipt_taken(code)) return code;
+  }
+}
+
+void journal(Context& ctx, std::int64_t case_id, std::string action,
+             std::optional<std::string> unit, const Json& detail) {
+  store::EventRow e;
+  e.case_id = case_id;
+  e.at = ctx.now;
+  e.actor = ctx.actor;
+  e.action = std::move(action);
+  e.unit = std::move(unit);
+  e.detail = detail.dump();
+  ctx.store.append_event(e);
+}
+
+std::string state_name(Status s) {
+  std::string name(store::to_string(s));
+  std::replace(name.begin(), name.end(), '_', ' ');
+  return name;
+}
+
+[[noreturn]] void wrong_state(const CaseRow& c, std::string_view verb, std::string_view needs) {
+  throw Error(Exit::data, fmt::format("case {} is {}; {} needs it {}", c.id, state_name(c.status),
+                                      verb, needs));
+}
+
+bool is_open(Status s) { return s != Status::resolved && s != Status::closed; }
+
+// Applies `change` to each case in one transaction; returns the cases after.
+template <class F>
+std::vector<CaseRow> each_case(Context& ctx, const std::vector<std::int64_t>& ids, F&& change) {
+  if (ids.empty()) throw Error(Exit::usage, "no case ids given");
+  std::vector<CaseRow> done;
+  ctx.store.write([&] {
+    for (auto id : ids) {
+      CaseRow c = find(ctx.store, id);
+      change(c);
+      ctx.store.update_case(c);
+      done.push_back(std::move(c));
+    }
+  });
+  return done;
+}
+
+std::string require_text(const std::optional<std::string>& text, std::string_view what) {
+  if (!text || text->find_first_not_of(" \t\r\n") == std::string::npos)
+    throw Error(Exit::usage, fmt::format("{} is required", what));
+  return *text;
+}
+
+}  // namespace
+
+const std::vector<std::string>& intake_field_names() {
+  static const std::vector<std::string> names = {
+      "title", "description", "channel", "category", "class", "requester", "phone",
+      "town", "village", "address", "meeting", "received_at"};
+  return names;
+}
+
+CaseRow find(const store::Store& store, std::int64_t id) {
+  auto c = store.find_case(id);
+  if (!c) throw Error(Exit::unavailable, fmt::format("no case {}", id));
+  return *c;
+}
+
+CaseRow find_by_receipt(const store::Store& store, const std::string& receipt) {
+  auto c = store.find_case_by_receipt(receipt);
+  if (!c) throw Error(Exit::unavailable, fmt::format("no case with receipt {}", receipt));
+  return *c;
+}
+
+std::vector<std::int64_t> parse_ids(const std::vector<std::string>& words) {
+  std::vector<std::int64_t> ids;
+  for (const auto& w : words) {
+    std::int64_t id = 0;
+    auto [p, ec] = std::from_chars(w.data(), w.data() + w.size(), id);
+    if (ec != std::errc{} || p != w.data() + w.size() || id <= 0)
+      throw Error(Exit::usage, fmt::format("'{}' is not a case id", w));
+    ids.push_back(id);
+  }
+  return ids;
+}
+
+Instant due_from_text(const std::string& text, Instant now, const config::Config& config) {
+  if (auto d = time::parse_duration(text)) return time::add(now, *d, config.calendar, config.zone);
+  if (auto at = time::parse_when(text, config.zone, time::DateOnly::end_of_day)) return *at;
+  throw Error(Exit::usage, fmt::format("--due '{}' is neither {} nor {}", text,
+                                       time::k_when_forms, time::k_duration_forms));
+}
+
+std::vector<IntakeFields> fields_from_records(const std::vector<io::Record>& records,
+                                              const IntakeFields& defaults,
+                                              std::string_view source) {
+  const auto& names = intake_field_names();
+  std::vector<IntakeFields> out;
+  std::vector<std::string> faults;
+  std::set<std::string> reported;  // a bad CSV column is reported once, not per row
+  for (const auto& r : records) {
+    IntakeFields f = defaults;
+    for (const auto& [name, value] : r.fields) {
+      std::optional<std::string>* slot = nullptr;
+      if (name == "title") slot = &f.title;
+      else if (name == "description") slot = &f.description;
+      else if (name == "channel") slot = &f.channel;
+      else if (name == "category") slot = &f.category;
+      else if (name == "class") slot = &f.klass;
+      else if (name == "requester") slot = &f.requester;
+      else if (name == "phone") slot = &f.phone;
+      else if (name == "town") slot = &f.town;
+      else if (name == "village") slot = &f.village;
+      else if (name == "address") slot = &f.address;
+      else if (name == "meeting") slot = &f.meeting;
+      else if (name == "received_at") slot = &f.received_at;
+      if (!slot) {
+        if (reported.insert(name).second)
+          faults.push_back(fmt::format("{}:{}: unknown field '{}'{}", source, r.line, name,
+                                       hint_for(name, names)));
+        continue;
+      }
+      if (!value.empty()) *slot = value;
+    }
+    out.push_back(std::move(f));
+  }
+  if (!faults.empty())
+    throw Error(Exit::data, fmt::format("{} (fields: {})", fmt::join(faults, "\n"),
+                                        fmt::join(names, ", ")));
+  return out;
+}
+
+std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items, DryRun dry_run,
+                            const std::vector<std::string>& where) {
+  const auto& config = ctx.config;
+  std::vector<CaseRow> rows;
+  std::vector<std::string> faults;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto& f = items[i];
+    const std::string at = i < where.size() ? where[i] : std::string("case");
+    auto fault = [&](std::string_view field, const std::string& what) {
+      faults.push_back(fmt::format("{}: {}: {}", at, field, what));
+    };
+    CaseRow c;
+    auto clean = [](const std::optional<std::string>& v) -> std::optional<std::string> {
+      if (!v || v->find_first_not_of(" \t\r\n") == std::string::npos) return std::nullopt;
+      return v;
+    };
+    for (const auto* v : {&f.title, &f.description, &f.channel, &f.category, &f.klass,
+                          &f.requester, &f.phone, &f.town, &f.village, &f.address})
+      if (*v && !util::is_valid_utf8(**v)) fault("text", "invalid UTF-8");
+    if (auto t = clean(f.title)) c.title = *t;
+    else fault("title", "a title is required");
+    c.description = clean(f.description);
+    c.channel = clean(f.channel);
+    if (c.channel && !config.has_channel(*c.channel))
+      fault("channel", fmt::format("unknown channel '{}'{}", *c.channel,
+                                   hint_for(*c.channel, config.channels)));
+    c.category = clean(f.category);
+    if (c.category && !config.categories.empty() && !config.find_category(*c.category))
+      fault("category", fmt::format("unknown category '{}'{}", *c.category,
+                                    hint_for(*c.category, category_codes(config))));
+    c.klass = clean(f.klass);
+    if (c.klass && *c.klass != "A" && *c.klass != "B" && *c.klass != "C")
+      fault("class", fmt::format("'{}' is not A, B or C", *c.klass));
+    c.requester = clean(f.requester);
+    c.phone = clean(f.phone);
+    c.town = clean(f.town);
+    c.village = clean(f.village);
+    c.address = clean(f.address);
+    if (auto m = clean(f.meeting)) {
+      try {
+        const auto id = parse_ids({*m}).front();
+        if (auto meeting = ctx.store.find_meeting(id)) {
+          c.meeting = id;
+          // A meeting's problems came in through the meeting's own channel.
+          if (!c.channel && config.has_channel(meeting->kind)) c.channel = meeting->kind;
+        } else {
+          fault("meeting", fmt::format("no meeting {}", id));
+        }
+      } catch (const Error&) {
+        fault("meeting", fmt::format("'{}' is not a meeting id", *m));
+      }
+    }
+    c.received_at = ctx.now;
+    if (auto r = clean(f.received_at)) {
+      if (auto when = time::parse_when(*r, config.zone)) c.received_at = *when;
+      else fault("received_at", fmt::format("'{}' is not {}", *r, time::k_when_forms));
+    }
+    rows.push_back(std::move(c));
+  }
+  if (!faults.empty()) {
+    const auto n = faults.size();
+    throw Error(Exit::data, n == 1 ? faults.front()
+                                   : fmt::format("{} faults, nothing was added:\n{}", n,
+                                                 fmt::join(faults, "\n")));
+  }
+  if (dry_run == DryRun::yes) return rows;
+  ctx.store.write([&] {
+    for (auto& c : rows) {
+      c.receipt = new_receipt(ctx.store);
+      ctx.store.insert_case(c);
+      Json detail{{"receipt", c.receipt}};
+      if (c.meeting) detail["meeting"] = *c.meeting;
+      journal(ctx, c.id, "intake", std::nullopt, detail);
+    }
+  });
+  return rows;
+}
+
+std::vector<CaseRow> assign(Context& ctx, const std::vector<std::int64_t>& ids,
+                            const AssignOptions& o) {
+  const auto& config = ctx.config;
+  require_unit(config, o.lead);
+  for (const auto& u : o.co) {
+    require_unit(config, u);
+    if (u == o.lead)
+      throw Error(Exit::usage, fmt::format("unit '{}' cannot be both lead and co-unit", u));
+  }
+  if (std::set<std::string>(o.co.begin(), o.co.end()).size() != o.co.size())
+    throw Error(Exit::usage, "a co-unit is listed twice");
+  if (o.klass && *o.klass != "A" && *o.klass != "B" && *o.klass != "C")
+    throw Error(Exit::usage, fmt::format("--class '{}' is not A, B or C", *o.klass));
+  std::optional<Instant> explicit_due;
+  if (o.due) {
+    require_text(o.reason, "--reason (why the deadline differs from the rules)");
+    explicit_due = due_from_text(*o.due, ctx.now, config);
+  }
+  return each_case(ctx, ids, [&](CaseRow& c) {
+    if (!is_open(c.status)) wrong_state(c, "assign", "received, listed or in progress");
+    const bool reassign = c.status != Status::received;
+    if (reassign && !o.reason)
+      throw Error(Exit::usage, fmt::format("case {} is already assigned to '{}'; reassigning "
+                                           "needs --reason", c.id, c.lead_unit.value_or("")));
+    if (o.klass) c.klass = o.klass;
+    if (!c.klass && !explicit_due)
+      throw Error(Exit::usage, fmt::format("case {} has no class; give --class A|B|C or --due",
+                                           c.id));
+    const bool new_lead = c.lead_unit != o.lead;
+    c.lead_unit = o.lead;
+    c.co_units = o.co;
+    if (o.leader) c.leader = o.leader;
+    if (!c.first_assigned_at) c.first_assigned_at = ctx.now;
+    c.assigned_at = ctx.now;
+    const auto plan = supervise::plan_for(config, c.channel, c.category, c.klass ? (*c.klass)[0] : 'B');
+    if (new_lead || !c.ack_due) {
+      // A new lead unit must acknowledge afresh.
+      c.ack_due = time::add(ctx.now, plan.ack, config.calendar, config.zone);
+      c.acked_at.reset();
+      c.status = Status::listed;
+    }
+    c.due_at = explicit_due ? *explicit_due
+                            : time::add(ctx.now, plan.resolve, config.calendar, config.zone);
+    Json detail{{"lead", o.lead}, {"co", o.co}};
+    if (c.leader) detail["leader"] = *c.leader;
+    if (c.klass) detail["class"] = *c.klass;
+    detail["ack_due"] = time::format_utc(*c.ack_due);
+    detail["due_at"] = time::format_utc(*c.due_at);
+    if (o.reason) detail["reason"] = *o.reason;
+    journal(ctx, c.id, "assign", o.lead, detail);
+  });
+}
+
+std::vector<CaseRow> ack(Context& ctx, const std::vector<std::int64_t>& ids,
+                         const std::optional<std::string>& unit) {
+  if (unit) require_unit(ctx.config, *unit);
+  return each_case(ctx, ids, [&](CaseRow& c) {
+    if (unit && unit != c.lead_unit) {
+      // A co-unit reports in; the case's own state does not change.
+      if (std::find(c.co_units.begin(), c.co_units.end(), *unit) == c.co_units.end())
+        throw Error(Exit::usage, fmt::format("unit '{}' is neither the lead nor a co-unit of "
+                                             "case {}", *unit, c.id));
+      if (!is_open(c.status)) wrong_state(c, "ack", "open");
+      journal(ctx, c.id, "ack", unit, Json::object());
+      return;
+    }
+    if (c.status != Status::listed) wrong_state(c, "ack", "listed (assigned, not yet acknowledged)");
+    c.acked_at = ctx.now;
+    c.status = Status::in_progress;
+    journal(ctx, c.id, "ack", c.lead_unit, Json::object());
+  });
+}
+
+std::vector<CaseRow> give_back(Context& ctx, const std::vector<std::int64_t>& ids,
+                               const std::string& reason) {
+  const auto why = require_text(reason, "--reason");
+  return each_case(ctx, ids, [&](CaseRow& c) {
+    if (c.status != Status::listed && c.status != Status::in_progress)
+      wrong_state(c, "return", "listed or in progress");
+    const auto unit = c.lead_unit;
+    c.status = Status::received;
+    c.lead_unit.reset();
+    c.co_units.clear();
+    c.assigned_at.reset();
+    c.ack_due.reset();
+    c.acked_at.reset();
+    c.due_at.reset();
+    journal(ctx, c.id, "return", unit, Json{{"reason", why}});
+  });
+}
+
+CaseRow note(Context& ctx, std::int64_t id, const std::string& text,
+             const std::optional<std::string>& due) {
+  const auto body = require_text(text, "the note's text");
+  std::optional<Instant> new_due;
+  if (due) new_due = due_from_text(*due, ctx.now, ctx.config);
+  return each_case(ctx, {id}, [&](CaseRow& c) {
+    if (c.status == Status::closed) wrong_state(c, "note", "open or resolved");
+    Json detail{{"text", body}};
+    if (new_due) {
+      if (c.status == Status::received)
+        throw Error(Exit::usage, fmt::format("case {} is not assigned; a due date comes with "
+                                             "assign", c.id));
+      c.due_at = new_due;
+      detail["due_at"] = time::format_utc(*new_due);
+    }
+    journal(ctx, c.id, "note", c.lead_unit, detail);
+  }).front();
+}
+
+std::vector<CaseRow> resolve(Context& ctx, const std::vector<std::int64_t>& ids, Outcome outcome,
+                             const std::optional<std::string>& text) {
+  if (outcome == Outcome::explained)
+    require_text(text, "--note (the explanation of why it cannot be done)");
+  const std::string name = outcome == Outcome::solved ? "solved" : "explained";
+  return each_case(ctx, ids, [&](CaseRow& c) {
+    if (c.status != Status::in_progress)
+      wrong_state(c, "resolve", "in progress (acknowledged by its lead unit)");
+    c.status = Status::resolved;
+    c.resolved_at = ctx.now;
+    c.outcome = name;
+    c.outcome_text = text;
+    Json detail{{"outcome", name}};
+    if (text) detail["note"] = *text;
+    journal(ctx, c.id, "resolve", c.lead_unit, detail);
+  });
+}
+
+std::vector<CaseRow> close(Context& ctx, const std::vector<std::int64_t>& ids, Force force,
+                           const std::optional<std::string>& reason) {
+  if (force == Force::yes) require_text(reason, "--reason (why it is closed unresolved)");
+  return each_case(ctx, ids, [&](CaseRow& c) {
+    if (c.status == Status::closed) wrong_state(c, "close", "resolved");
+    const bool forced = c.status != Status::resolved;
+    if (forced && force == Force::no)
+      throw Error(Exit::data, fmt::format("case {} is {}; close needs it resolved (or --force "
+                                          "--reason)", c.id, state_name(c.status)));
+    c.status = Status::closed;
+    c.closed_at = ctx.now;
+    Json detail = Json::object();
+    if (forced) detail["forced"] = true;
+    if (reason) detail["reason"] = *reason;
+    journal(ctx, c.id, "close", c.lead_unit, detail);
+  });
+}
+
+namespace {
+void reopen_one(Context& ctx, CaseRow& c, const std::string& reason) {
+  if (c.status != Status::resolved && c.status != Status::closed)
+    wrong_state(c, "reopen", "resolved or closed");
+  if (!c.lead_unit)
+    throw Error(Exit::data, fmt::format("case {} was closed unassigned; assign it instead", c.id));
+  c.status = Status::in_progress;
+  c.resolved_at.reset();
+  c.outcome.reset();
+  c.outcome_text.reset();
+  c.closed_at.reset();
+  journal(ctx, c.id, "reopen", c.lead_unit, Json{{"reason", reason}});
+}
+}  // namespace
+
+std::vector<CaseRow> reopen(Context& ctx, const std::vector<std::int64_t>& ids,
+                            const std::string& reason) {
+  const auto why = require_text(reason, "--reason");
+  return each_case(ctx, ids, [&](CaseRow& c) { reopen_one(ctx, c, why); });
+}
+
+CaseRow followup(Context& ctx, std::int64_t id, Rating rating, std::optional<int> score,
+                 const std::optional<std::string>& text, ReopenIfUnsatisfied reopen_if) {
+  if (score && (*score < 1 || *score > 5))
+    throw Error(Exit::usage, fmt::format("--score {} is not from 1 to 5", *score));
+  const std::string name = rating == Rating::satisfied ? "satisfied"
+                           : rating == Rating::basic   ? "basic"
+                                                       : "unsatisfied";
+  return each_case(ctx, {id}, [&](CaseRow& c) {
+    if (c.status != Status::resolved && c.status != Status::closed)
+      wrong_state(c, "followup", "resolved or closed");
+    c.satisfaction = name;
+    Json detail{{"rating", name}};
+    if (score) detail["score"] = *score;
+    if (text) detail["note"] = *text;
+    journal(ctx, c.id, "followup", c.lead_unit, detail);
+    if (rating == Rating::unsatisfied && reopen_if == ReopenIfUnsatisfied::yes)
+      reopen_one(ctx, c, ctx.config.lang == "zh" ? "回访不满意，重新办理" : "the requester is not satisfied");
+  }).front();
+}
+
+}  // namespace duban::cases

@@ -1,0 +1,97 @@
+#include "cases/query.hpp"
+
+#include <fmt/format.h>
+
+#include "util/error.hpp"
+
+namespace duban::cases {
+
+namespace {
+
+Instant day_start(time::LocalDays day, const config::Config& config) {
+  return config.zone.to_instant(time::LocalSeconds{day.time_since_epoch()});
+}
+
+// A date means its whole day: from its start, or up to the next day's start.
+Instant bound(const std::string& text, bool upper, const config::Config& config,
+              std::string_view option) {
+  if (auto day = time::parse_date(text))
+    return day_start(upper ? *day + std::chrono::days{1} : *day, config);
+  if (auto at = time::parse_when(text, config.zone)) return *at;
+  throw Error(Exit::usage, fmt::format("{} '{}' is not {}", option, text, time::k_when_forms));
+}
+
+}  // namespace
+
+std::vector<CaseRow> list(const store::Store& store, const config::Config& config, Instant now,
+                          const ListOptions& o) {
+  store::CaseFilter f;
+  for (const auto& s : o.statuses) {
+    auto status = store::parse_status(s);
+    if (!status)
+      throw Error(Exit::usage, fmt::format("--status '{}' is not one of received, listed, "
+                                           "in_progress, resolved, closed", s));
+    f.statuses.push_back(*status);
+  }
+  if (o.unit && !config.find_unit(*o.unit)) {
+    std::vector<std::string> codes;
+    for (const auto& u : config.units) codes.push_back(u.code);
+    auto near = config::nearest(*o.unit, codes);
+    throw Error(Exit::unavailable, fmt::format("unknown unit '{}'{}", *o.unit,
+                                               near ? fmt::format("; did you mean '{}'?", *near)
+                                                    : std::string()));
+  }
+  f.unit = o.unit;
+  if (o.klass && *o.klass != "A" && *o.klass != "B" && *o.klass != "C")
+    throw Error(Exit::usage, fmt::format("--class '{}' is not A, B or C", *o.klass));
+  f.klass = o.klass;
+  f.channel = o.channel;
+  f.category = o.category;
+  if (o.meeting) find_meeting(store, *o.meeting);
+  f.meeting = o.meeting;
+  if (o.overdue) f.overdue_at = now;
+  if (o.due_within) {
+    auto d = time::parse_duration(*o.due_within);
+    if (!d)
+      throw Error(Exit::usage, fmt::format("--due-within '{}' is not {}", *o.due_within,
+                                           time::k_duration_forms));
+    f.due_from = now;
+    f.due_before = time::add(now, *d, config.calendar, config.zone);
+    // Due "within" includes the last second of a working-day deadline.
+    f.due_before = Instant{f.due_before->tp + std::chrono::seconds{1}};
+  }
+  if (o.received_from) f.received_from = bound(*o.received_from, false, config, "--received-from");
+  if (o.received_to) f.received_before = bound(*o.received_to, true, config, "--received-to");
+  f.search = o.search;
+  if (o.limit && *o.limit < 0) throw Error(Exit::usage, "--limit must not be negative");
+  f.limit = o.limit;
+  return store.list_cases(f);
+}
+
+store::MeetingRow add_meeting(Context& ctx, const MeetingOptions& o) {
+  if (!ctx.config.has_channel(o.kind)) {
+    auto near = config::nearest(o.kind, ctx.config.channels);
+    throw Error(Exit::usage, fmt::format("--kind '{}' is not a channel of the config{}", o.kind,
+                                         near ? fmt::format("; did you mean '{}'?", *near)
+                                              : std::string()));
+  }
+  if (o.title.empty()) throw Error(Exit::usage, "--title must not be empty");
+  auto day = time::parse_date(o.date);
+  if (!day) throw Error(Exit::usage, fmt::format("--date '{}' is not a date (2021-10-23)", o.date));
+  store::MeetingRow m;
+  m.kind = o.kind;
+  m.title = o.title;
+  m.held_on = *day;
+  m.group = o.group;
+  m.created_at = ctx.now;
+  ctx.store.write([&] { ctx.store.insert_meeting(m); });
+  return m;
+}
+
+store::MeetingRow find_meeting(const store::Store& store, std::int64_t id) {
+  auto m = store.find_meeting(id);
+  if (!m) throw Error(Exit::unavailable, fmt::format("no meeting {}", id));
+  return *m;
+}
+
+}  // namespace duban::cases

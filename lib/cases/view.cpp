@@ -1,0 +1,72 @@
+#include "cases/view.hpp"
+
+namespace duban::cases {
+
+namespace {
+
+template <class T>
+Json opt(const std::optional<T>& v) {
+  return v ? Json(*v) : Json(nullptr);
+}
+
+template <class F>
+Json build(const store::CaseRow& c, F&& when) {
+  Json j;
+  j["id"] = c.id;
+  j["receipt"] = c.receipt;
+  j["title"] = c.title;
+  j["description"] = opt(c.description);
+  j["channel"] = opt(c.channel);
+  j["category"] = opt(c.category);
+  j["class"] = opt(c.klass);
+  j["requester"] = opt(c.requester);
+  j["phone"] = opt(c.phone);
+  j["town"] = opt(c.town);
+  j["village"] = opt(c.village);
+  j["address"] = opt(c.address);
+  j["meeting"] = opt(c.meeting);
+  j["status"] = std::string(store::to_string(c.status));
+  j["lead_unit"] = opt(c.lead_unit);
+  j["co_units"] = c.co_units;
+  j["leader"] = opt(c.leader);
+  j["received_at"] = when(c.received_at);
+  j["assigned_at"] = c.assigned_at ? when(*c.assigned_at) : Json(nullptr);
+  j["ack_due"] = c.ack_due ? when(*c.ack_due) : Json(nullptr);
+  j["acked_at"] = c.acked_at ? when(*c.acked_at) : Json(nullptr);
+  j["due_at"] = c.due_at ? when(*c.due_at) : Json(nullptr);
+  j["resolved_at"] = c.resolved_at ? when(*c.resolved_at) : Json(nullptr);
+  j["outcome"] = opt(c.outcome);
+  j["closed_at"] = c.closed_at ? when(*c.closed_at) : Json(nullptr);
+  j["level"] = c.level;
+  j["satisfaction"] = opt(c.satisfaction);
+  return j;
+}
+
+}  // namespace
+
+Json case_json(const store::CaseRow& c) {
+  return build(c, [](time::Instant at) { return Json(time::format_utc(at)); });
+}
+
+Json case_display(const store::CaseRow& c, const time::Zone& zone) {
+  return build(c, [&](time::Instant at) { return Json(time::format_local(at, zone)); });
+}
+
+Json event_json(const store::EventRow& e) {
+  Json j{{"at", time::format_utc(e.at)}, {"actor", e.actor}, {"action", e.action}};
+  if (e.unit) j["unit"] = *e.unit;
+  // The detail was written by duban as a JSON object; its keys follow.
+  const auto detail = Json::parse(e.detail);
+  for (const auto& [key, value] : detail.items()) j[key] = value;
+  return j;
+}
+
+Json meeting_json(const store::MeetingRow& m) {
+  return Json{{"id", m.id},
+              {"kind", m.kind},
+              {"title", m.title},
+              {"date", time::format_date(m.held_on)},
+              {"group", opt(m.group)}};
+}
+
+}  // namespace duban::cases

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <charconv>
+#include <map>
 #include <fmt/format.h>
 
 #include "store/migrations.hpp"
@@ -212,8 +213,53 @@ std::optional<Status> parse_status(std::string_view text) {
 
 struct Store::Impl {
   SQLite::Database db;
+  // Statements of fixed text, prepared once per connection: a batch intake
+  // runs the same few statements a million times.
+  std::map<const char*, std::unique_ptr<SQLite::Statement>> statements;
+  // Cases added in the open transaction, indexed for search at its commit.
+  std::vector<std::int64_t> unindexed;
   explicit Impl(const std::string& path, int flags) : db(path, flags, 5000) {}
+
+  SQLite::Statement& cached(const char* sql) {
+    auto& st = statements[sql];
+    if (!st) st = std::make_unique<SQLite::Statement>(db, sql);
+    st->reset();
+    st->clearBindings();
+    return *st;
+  }
 };
+
+namespace {
+constexpr const char* k_insert_case =
+    "INSERT INTO \"case\" (receipt, title, description, channel, category, class, requester,"
+    " phone, town, village, address, meeting, status, lead_unit, leader, received_at,"
+    " first_assigned_at, assigned_at, ack_due, acked_at, due_at, resolved_at, outcome,"
+    " outcome_text, closed_at, level, satisfaction)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+constexpr const char* k_update_case =
+    "UPDATE \"case\" SET receipt = ?, title = ?, description = ?, channel = ?, category = ?,"
+    " class = ?, requester = ?, phone = ?, town = ?, village = ?, address = ?, meeting = ?,"
+    " status = ?, lead_unit = ?, leader = ?, received_at = ?, first_assigned_at = ?,"
+    " assigned_at = ?, ack_due = ?, acked_at = ?, due_at = ?, resolved_at = ?, outcome = ?,"
+    " outcome_text = ?, closed_at = ?, level = ?, satisfaction = ? WHERE id = ?";
+constexpr const char* k_clear_co_units = "DELETE FROM co_unit WHERE case_id = ?";
+constexpr const char* k_insert_co_unit =
+    "INSERT INTO co_unit (case_id, position, unit) VALUES (?, ?, ?)";
+constexpr const char* k_receipt_taken = "SELECT 1 FROM \"case\" WHERE receipt = ?";
+constexpr const char* k_insert_event =
+    "INSERT INTO journal (case_id, at, actor, action, unit, detail) VALUES (?,?,?,?,?,?)";
+
+void insert_co_units(Store::Impl& impl, const CaseRow& row) {
+  auto& add = impl.cached(k_insert_co_unit);
+  for (std::size_t i = 0; i < row.co_units.size(); ++i) {
+    add.reset();
+    add.bind(1, row.id);
+    add.bind(2, static_cast<std::int64_t>(i));
+    add.bind(3, row.co_units[i]);
+    add.exec();
+  }
+}
+}  // namespace
 
 Store::Store(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 Store::Store(Store&&) noexcept = default;
@@ -279,19 +325,39 @@ Store Store::open(const std::filesystem::path& path, Create create) {
 
 void Store::write(const std::function<void()>& work) {
   auto& db = m_impl->db;
+  auto& unindexed = m_impl->unindexed;
+  unindexed.clear();
   try {
     db.exec("BEGIN IMMEDIATE");
   } catch (const SQLite::Exception& e) {
     rethrow(e, "");
   }
+  auto rollback = [&] {
+    unindexed.clear();
+    if (!sqlite3_get_autocommit(db.getHandle())) db.exec("ROLLBACK");
+  };
   try {
     work();
+    if (!unindexed.empty()) {
+      // One statement for the whole batch: see case_text in schemas/.
+      std::string ids = "[";
+      for (std::size_t i = 0; i < unindexed.size(); ++i)
+        ids += (i ? "," : "") + std::to_string(unindexed[i]);
+      ids += "]";
+      SQLite::Statement index(db,
+          "INSERT INTO case_text (rowid, title, description, address)"
+          " SELECT id, title, description, address FROM \"case\""
+          " WHERE id IN (SELECT value FROM json_each(?))");
+      index.bind(1, ids);
+      index.exec();
+      unindexed.clear();
+    }
     db.exec("COMMIT");
   } catch (const SQLite::Exception& e) {
-    if (!db.getHandle() || !sqlite3_get_autocommit(db.getHandle())) db.exec("ROLLBACK");
+    rollback();
     rethrow(e, "");
   } catch (...) {
-    if (!sqlite3_get_autocommit(db.getHandle())) db.exec("ROLLBACK");
+    rollback();
     throw;
   }
 }
@@ -304,17 +370,12 @@ int Store::schema_version() const {
 
 std::int64_t Store::insert_case(CaseRow& row) {
   try {
-    SQLite::Statement st(m_impl->db,
-        "INSERT INTO \"case\" (receipt, title, description, channel, category, class, requester,"
-        " phone, town, village, address, meeting, status, lead_unit, leader, received_at,"
-        " first_assigned_at, assigned_at, ack_due, acked_at, due_at, resolved_at, outcome,"
-        " outcome_text, closed_at, level, satisfaction)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    auto& st = m_impl->cached(k_insert_case);
     bind_case(st, row);
     st.exec();
     row.id = m_impl->db.getLastInsertRowid();
-    CaseRow copy = row;
-    update_case(copy);  // writes the co-units
+    insert_co_units(*m_impl, row);
+    m_impl->unindexed.push_back(row.id);
     return row.id;
   } catch (const SQLite::Exception& e) {
     rethrow(e, "cannot add the case");
@@ -323,27 +384,14 @@ std::int64_t Store::insert_case(CaseRow& row) {
 
 void Store::update_case(const CaseRow& row) {
   try {
-    auto& db = m_impl->db;
-    SQLite::Statement st(db,
-        "UPDATE \"case\" SET receipt = ?, title = ?, description = ?, channel = ?, category = ?,"
-        " class = ?, requester = ?, phone = ?, town = ?, village = ?, address = ?, meeting = ?,"
-        " status = ?, lead_unit = ?, leader = ?, received_at = ?, first_assigned_at = ?,"
-        " assigned_at = ?, ack_due = ?, acked_at = ?, due_at = ?, resolved_at = ?, outcome = ?,"
-        " outcome_text = ?, closed_at = ?, level = ?, satisfaction = ? WHERE id = ?");
+    auto& st = m_impl->cached(k_update_case);
     bind_case(st, row);
     st.bind(28, row.id);
     st.exec();
-    SQLite::Statement clear(db, "DELETE FROM co_unit WHERE case_id = ?");
+    auto& clear = m_impl->cached(k_clear_co_units);
     clear.bind(1, row.id);
     clear.exec();
-    SQLite::Statement add(db, "INSERT INTO co_unit (case_id, position, unit) VALUES (?, ?, ?)");
-    for (std::size_t i = 0; i < row.co_units.size(); ++i) {
-      add.bind(1, row.id);
-      add.bind(2, static_cast<std::int64_t>(i));
-      add.bind(3, row.co_units[i]);
-      add.exec();
-      add.reset();
-    }
+    insert_co_units(*m_impl, row);
   } catch (const SQLite::Exception& e) {
     rethrow(e, fmt::format("cannot update case {}", row.id));
   }
@@ -366,7 +414,7 @@ std::optional<CaseRow> Store::find_case_by_receipt(const std::string& receipt) c
 }
 
 bool Store::receipt_taken(const std::string& receipt) const {
-  SQLite::Statement st(m_impl->db, "SELECT 1 FROM \"case\" WHERE receipt = ?");
+  auto& st = m_impl->cached(k_receipt_taken);
   st.bind(1, receipt);
   return st.executeStep();
 }
@@ -460,8 +508,7 @@ std::vector<CaseRow> Store::list_cases(const CaseFilter& f) const {
 
 std::int64_t Store::append_event(EventRow& row) {
   try {
-    SQLite::Statement st(m_impl->db,
-        "INSERT INTO journal (case_id, at, actor, action, unit, detail) VALUES (?,?,?,?,?,?)");
+    auto& st = m_impl->cached(k_insert_event);
     st.bind(1, row.case_id);
     st.bind(2, format_utc(row.at));
     st.bind(3, row.actor);

@@ -56,8 +56,9 @@ public:
   // Raw access for tests and `doctor`: runs one statement returning text.
   std::optional<std::string> query_text(const std::string& sql) const;
 
+  struct Impl;  // SQLite lives behind this, in store.cpp only
+
 private:
-  struct Impl;
   explicit Store(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> m_impl;
 };

@@ -27,7 +27,7 @@ using namespace duban::cmd;
 constexpr Register k_verbs[] = {
     register_init,    register_intake, register_assign, register_ack,      register_return,
     register_note,    register_resolve, register_close, register_reopen,   register_followup,
-    register_list,    register_show,   register_meeting, register_unit,
+    register_escalate, register_remind, register_list,    register_show,   register_meeting, register_unit,
 };
 
 }  // namespace
@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
     if (rt.action) rt.action();
     std::cout.flush();
     if (!std::cout) throw Error(duban::Exit::io, "cannot write to standard output");
-    return 0;
+    return rt.exit_status;
   } catch (const Error& e) {
     std::cout.flush();
     std::cerr << "duban: error: " << e.what() << '\n';

@@ -33,6 +33,9 @@ public:
   std::ostream& out;
   // The verb chosen on the command line; run after parsing succeeds.
   std::function<void()> action;
+  // What main returns when the action succeeds: 1 where a check found
+  // something and a flag asked to be told (remind --exit-code).
+  int exit_status = 0;
 
   const config::Config& config();
   store::Store& store(store::Create create = store::Create::if_missing);
@@ -70,6 +73,8 @@ void register_resolve(CLI::App&, Runtime&);
 void register_close(CLI::App&, Runtime&);
 void register_reopen(CLI::App&, Runtime&);
 void register_followup(CLI::App&, Runtime&);
+void register_escalate(CLI::App&, Runtime&);
+void register_remind(CLI::App&, Runtime&);
 void register_list(CLI::App&, Runtime&);
 void register_show(CLI::App&, Runtime&);
 void register_meeting(CLI::App&, Runtime&);

@@ -30,7 +30,7 @@ void show_text(Runtime& rt, const store::CaseRow& c, const std::vector<store::Ev
         continue;
       // Instants in the journal are UTC; a person reads them in the config's zone.
       auto text = io::cell_text(value, ",");
-      if (key.ends_with("_at") || key.ends_with("_due"))
+      if (value.is_string() && text.size() == 20 && text.back() == 'Z')
         if (auto at = time::parse_when(text, zone)) text = time::format_local(*at, zone);
       rest += fmt::format("  {}={}", key, text);
     }

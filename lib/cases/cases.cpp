@@ -1,4 +1,4 @@
-#include "cases/cases.hpp"
+#include "cases/change.hpp"
 
 #include <fmt/format.h>
 
@@ -35,12 +35,6 @@ std::vector<std::string> category_codes(const config::Config& c) {
   return out;
 }
 
-void require_unit(const config::Config& config, const std::string& code) {
-  if (!config.find_unit(code))
-    throw Error(Exit::unavailable,
-                fmt::format("unknown unit '{}'{}", code, hint_for(code, unit_codes(config))));
-}
-
 // Receipts are what a requester quotes on the phone: 8 characters without
 // look-alikes (no 0/O, 1/I/L), in two groups.
 std::string new_receipt(const store::Store& store) {
@@ -57,8 +51,23 @@ std::string new_receipt(const store::Store& store) {
   }
 }
 
-void journal(Context& ctx, std::int64_t case_id, std::string action,
-             std::optional<std::string> unit, const Json& detail) {
+std::string state_name(Status s) {
+  std::string name(store::to_string(s));
+  std::replace(name.begin(), name.end(), '_', ' ');
+  return name;
+}
+
+
+std::string require_text(const std::optional<std::string>& text, std::string_view what) {
+  if (!text || text->find_first_not_of(" \t\r\n") == std::string::npos)
+    throw Error(Exit::usage, fmt::format("{} is required", what));
+  return *text;
+}
+
+}  // namespace
+
+void record(Context& ctx, std::int64_t case_id, std::string action,
+            std::optional<std::string> unit, const Json& detail) {
   store::EventRow e;
   e.case_id = case_id;
   e.at = ctx.now;
@@ -69,42 +78,16 @@ void journal(Context& ctx, std::int64_t case_id, std::string action,
   ctx.store.append_event(e);
 }
 
-std::string state_name(Status s) {
-  std::string name(store::to_string(s));
-  std::replace(name.begin(), name.end(), '_', ' ');
-  return name;
-}
-
-[[noreturn]] void wrong_state(const CaseRow& c, std::string_view verb, std::string_view needs) {
+void wrong_state(const CaseRow& c, std::string_view verb, std::string_view needs) {
   throw Error(Exit::data, fmt::format("case {} is {}; {} needs it {}", c.id, state_name(c.status),
                                       verb, needs));
 }
 
-bool is_open(Status s) { return s != Status::resolved && s != Status::closed; }
-
-// Applies `change` to each case in one transaction; returns the cases after.
-template <class F>
-std::vector<CaseRow> each_case(Context& ctx, const std::vector<std::int64_t>& ids, F&& change) {
-  if (ids.empty()) throw Error(Exit::usage, "no case ids given");
-  std::vector<CaseRow> done;
-  ctx.store.write([&] {
-    for (auto id : ids) {
-      CaseRow c = find(ctx.store, id);
-      change(c);
-      ctx.store.update_case(c);
-      done.push_back(std::move(c));
-    }
-  });
-  return done;
+void require_unit(const config::Config& config, const std::string& code) {
+  if (!config.find_unit(code))
+    throw Error(Exit::unavailable,
+                fmt::format("unknown unit '{}'{}", code, hint_for(code, unit_codes(config))));
 }
-
-std::string require_text(const std::optional<std::string>& text, std::string_view what) {
-  if (!text || text->find_first_not_of(" \t\r\n") == std::string::npos)
-    throw Error(Exit::usage, fmt::format("{} is required", what));
-  return *text;
-}
-
-}  // namespace
 
 const std::vector<std::string>& intake_field_names() {
   static const std::vector<std::string> names = {
@@ -255,7 +238,7 @@ std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items
       ctx.store.insert_case(c);
       Json detail{{"receipt", c.receipt}};
       if (c.meeting) detail["meeting"] = *c.meeting;
-      journal(ctx, c.id, "intake", std::nullopt, detail);
+      record(ctx, c.id, "intake", std::nullopt, detail);
     }
   });
   return rows;
@@ -279,7 +262,7 @@ std::vector<CaseRow> assign(Context& ctx, const std::vector<std::int64_t>& ids,
     require_text(o.reason, "--reason (why the deadline differs from the rules)");
     explicit_due = due_from_text(*o.due, ctx.now, config);
   }
-  return each_case(ctx, ids, [&](CaseRow& c) {
+  return change_each(ctx, ids, [&](CaseRow& c) {
     if (!is_open(c.status)) wrong_state(c, "assign", "received, listed or in progress");
     const bool reassign = c.status != Status::received;
     if (reassign && !o.reason)
@@ -310,34 +293,48 @@ std::vector<CaseRow> assign(Context& ctx, const std::vector<std::int64_t>& ids,
     detail["ack_due"] = time::format_utc(*c.ack_due);
     detail["due_at"] = time::format_utc(*c.due_at);
     if (o.reason) detail["reason"] = *o.reason;
-    journal(ctx, c.id, "assign", o.lead, detail);
+    record(ctx, c.id, "assign", o.lead, detail);
   });
 }
 
 std::vector<CaseRow> ack(Context& ctx, const std::vector<std::int64_t>& ids,
                          const std::optional<std::string>& unit) {
   if (unit) require_unit(ctx.config, *unit);
-  return each_case(ctx, ids, [&](CaseRow& c) {
-    if (unit && unit != c.lead_unit) {
-      // A co-unit reports in; the case's own state does not change.
-      if (std::find(c.co_units.begin(), c.co_units.end(), *unit) == c.co_units.end())
-        throw Error(Exit::usage, fmt::format("unit '{}' is neither the lead nor a co-unit of "
-                                             "case {}", *unit, c.id));
-      if (!is_open(c.status)) wrong_state(c, "ack", "open");
-      journal(ctx, c.id, "ack", unit, Json::object());
+  return change_each(ctx, ids, [&](CaseRow& c) {
+    const bool lead = !unit || unit == c.lead_unit;
+    // A unit summoned by a whistle reports in; a late answer is recorded so.
+    Json detail = Json::object();
+    if (unit) {
+      const auto answered = ctx.store.answer_summons(c.id, *unit, ctx.now);
+      if (!answered.empty()) {
+        const bool late = std::any_of(answered.begin(), answered.end(),
+                                      [&](const auto& s) { return ctx.now > s.due_at; });
+        detail["whistle"] = true;
+        detail["late"] = late;
+      }
+    }
+    if (!lead) {
+      const bool co = std::find(c.co_units.begin(), c.co_units.end(), *unit) != c.co_units.end();
+      if (!co && detail.empty())
+        throw Error(Exit::usage, fmt::format("unit '{}' is neither the lead, a co-unit nor "
+                                             "summoned on case {}", *unit, c.id));
+      record(ctx, c.id, "ack", unit, detail);  // the case's own state does not change
       return;
     }
-    if (c.status != Status::listed) wrong_state(c, "ack", "listed (assigned, not yet acknowledged)");
+    if (c.status != Status::listed) {
+      if (!detail.empty()) return record(ctx, c.id, "ack", unit, detail);
+      wrong_state(c, "ack", "listed (assigned, not yet acknowledged)");
+    }
     c.acked_at = ctx.now;
     c.status = Status::in_progress;
-    journal(ctx, c.id, "ack", c.lead_unit, Json::object());
+    record(ctx, c.id, "ack", c.lead_unit, detail);
   });
 }
 
 std::vector<CaseRow> give_back(Context& ctx, const std::vector<std::int64_t>& ids,
                                const std::string& reason) {
   const auto why = require_text(reason, "--reason");
-  return each_case(ctx, ids, [&](CaseRow& c) {
+  return change_each(ctx, ids, [&](CaseRow& c) {
     if (c.status != Status::listed && c.status != Status::in_progress)
       wrong_state(c, "return", "listed or in progress");
     const auto unit = c.lead_unit;
@@ -348,7 +345,7 @@ std::vector<CaseRow> give_back(Context& ctx, const std::vector<std::int64_t>& id
     c.ack_due.reset();
     c.acked_at.reset();
     c.due_at.reset();
-    journal(ctx, c.id, "return", unit, Json{{"reason", why}});
+    record(ctx, c.id, "return", unit, Json{{"reason", why}});
   });
 }
 
@@ -357,7 +354,7 @@ CaseRow note(Context& ctx, std::int64_t id, const std::string& text,
   const auto body = require_text(text, "the note's text");
   std::optional<Instant> new_due;
   if (due) new_due = due_from_text(*due, ctx.now, ctx.config);
-  return each_case(ctx, {id}, [&](CaseRow& c) {
+  return change_each(ctx, {id}, [&](CaseRow& c) {
     if (c.status == Status::closed) wrong_state(c, "note", "open or resolved");
     Json detail{{"text", body}};
     if (new_due) {
@@ -367,7 +364,7 @@ CaseRow note(Context& ctx, std::int64_t id, const std::string& text,
       c.due_at = new_due;
       detail["due_at"] = time::format_utc(*new_due);
     }
-    journal(ctx, c.id, "note", c.lead_unit, detail);
+    record(ctx, c.id, "note", c.lead_unit, detail);
   }).front();
 }
 
@@ -376,7 +373,7 @@ std::vector<CaseRow> resolve(Context& ctx, const std::vector<std::int64_t>& ids,
   if (outcome == Outcome::explained)
     require_text(text, "--note (the explanation of why it cannot be done)");
   const std::string name = outcome == Outcome::solved ? "solved" : "explained";
-  return each_case(ctx, ids, [&](CaseRow& c) {
+  return change_each(ctx, ids, [&](CaseRow& c) {
     if (c.status != Status::in_progress)
       wrong_state(c, "resolve", "in progress (acknowledged by its lead unit)");
     c.status = Status::resolved;
@@ -385,14 +382,14 @@ std::vector<CaseRow> resolve(Context& ctx, const std::vector<std::int64_t>& ids,
     c.outcome_text = text;
     Json detail{{"outcome", name}};
     if (text) detail["note"] = *text;
-    journal(ctx, c.id, "resolve", c.lead_unit, detail);
+    record(ctx, c.id, "resolve", c.lead_unit, detail);
   });
 }
 
 std::vector<CaseRow> close(Context& ctx, const std::vector<std::int64_t>& ids, Force force,
                            const std::optional<std::string>& reason) {
   if (force == Force::yes) require_text(reason, "--reason (why it is closed unresolved)");
-  return each_case(ctx, ids, [&](CaseRow& c) {
+  return change_each(ctx, ids, [&](CaseRow& c) {
     if (c.status == Status::closed) wrong_state(c, "close", "resolved");
     const bool forced = c.status != Status::resolved;
     if (forced && force == Force::no)
@@ -403,7 +400,7 @@ std::vector<CaseRow> close(Context& ctx, const std::vector<std::int64_t>& ids, F
     Json detail = Json::object();
     if (forced) detail["forced"] = true;
     if (reason) detail["reason"] = *reason;
-    journal(ctx, c.id, "close", c.lead_unit, detail);
+    record(ctx, c.id, "close", c.lead_unit, detail);
   });
 }
 
@@ -418,14 +415,14 @@ void reopen_one(Context& ctx, CaseRow& c, const std::string& reason) {
   c.outcome.reset();
   c.outcome_text.reset();
   c.closed_at.reset();
-  journal(ctx, c.id, "reopen", c.lead_unit, Json{{"reason", reason}});
+  record(ctx, c.id, "reopen", c.lead_unit, Json{{"reason", reason}});
 }
 }  // namespace
 
 std::vector<CaseRow> reopen(Context& ctx, const std::vector<std::int64_t>& ids,
                             const std::string& reason) {
   const auto why = require_text(reason, "--reason");
-  return each_case(ctx, ids, [&](CaseRow& c) { reopen_one(ctx, c, why); });
+  return change_each(ctx, ids, [&](CaseRow& c) { reopen_one(ctx, c, why); });
 }
 
 CaseRow followup(Context& ctx, std::int64_t id, Rating rating, std::optional<int> score,
@@ -435,14 +432,14 @@ CaseRow followup(Context& ctx, std::int64_t id, Rating rating, std::optional<int
   const std::string name = rating == Rating::satisfied ? "satisfied"
                            : rating == Rating::basic   ? "basic"
                                                        : "unsatisfied";
-  return each_case(ctx, {id}, [&](CaseRow& c) {
+  return change_each(ctx, {id}, [&](CaseRow& c) {
     if (c.status != Status::resolved && c.status != Status::closed)
       wrong_state(c, "followup", "resolved or closed");
     c.satisfaction = name;
     Json detail{{"rating", name}};
     if (score) detail["score"] = *score;
     if (text) detail["note"] = *text;
-    journal(ctx, c.id, "followup", c.lead_unit, detail);
+    record(ctx, c.id, "followup", c.lead_unit, detail);
     if (rating == Rating::unsatisfied && reopen_if == ReopenIfUnsatisfied::yes)
       reopen_one(ctx, c, ctx.config.lang == "zh" ? "回访不满意，重新办理" : "the requester is not satisfied");
   }).front();

@@ -53,6 +53,21 @@ struct MeetingRow {
   Instant created_at;
 };
 
+// One unit summoned by a whistle to report on a case within a window.
+struct SummonsRow {
+  std::int64_t case_id = 0;
+  std::string unit;
+  Instant summoned_at, due_at;
+  std::optional<Instant> answered_at;
+};
+
+// A meeting with how many of its cases exist and how many await assignment.
+struct MeetingBacklog {
+  MeetingRow meeting;
+  std::int64_t cases = 0;
+  std::int64_t unassigned = 0;
+};
+
 // What `list` filters on; every set field must match. Values are bound,
 // never spliced into SQL.
 struct CaseFilter {

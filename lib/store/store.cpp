@@ -211,6 +211,23 @@ std::optional<Status> parse_status(std::string_view text) {
   return std::nullopt;
 }
 
+namespace {
+MeetingRow read_meeting(SQLite::Statement& st) {
+  MeetingRow m;
+  m.id = st.getColumn(0).getInt64();
+  m.kind = st.getColumn(1).getString();
+  m.title = st.getColumn(2).getString();
+  const auto day = time::parse_date(st.getColumn(3).getString());
+  if (!day) throw Error(Exit::data, "bad meeting date in the store");
+  m.held_on = *day;
+  m.group = opt_text(st.getColumn(4));
+  m.created_at = instant(st.getColumn(5));
+  return m;
+}
+constexpr const char* k_meeting_select =
+    "SELECT id, kind, title, held_on, group_name, created_at FROM meeting";
+}  // namespace
+
 struct Store::Impl {
   SQLite::Database db;
   // Statements of fixed text, prepared once per connection: a batch intake
@@ -506,6 +523,109 @@ std::vector<CaseRow> Store::list_cases(const CaseFilter& f) const {
   }
 }
 
+namespace {
+std::vector<CaseRow> cases_where(SQLite::Database& db, const char* where, Instant bound) {
+  SQLite::Statement st(db, fmt::format("SELECT {} FROM \"case\" c WHERE {} ORDER BY c.id",
+                                       k_case_columns, where));
+  st.bind(1, format_utc(bound));
+  std::vector<CaseRow> rows;
+  while (st.executeStep()) rows.push_back(read_case(st));
+  return rows;
+}
+
+SummonsRow read_summons(SQLite::Statement& st) {
+  SummonsRow r;
+  r.case_id = st.getColumn(0).getInt64();
+  r.unit = st.getColumn(1).getString();
+  r.summoned_at = instant(st.getColumn(2));
+  r.due_at = instant(st.getColumn(3));
+  r.answered_at = opt_instant(st.getColumn(4));
+  return r;
+}
+constexpr const char* k_summons_select =
+    "SELECT case_id, unit, summoned_at, due_at, answered_at FROM summons";
+}  // namespace
+
+std::vector<CaseRow> Store::open_cases_due_before(Instant before) const {
+  return cases_where(m_impl->db,
+                     "c.status IN ('listed', 'in_progress') AND c.due_at IS NOT NULL"
+                     " AND c.due_at < ?",
+                     before);
+}
+
+std::vector<CaseRow> Store::unacknowledged_before(Instant before) const {
+  return cases_where(m_impl->db, "c.status = 'listed' AND c.ack_due < ?", before);
+}
+
+void Store::insert_summons(const SummonsRow& row) {
+  try {
+    SQLite::Statement st(m_impl->db,
+        "INSERT INTO summons (case_id, unit, summoned_at, due_at, answered_at) VALUES (?,?,?,?,?)");
+    st.bind(1, row.case_id);
+    st.bind(2, row.unit);
+    st.bind(3, format_utc(row.summoned_at));
+    st.bind(4, format_utc(row.due_at));
+    bind_opt(st, 5, row.answered_at);
+    st.exec();
+  } catch (const SQLite::Exception& e) {
+    rethrow(e, fmt::format("cannot summon '{}' to case {}", row.unit, row.case_id));
+  }
+}
+
+std::vector<SummonsRow> Store::summons_of(std::int64_t case_id) const {
+  SQLite::Statement st(m_impl->db, fmt::format("{} WHERE case_id = ? ORDER BY summoned_at, unit",
+                                               k_summons_select));
+  st.bind(1, case_id);
+  std::vector<SummonsRow> rows;
+  while (st.executeStep()) rows.push_back(read_summons(st));
+  return rows;
+}
+
+std::vector<SummonsRow> Store::answer_summons(std::int64_t case_id, const std::string& unit,
+                                              Instant at) {
+  std::vector<SummonsRow> open;
+  for (auto& s : summons_of(case_id))
+    if (s.unit == unit && !s.answered_at) open.push_back(s);
+  try {
+    SQLite::Statement st(m_impl->db,
+        "UPDATE summons SET answered_at = ? WHERE case_id = ? AND unit = ? AND answered_at IS NULL");
+    st.bind(1, format_utc(at));
+    st.bind(2, case_id);
+    st.bind(3, unit);
+    st.exec();
+  } catch (const SQLite::Exception& e) {
+    rethrow(e, "cannot record the answer");
+  }
+  return open;
+}
+
+std::vector<SummonsRow> Store::unanswered_summons_due_before(Instant before) const {
+  SQLite::Statement st(m_impl->db,
+      fmt::format("{} WHERE answered_at IS NULL AND due_at < ? ORDER BY due_at, case_id, unit",
+                  k_summons_select));
+  st.bind(1, format_utc(before));
+  std::vector<SummonsRow> rows;
+  while (st.executeStep()) rows.push_back(read_summons(st));
+  return rows;
+}
+
+std::vector<MeetingBacklog> Store::meeting_backlog() const {
+  SQLite::Statement st(m_impl->db,
+      "SELECT m.id, m.kind, m.title, m.held_on, m.group_name, m.created_at,"
+      " count(c.id), count(c.id) FILTER (WHERE c.status = 'received')"
+      " FROM meeting m LEFT JOIN \"case\" c ON c.meeting = m.id"
+      " GROUP BY m.id ORDER BY m.held_on, m.id");
+  std::vector<MeetingBacklog> rows;
+  while (st.executeStep()) {
+    MeetingBacklog b;
+    b.meeting = read_meeting(st);
+    b.cases = st.getColumn(6).getInt64();
+    b.unassigned = st.getColumn(7).getInt64();
+    rows.push_back(std::move(b));
+  }
+  return rows;
+}
+
 std::int64_t Store::append_event(EventRow& row) {
   try {
     auto& st = m_impl->cached(k_insert_event);
@@ -560,22 +680,6 @@ std::int64_t Store::insert_meeting(MeetingRow& row) {
   }
 }
 
-namespace {
-MeetingRow read_meeting(SQLite::Statement& st) {
-  MeetingRow m;
-  m.id = st.getColumn(0).getInt64();
-  m.kind = st.getColumn(1).getString();
-  m.title = st.getColumn(2).getString();
-  const auto day = time::parse_date(st.getColumn(3).getString());
-  if (!day) throw Error(Exit::data, "bad meeting date in the store");
-  m.held_on = *day;
-  m.group = opt_text(st.getColumn(4));
-  m.created_at = instant(st.getColumn(5));
-  return m;
-}
-constexpr const char* k_meeting_select =
-    "SELECT id, kind, title, held_on, group_name, created_at FROM meeting";
-}  // namespace
 
 std::optional<MeetingRow> Store::find_meeting(std::int64_t id) const {
   SQLite::Statement st(m_impl->db, fmt::format("{} WHERE id = ?", k_meeting_select));

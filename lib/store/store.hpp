@@ -44,6 +44,22 @@ public:
   std::vector<CaseRow> list_cases(const CaseFilter& filter) const;
   std::int64_t count_cases() const;
 
+  // What supervision looks at: open cases (listed or in progress) due
+  // before `before`; listed cases whose ack is due before `before`.
+  std::vector<CaseRow> open_cases_due_before(Instant before) const;
+  std::vector<CaseRow> unacknowledged_before(Instant before) const;
+
+  // Whistles.
+  void insert_summons(const SummonsRow& row);
+  std::vector<SummonsRow> summons_of(std::int64_t case_id) const;
+  // Marks every unanswered summons of `unit` on the case answered at `at`;
+  // returns those it marked, as they were before.
+  std::vector<SummonsRow> answer_summons(std::int64_t case_id, const std::string& unit, Instant at);
+  std::vector<SummonsRow> unanswered_summons_due_before(Instant before) const;
+
+  // Every meeting with its case counts, oldest first.
+  std::vector<MeetingBacklog> meeting_backlog() const;
+
   // The journal: append and read, nothing else.
   std::int64_t append_event(EventRow& row);
   std::vector<EventRow> events(std::int64_t case_id) const;

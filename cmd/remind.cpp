@@ -1,0 +1,42 @@
+// duban remind: what each unit must act on now; nothing at all when nothing
+// is due, so that cron sends no mail.
+#include <fmt/format.h>
+
+#include "runtime.hpp"
+#include "supervise/remind.hpp"
+#include "util/error.hpp"
+
+namespace duban::cmd {
+
+void register_remind(CLI::App& app, Runtime& rt) {
+  auto* sub = app.add_subcommand("remind", "What is overdue, due soon, unacknowledged or unanswered");
+  struct Options {
+    std::string within = "1wd";
+    std::optional<std::string> unit;
+    bool exit_code = false;
+  };
+  auto o = std::make_shared<Options>();
+  sub->add_option("--within", o->within, "Also what falls due within this DURATION")
+      ->capture_default_str();
+  sub->add_option("--unit", o->unit, "Only this unit's share");
+  sub->add_flag("--exit-code", o->exit_code, "Exit 1 when something is due");
+  sub->callback([&rt, o] {
+    rt.action = [&rt, o] {
+      const auto within = time::parse_duration(o->within);
+      if (!within)
+        throw Error(Exit::usage, fmt::format("--within '{}' is not {}", o->within,
+                                             time::k_duration_forms));
+      const auto& config = rt.config();
+      if (o->unit && !config.find_unit(*o->unit))
+        throw Error(Exit::unavailable, fmt::format("unknown unit '{}'", *o->unit));
+      const auto format = rt.format({io::Format::table, io::Format::json, io::Format::jsonl,
+                                     io::Format::csv, io::Format::tsv});
+      auto& store = rt.store(store::Create::never);
+      const auto groups = supervise::remind(store, config, rt.now(), *within, o->unit);
+      if (!rt.options.quiet) supervise::render_reminders(rt.out, groups, format, config, rt.now());
+      if (o->exit_code && !groups.empty()) rt.exit_status = 1;
+    };
+  });
+}
+
+}  // namespace duban::cmd

@@ -1,0 +1,42 @@
+// How a command changes cases: in one transaction, one journal event per
+// change. Shared by the lifecycle (cases/) and supervision (supervise/).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string_view>
+
+#include "cases/cases.hpp"
+#include "util/error.hpp"
+
+namespace duban::cases {
+
+// Appends one event to the journal of case `case_id`, at ctx.now by ctx.actor.
+void record(Context& ctx, std::int64_t case_id, std::string action,
+            std::optional<std::string> unit, const nlohmann::ordered_json& detail);
+
+// Error(data): "case 3 is closed; <verb> needs it <needs>".
+[[noreturn]] void wrong_state(const CaseRow& c, std::string_view verb, std::string_view needs);
+
+// Error(unavailable) with a did-you-mean hint unless `code` is a unit.
+void require_unit(const config::Config& config, const std::string& code);
+
+inline bool is_open(Status s) { return s != Status::resolved && s != Status::closed; }
+
+// Applies `change` to each case in one transaction and stores it; returns
+// the cases after. Any throw rolls back every case.
+template <class F>
+std::vector<CaseRow> change_each(Context& ctx, const std::vector<std::int64_t>& ids, F&& change) {
+  if (ids.empty()) throw Error(Exit::usage, "no case ids given");
+  std::vector<CaseRow> done;
+  ctx.store.write([&] {
+    for (auto id : ids) {
+      CaseRow c = find(ctx.store, id);
+      change(c);
+      ctx.store.update_case(c);
+      done.push_back(std::move(c));
+    }
+  });
+  return done;
+}
+
+}  // namespace duban::cases

@@ -44,16 +44,20 @@ void run(Runtime& rt, IntakeOptions& o) {
     const std::string source = *o.file == "-" ? "<stdin>" : *o.file;
     auto text = read_all(rt, *o.file);
     if (o.encoding) text = io::to_utf8(text, *o.encoding, source);
+    // On stdin the first character tells: JSON starts with { (or [, which
+    // the JSON Lines reader then refuses with a clear message).
+    const auto first = text.find_first_not_of(" \t\r\n\xef\xbb\xbf");
     const bool jsonl = ends_with(*o.file, ".jsonl") || ends_with(*o.file, ".ndjson") ||
-                       (*o.file == "-" && text.find_first_not_of(" \t\r\n\xef\xbb\xbf") != std::string::npos &&
-                        text[text.find_first_not_of(" \t\r\n\xef\xbb\xbf")] == '{');
+                       (*o.file == "-" && first != std::string::npos &&
+                        (text[first] == '{' || text[first] == '['));
     const auto records = jsonl ? io::read_jsonl(text, source) : io::read_csv(text, source);
-    items = cases::fields_from_records(records, o.fields, source);
+    items = cases::fields_from_records(records, o.fields, source,
+                                       jsonl ? std::nullopt : std::optional<std::size_t>(1));
     for (const auto& r : records) where.push_back(fmt::format("{}:{}", source, r.line));
   } else {
     if (!o.fields.title) throw Error(Exit::usage, "intake needs --title, or --file PATH|-");
     items.push_back(o.fields);
-    where.push_back("--" + std::string("title"));
+    where.push_back("intake");
   }
   const auto rows = cases::intake(ctx, items, o.dry_run ? cases::DryRun::yes : cases::DryRun::no,
                                   where);

@@ -3,8 +3,12 @@
 // to an exit code of SPEC §6 in this one place.
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
+#include <set>
 
 #include "runtime.hpp"
 #include "util/error.hpp"
@@ -30,6 +34,27 @@ constexpr Register k_verbs[] = {
     register_escalate, register_remind, register_list,    register_show,   register_meeting, register_unit,
 };
 
+// The message for a command line CLI11 refused. An unknown command word is
+// named, with the nearest known one; CLI11 would only say one is required.
+std::string usage_error(const CLI::App& app, int argc, char** argv, std::string message) {
+  const std::set<std::string> valued = {"--config", "--store", "--as", "--now", "--format"};
+  for (int i = 1; i < argc; ++i) {
+    const std::string word = argv[i];
+    if (valued.count(word)) {
+      ++i;
+      continue;
+    }
+    if (word.starts_with("-")) continue;
+    std::vector<std::string> names;
+    for (const auto* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+    if (std::find(names.begin(), names.end(), word) != names.end()) break;
+    const auto near = duban::config::nearest(word, names);
+    return fmt::format("unknown command '{}'{}", word,
+                       near ? fmt::format("; did you mean '{}'?", *near) : std::string());
+  }
+  return message;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -54,9 +79,12 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    // CLI11's own codes are 100-127; bad usage is 64 here (help is 0).
-    const int code = app.exit(e);
-    return code == 0 ? 0 : static_cast<int>(duban::Exit::usage);
+    // --help and --version end parsing with code 0; CLI11's own error codes
+    // are 100-127, but bad usage is 64 here, said like every other error.
+    if (e.get_exit_code() == 0) return app.exit(e);
+    std::cerr << "duban: error: " << usage_error(app, argc, argv, e.what())
+              << "\n(run 'duban --help' for the commands and options)\n";
+    return static_cast<int>(duban::Exit::usage);
   }
   try {
     if (rt.action) rt.action();

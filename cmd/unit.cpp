@@ -32,8 +32,10 @@ void register_unit(CLI::App& app, Runtime& rt) {
             }
           };
       walk(std::nullopt, 0);
-      const std::vector<io::Column> columns = {
-          {"code", "code"}, {"name", "name"}, {"head", "head"}, {"email", "email"}};
+      // A table shows the tree by indenting names; data formats name the parent.
+      std::vector<io::Column> columns = {{"code", "code"}, {"name", "name"}};
+      if (format != io::Format::table) columns.push_back({"parent", "parent"});
+      columns.insert(columns.end(), {{"head", "head"}, {"email", "email"}});
       io::render_rows(rt.out, columns, rows, format, rt.render_options());
     };
   });

@@ -129,7 +129,8 @@ Instant due_from_text(const std::string& text, Instant now, const config::Config
 
 std::vector<IntakeFields> fields_from_records(const std::vector<io::Record>& records,
                                               const IntakeFields& defaults,
-                                              std::string_view source) {
+                                              std::string_view source,
+                                              std::optional<std::size_t> header_line) {
   const auto& names = intake_field_names();
   std::vector<IntakeFields> out;
   std::vector<std::string> faults;
@@ -152,7 +153,9 @@ std::vector<IntakeFields> fields_from_records(const std::vector<io::Record>& rec
       else if (name == "received_at") slot = &f.received_at;
       if (!slot) {
         if (reported.insert(name).second)
-          faults.push_back(fmt::format("{}:{}: unknown field '{}'{}", source, r.line, name,
+          faults.push_back(fmt::format("{}:{}: unknown {} '{}'{}", source,
+                                       header_line.value_or(r.line),
+                                       header_line ? "column" : "field", name,
                                        hint_for(name, names)));
         continue;
       }
@@ -269,16 +272,17 @@ std::vector<CaseRow> assign(Context& ctx, const std::vector<std::int64_t>& ids,
       throw Error(Exit::usage, fmt::format("case {} is already assigned to '{}'; reassigning "
                                            "needs --reason", c.id, c.lead_unit.value_or("")));
     if (o.klass) c.klass = o.klass;
-    if (!c.klass && !explicit_due)
-      throw Error(Exit::usage, fmt::format("case {} has no class; give --class A|B|C or --due",
-                                           c.id));
+    const auto plan = supervise::plan_for(config, c.channel, c.category,
+                                          c.klass ? std::optional<char>((*c.klass)[0]) : std::nullopt);
+    if (!plan.resolve && !explicit_due)
+      throw Error(Exit::usage, fmt::format("case {} has no class, and its resolve deadline "
+                                           "depends on it; give --class A|B|C or --due", c.id));
     const bool new_lead = c.lead_unit != o.lead;
     c.lead_unit = o.lead;
     c.co_units = o.co;
     if (o.leader) c.leader = o.leader;
     if (!c.first_assigned_at) c.first_assigned_at = ctx.now;
     c.assigned_at = ctx.now;
-    const auto plan = supervise::plan_for(config, c.channel, c.category, c.klass ? (*c.klass)[0] : 'B');
     if (new_lead || !c.ack_due) {
       // A new lead unit must acknowledge afresh.
       c.ack_due = time::add(ctx.now, plan.ack, config.calendar, config.zone);
@@ -286,7 +290,7 @@ std::vector<CaseRow> assign(Context& ctx, const std::vector<std::int64_t>& ids,
       c.status = Status::listed;
     }
     c.due_at = explicit_due ? *explicit_due
-                            : time::add(ctx.now, plan.resolve, config.calendar, config.zone);
+                            : time::add(ctx.now, *plan.resolve, config.calendar, config.zone);
     Json detail{{"lead", o.lead}, {"co", o.co}};
     if (c.leader) detail["leader"] = *c.leader;
     if (c.klass) detail["class"] = *c.klass;

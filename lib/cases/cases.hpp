@@ -41,9 +41,12 @@ const std::vector<std::string>& intake_field_names();
 // Turns records into intake fields: each record's empty fields take the
 // value from `defaults`. Unknown columns are errors. Returns every record or
 // throws one Error(data) that lists every bad record with its line.
+// `header_line`: where a CSV's column names are, so that an unknown column
+// is blamed on it rather than on a row; none for JSON Lines.
 std::vector<IntakeFields> fields_from_records(const std::vector<io::Record>& records,
                                               const IntakeFields& defaults,
-                                              std::string_view source);
+                                              std::string_view source,
+                                              std::optional<std::size_t> header_line = std::nullopt);
 
 enum class DryRun { no, yes };
 

@@ -414,6 +414,9 @@ Config parse(std::string_view text, const fs::path& file, const fs::path& defaul
 }
 
 Config load(const fs::path& file, const fs::path& default_store) {
+  std::error_code ec;
+  if (fs::is_directory(file, ec))
+    throw Error(Exit::no_input, fmt::format("cannot read config {}: it is a folder", file.string()));
   std::ifstream in(file, std::ios::binary);
   if (!in) throw Error(Exit::no_input, fmt::format("cannot read config {}", file.string()));
   std::ostringstream text;

@@ -309,11 +309,6 @@ Store Store::open(const std::filesystem::path& path, Create create) {
     auto impl = std::make_unique<Impl>(where, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     auto& db = impl->db;
     db.exec("PRAGMA foreign_keys = ON");
-    if (!memory) {
-      SQLite::Statement mode(db, "PRAGMA journal_mode = WAL");
-      mode.executeStep();
-    }
-    db.exec("PRAGMA synchronous = NORMAL");
     Store store(std::move(impl));
     const int version = store.schema_version();
     const int latest = latest_schema_version();
@@ -322,12 +317,20 @@ Store Store::open(const std::filesystem::path& path, Create create) {
                                           "duban knows ({}); upgrade duban",
                                           where, version, latest));
     if (version == 0) {
-      // A non-empty file without our version is somebody else's database.
+      // A non-empty file without our version is somebody else's database:
+      // refused before anything (even the journal mode) is written to it.
       SQLite::Statement tables(db, "SELECT count(*) FROM sqlite_schema");
       tables.executeStep();
       if (tables.getColumn(0).getInt64() > 0)
         throw Error(Exit::data, fmt::format("{} is an SQLite file but not a duban store", where));
+      // An empty file handed to us becomes a store: owner-only, like a new one.
+      if (!memory) ::chmod(where.c_str(), 0600);
     }
+    if (!memory) {
+      SQLite::Statement mode(db, "PRAGMA journal_mode = WAL");
+      mode.executeStep();
+    }
+    db.exec("PRAGMA synchronous = NORMAL");
     for (int v = version; v < latest; ++v) {
       store.write([&] {
         db.exec(std::string(k_migrations[std::size_t(v)].sql));

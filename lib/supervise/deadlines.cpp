@@ -1,12 +1,15 @@
 #include "supervise/deadlines.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <vector>
 
 namespace duban::supervise {
 
-DeadlinePlan plan_for(const config::Config& config, const std::optional<std::string>& channel,
-                      const std::optional<std::string>& category, char klass) {
+namespace {
+
+DeadlinePlan plan_for_class(const config::Config& config, const std::optional<std::string>& channel,
+                            const std::optional<std::string>& category, char klass) {
   const auto& d = config.deadlines;
   std::vector<std::pair<int, const config::DeadlineRule*>> matches;
   for (const auto& rule : d.rules) {
@@ -27,6 +30,18 @@ DeadlinePlan plan_for(const config::Config& config, const std::optional<std::str
         plan.resolve = c->second;
     }
   }
+  return plan;
+}
+
+}  // namespace
+
+DeadlinePlan plan_for(const config::Config& config, const std::optional<std::string>& channel,
+                      const std::optional<std::string>& category, std::optional<char> klass) {
+  if (klass) return plan_for_class(config, channel, category, *klass);
+  auto plan = plan_for_class(config, channel, category, 'A');
+  for (char other : {'B', 'C'})
+    if (plan_for_class(config, channel, category, other).resolve != plan.resolve)
+      plan.resolve.reset();
   return plan;
 }
 

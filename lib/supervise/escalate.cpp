@@ -65,7 +65,7 @@ std::vector<CaseRow> move_up(Context& ctx, const std::vector<std::int64_t>& ids,
       throw Error(Exit::usage, fmt::format("'{}' is not above '{}' in the unit tree; --to moves "
                                            "a case up only", unit, *c.lead_unit));
     const auto from = *c.lead_unit;
-    const auto plan = plan_for(ctx.config, c.channel, c.category, c.klass ? (*c.klass)[0] : 'B');
+    const auto plan = plan_for(ctx.config, c.channel, c.category, c.klass ? std::optional<char>((*c.klass)[0]) : std::nullopt);
     c.lead_unit = unit;
     std::erase(c.co_units, unit);
     c.status = Status::listed;  // the new lead acknowledges afresh

@@ -19,7 +19,7 @@ checks=0
 run() {
   out=$("$DUBAN" "$@" 2>"$T/.err")
   rc=$?
-  err=$(cat "$T/.err")
+  err=$(<"$T/.err")  # no fork: bash reads the file itself
 }
 # run_in INPUT ARGS...: the same with INPUT on standard input.
 run_in() {
@@ -27,7 +27,7 @@ run_in() {
   shift
   out=$(printf '%s' "$input" | "$DUBAN" "$@" 2>"$T/.err")
   rc=$?
-  err=$(cat "$T/.err")
+  err=$(<"$T/.err")  # no fork: bash reads the file itself
 }
 fail() {
   failures=$((failures + 1))
@@ -47,6 +47,7 @@ expect_eq() { checks=$((checks + 1)); [ "$1" = "$2" ] || fail "'$1' is not '$2' 
 sql() { sqlite3 "${STORE:-$T/duban.db}" "$1"; }
 # finish: the last line of every test; reports and sets the exit status.
 finish() {
+  py_run
   echo "$checks checks, $failures failed"
   [ "$failures" = 0 ]
 }
@@ -54,3 +55,45 @@ finish() {
 expect_rc_not() { checks=$((checks + 1)); [ "$rc" != "$1" ] || fail "exit code is $1"; }
 expect_err_lacks() { checks=$((checks + 1)); [[ "$err" != *"$1"* ]] || fail "stderr has: $1"; }
 expect_err() { checks=$((checks + 1)); [ "$err" = "$1" ] || fail "stderr is not: $1"; }
+# py_expect INPUT CODE EXPECTED DESCRIPTION: queues a Python check. CODE
+# runs with INPUT as the string `data` (json, csv, io, re, unicodedata are
+# imported; so is $T/.py_prelude.py if present) and prints what is compared
+# with EXPECTED. py_run (and finish) runs the queue in one python3, because
+# python3 is slow to start.
+py_n=0
+py_expect() {
+  py_n=$((py_n + 1))
+  mkdir -p "$T/.py"
+  printf '%s' "$1" >"$T/.py/$py_n.in"
+  printf '%s' "$2" >"$T/.py/$py_n.code"
+  printf '%s' "$3" >"$T/.py/$py_n.want"
+  printf '%s (line %s)' "$4" "${BASH_LINENO[0]}" >"$T/.py/$py_n.desc"
+}
+py_run() {
+  [ "$py_n" -gt 0 ] || return 0
+  python3 - "$T/.py" "$py_n" "$T/.py_prelude.py" <<'EOF'
+import contextlib, csv, io, json, os, re, sys, unicodedata
+folder, n, prelude = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+for i in range(1, n + 1):
+    data = open(f"{folder}/{i}.in", encoding="utf-8", newline="").read()
+    code = open(f"{folder}/{i}.code", encoding="utf-8").read()
+    scope = {"data": data, "json": json, "csv": csv, "io": io, "re": re,
+             "unicodedata": unicodedata}
+    buf = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(buf):
+            if os.path.exists(prelude):
+                exec(open(prelude, encoding="utf-8").read(), scope)
+            exec(code, scope)
+    except Exception as e:
+        buf.write(f"python: {type(e).__name__}: {e}")
+    with open(f"{folder}/{i}.got", "w", encoding="utf-8") as f:
+        f.write(buf.getvalue())
+EOF
+  local i
+  for ((i = 1; i <= py_n; i++)); do
+    expect_eq "$(cat "$T/.py/$i.got")" "$(cat "$T/.py/$i.want")" "$(cat "$T/.py/$i.desc")"
+  done
+  py_n=0
+  rm -rf "$T/.py"
+}

@@ -101,6 +101,8 @@ TEST_SUITE("cases") {
     io::Record bad{2, {{"titel", "x"}}};
     CHECK_THROWS_WITH(cases::fields_from_records({bad}, defaults, "m.csv"),
                       doctest::Contains("m.csv:2: unknown field 'titel'; did you mean 'title'?"));
+    CHECK_THROWS_WITH(cases::fields_from_records({bad}, defaults, "m.csv", 1),
+                      doctest::Contains("m.csv:1: unknown column 'titel'"));
   }
 
   TEST_CASE("assign sets deadlines on the working calendar across National Day") {

@@ -37,13 +37,21 @@ TEST_SUITE("deadlines") {
   TEST_CASE("without a matching rule the defaults per class apply") {
     const auto p = supervise::plan_for(config, std::string("grid"), std::nullopt, 'B');
     CHECK(p.ack == Duration{1, Duration::Unit::working_days});
-    CHECK(p.resolve == Duration{60, Duration::Unit::working_days});
+    CHECK(*p.resolve == Duration{60, Duration::Unit::working_days});
   }
 
   TEST_CASE("a channel rule refines both clocks; the first of equal rules wins") {
     const auto p = supervise::plan_for(config, std::string("hotline"), std::nullopt, 'A');
     CHECK(p.ack == Duration{2, Duration::Unit::hours});
-    CHECK(p.resolve == Duration{5, Duration::Unit::working_days});
+    CHECK(*p.resolve == Duration{5, Duration::Unit::working_days});
+  }
+
+  TEST_CASE("without a class the resolve clock is known only where no class changes it") {
+    auto p = supervise::plan_for(config, std::string("grid"), std::nullopt, std::nullopt);
+    CHECK_FALSE(p.resolve);
+    p = supervise::plan_for(config, std::string("hotline"), std::nullopt, std::nullopt);
+    REQUIRE(p.resolve);
+    CHECK(*p.resolve == Duration{5, Duration::Unit::working_days});
   }
 
   TEST_CASE("the most specific rule wins field by field") {
@@ -51,8 +59,8 @@ TEST_SUITE("deadlines") {
     // specific than the channel rule) for class A, from the channel rule for C.
     auto p = supervise::plan_for(config, std::string("hotline"), std::string("heat"), 'A');
     CHECK(p.ack == Duration{30, Duration::Unit::minutes});
-    CHECK(p.resolve == Duration{10, Duration::Unit::working_days});
+    CHECK(*p.resolve == Duration{10, Duration::Unit::working_days});
     p = supervise::plan_for(config, std::string("hotline"), std::string("heat"), 'C');
-    CHECK(p.resolve == Duration{5, Duration::Unit::working_days});
+    CHECK(*p.resolve == Duration{5, Duration::Unit::working_days});
   }
 }

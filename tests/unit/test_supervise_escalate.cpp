@@ -1,0 +1,169 @@
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cases/query.hpp"
+#include "fixtures.hpp"
+#include "supervise/escalate.hpp"
+#include "util/error.hpp"
+
+using namespace duban;
+using store::Status;
+
+namespace {
+
+// A city with a village under a town under the city, and a two-step ladder.
+constexpr std::string_view k_ladder_city = R"(
+[calendar]
+holidays = ["2025-10-01..2025-10-08"]
+workdays = ["2025-09-28", "2025-10-11"]
+[[unit]]
+code = "city"
+[[unit]]
+code = "town"
+parent = "city"
+[[unit]]
+code = "village"
+parent = "town"
+[[unit]]
+code = "cgj"
+parent = "city"
+[[escalation]]
+when = "ack_overdue"
+after = "0m"
+level = 1
+notify = "unit head"
+[[escalation]]
+when = "overdue"
+after = "1wd"
+level = 2
+notify = "leader"
+)";
+
+struct Ladder {
+  config::Config config = test::config_from(k_ladder_city);
+  store::Store store = store::Store::open(":memory:", store::Create::if_missing);
+  cases::Context at(std::string_view when) { return {store, config, test::at(when), "tester"}; }
+
+  // A class C case assigned at `when` to `unit`: ack due the next working
+  // day's end, resolve due 5 working days on.
+  std::int64_t assigned(std::string_view when, std::string unit = "village") {
+    auto ctx = at(when);
+    cases::IntakeFields f;
+    f.title = "路灯不亮";
+    f.klass = "C";
+    const auto id = cases::intake(ctx, {f}, cases::DryRun::no, {"t"}).at(0).id;
+    cases::AssignOptions o;
+    o.lead = std::move(unit);
+    cases::assign(ctx, {id}, o);
+    return id;
+  }
+  std::vector<std::string> actions(std::int64_t id) {
+    std::vector<std::string> out;
+    for (const auto& e : store.events(id)) out.push_back(e.action);
+    return out;
+  }
+};
+
+}  // namespace
+
+TEST_SUITE("escalate") {
+  TEST_CASE("the ladder raises an unacknowledged case only once its ack due has passed") {
+    Ladder l;
+    const auto id = l.assigned("2025-09-30 10:00");  // ack due 2025-10-09 23:59:59
+    auto before = l.at("2025-10-09 23:59:59");
+    CHECK(supervise::escalate_auto(before).empty());
+    auto after = l.at("2025-10-10 00:00");
+    const auto done = supervise::escalate_auto(after);
+    REQUIRE(done.size() == 1);
+    CHECK(done[0].to_level == 1);
+    CHECK(done[0].when == "ack_overdue");
+    CHECK(cases::find(l.store, id).level == 1);
+  }
+
+  TEST_CASE("a second run at the same clock escalates nothing") {
+    Ladder l;
+    l.assigned("2025-09-30 10:00");
+    auto ctx = l.at("2025-10-20 09:00");
+    CHECK(supervise::escalate_auto(ctx).size() == 2);  // ack overdue, and 1wd past due (10-15)
+    CHECK(supervise::escalate_auto(ctx).empty());
+  }
+
+  TEST_CASE("an overdue step waits its 'after' on the working calendar") {
+    Ladder l;
+    const auto id = l.assigned("2025-09-30 10:00");  // due 5wd: 2025-10-14 23:59:59
+    auto acked = l.at("2025-10-09 09:00");
+    cases::ack(acked, {id}, std::nullopt);
+    auto not_yet = l.at("2025-10-15 23:59:59");  // 1wd after due ends 10-15 23:59:59
+    CHECK(supervise::escalate_auto(not_yet).empty());
+    auto late = l.at("2025-10-16 00:00");
+    const auto done = supervise::escalate_auto(late);
+    REQUIRE(done.size() == 1);
+    CHECK(done[0].from_level == 0);
+    CHECK(done[0].to_level == 2);
+    const auto detail = nlohmann::json::parse(l.store.events(id).back().detail);
+    CHECK(detail["auto"] == true);
+    CHECK(detail["notify"] == "leader");
+  }
+
+  TEST_CASE("a case past two steps rises through both, one event each") {
+    Ladder l;
+    const auto id = l.assigned("2025-09-30 10:00");
+    auto first = l.at("2025-10-10 09:00");  // ack overdue only; due 10-14
+    supervise::escalate_auto(first);
+    auto second = l.at("2025-11-03 09:00");
+    CHECK(supervise::escalate_auto(second).size() == 1);
+    CHECK(l.actions(id) == std::vector<std::string>{"intake", "assign", "escalate", "escalate"});
+    CHECK(cases::find(l.store, id).level == 2);
+  }
+
+  TEST_CASE("resolved and closed cases are never escalated") {
+    Ladder l;
+    const auto id = l.assigned("2025-09-30 10:00");
+    auto ctx = l.at("2025-10-09 09:00");
+    cases::ack(ctx, {id}, std::nullopt);
+    cases::resolve(ctx, {id}, cases::Outcome::solved, std::nullopt);
+    auto later = l.at("2026-01-01 09:00");
+    CHECK(supervise::escalate_auto(later).empty());
+  }
+
+  TEST_CASE("--to moves a case only up the tree, raising the level and restarting the ack clock") {
+    Ladder l;
+    const auto id = l.assigned("2025-10-09 09:00");
+    auto ctx = l.at("2025-10-10 09:00");
+    CHECK_THROWS_WITH_AS(supervise::move_up(ctx, {id}, "cgj", "x"),
+                         doctest::Contains("not above 'village'"), Error);
+    const auto c = supervise::move_up(ctx, {id}, "city", "超出镇村权限").at(0);
+    CHECK(c.lead_unit == "city");
+    CHECK(c.level == 1);
+    CHECK(c.status == Status::listed);
+    CHECK(time::format_utc(*c.ack_due) == "2025-10-11T15:59:59Z");  // Saturday 10-11 is a make-up day
+  }
+
+  TEST_CASE("--level must raise the level and needs a reason") {
+    Ladder l;
+    const auto id = l.assigned("2025-10-09 09:00");
+    auto ctx = l.at("2025-10-10 09:00");
+    CHECK_THROWS_AS(supervise::raise_level(ctx, {id}, 2, ""), Error);
+    CHECK(supervise::raise_level(ctx, {id}, 2, "领导批示").at(0).level == 2);
+    CHECK_THROWS_AS(supervise::raise_level(ctx, {id}, 2, "again"), Error);
+  }
+
+  TEST_CASE("a whistle summons units that answer with ack --unit, late answers recorded") {
+    Ladder l;
+    const auto id = l.assigned("2025-10-09 09:00");
+    auto ctx = l.at("2025-10-10 09:00");
+    supervise::whistle(ctx, {id}, {"town", "cgj"}, {30, time::Duration::Unit::minutes}, "吹哨报到");
+    const auto summons = l.store.summons_of(id);
+    REQUIRE(summons.size() == 2);
+    CHECK(summons[0].due_at == test::at("2025-10-10 09:30"));
+    auto in_time = l.at("2025-10-10 09:20");
+    cases::ack(in_time, {id}, std::string("town"));
+    auto late = l.at("2025-10-10 09:45");
+    cases::ack(late, {id}, std::string("cgj"));
+    const auto events = l.store.events(id);
+    CHECK(nlohmann::json::parse(events[events.size() - 2].detail)["late"] == false);
+    CHECK(nlohmann::json::parse(events.back().detail)["late"] == true);
+    CHECK(cases::find(l.store, id).status == Status::listed);  // the lead has not acked
+  }
+}

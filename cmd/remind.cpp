@@ -14,12 +14,15 @@ void register_remind(CLI::App& app, Runtime& rt) {
     std::string within = "1wd";
     std::optional<std::string> unit;
     bool exit_code = false;
+    bool working_days = false;
   };
   auto o = std::make_shared<Options>();
   sub->add_option("--within", o->within, "Also what falls due within this DURATION")
       ->capture_default_str();
   sub->add_option("--unit", o->unit, "Only this unit's share");
   sub->add_flag("--exit-code", o->exit_code, "Exit 1 when something is due");
+  sub->add_flag("--working-days", o->working_days,
+                "Say nothing on a day off of the config's calendar (for a daily cron line)");
   sub->callback([&rt, o] {
     rt.action = [&rt, o] {
       const auto within = time::parse_duration(o->within);
@@ -27,6 +30,8 @@ void register_remind(CLI::App& app, Runtime& rt) {
         throw Error(Exit::usage, fmt::format("--within '{}' is not {}", o->within,
                                              time::k_duration_forms));
       const auto& config = rt.config();
+      if (o->working_days && !config.calendar.is_working_day(config.zone.local_date(rt.now())))
+        return;
       if (o->unit && !config.find_unit(*o->unit))
         throw Error(Exit::unavailable, fmt::format("unknown unit '{}'", *o->unit));
       const auto format = rt.format({io::Format::table, io::Format::json, io::Format::jsonl,

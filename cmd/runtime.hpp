@@ -75,6 +75,7 @@ void register_reopen(CLI::App&, Runtime&);
 void register_followup(CLI::App&, Runtime&);
 void register_escalate(CLI::App&, Runtime&);
 void register_remind(CLI::App&, Runtime&);
+void register_report(CLI::App&, Runtime&);
 void register_list(CLI::App&, Runtime&);
 void register_show(CLI::App&, Runtime&);
 void register_meeting(CLI::App&, Runtime&);

@@ -16,3 +16,7 @@ CREATE INDEX summons_unanswered ON summons (due_at) WHERE answered_at IS NULL;
 
 -- The ack clock of open cases, for `remind` and `escalate --auto`.
 CREATE INDEX case_ack_due ON "case" (ack_due) WHERE status = 'listed';
+
+-- The ack figures of reports select cases by their first assignment.
+CREATE INDEX case_first_assigned_at ON "case" (first_assigned_at)
+  WHERE first_assigned_at IS NOT NULL;

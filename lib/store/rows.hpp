@@ -68,6 +68,27 @@ struct MeetingBacklog {
   std::int64_t unassigned = 0;
 };
 
+// What report figures are grouped by: a column of the case (SPEC §7).
+enum class GroupBy { unit, category, channel, klass, town };
+
+// The additive parts of SPEC §7's figures for one group key, as counted in
+// SQL; rates and means are derived from them (so that groups can be summed,
+// up the unit tree too). `key` is empty for cases without one.
+struct Tally {
+  std::optional<std::string> key;
+  std::int64_t received = 0;
+  std::int64_t received_closed = 0;  // of received in P, closed by T
+  std::int64_t closed = 0;
+  std::int64_t closed_on_time = 0;   // of closed in P, resolved by due
+  double close_seconds = 0;          // sum of closed_at - received_at over closed in P
+  std::int64_t overdue_open = 0;
+  std::int64_t ack_due = 0;          // first assigned in P, ack due before T or acked
+  std::int64_t ack_on_time = 0;
+  std::int64_t followups = 0;
+  std::int64_t satisfied = 0;        // satisfied or basic
+  std::int64_t escalations = 0, reopened = 0, returned = 0;
+};
+
 // What `list` filters on; every set field must match. Values are bound,
 // never spliced into SQL.
 struct CaseFilter {

@@ -629,6 +629,94 @@ std::vector<MeetingBacklog> Store::meeting_backlog() const {
   return rows;
 }
 
+namespace {
+// The case column a report groups by: chosen from a closed set, never from
+// user text, so it may be spliced into SQL.
+std::string_view group_column(GroupBy by) {
+  switch (by) {
+    case GroupBy::unit: return "c.lead_unit";
+    case GroupBy::category: return "c.category";
+    case GroupBy::channel: return "c.channel";
+    case GroupBy::klass: return "c.class";
+    case GroupBy::town: return "c.town";
+  }
+  return "c.lead_unit";
+}
+}  // namespace
+
+std::vector<Tally> Store::tally(GroupBy by, Instant from, Instant to, Instant as_of) const {
+  const auto key = group_column(by);
+  // Returns are counted for the unit that returned the case.
+  const std::string return_key = by == GroupBy::unit ? "j.unit" : std::string(key);
+  std::map<std::optional<std::string>, Tally> groups;
+  auto run = [&](const std::string& sql, const std::function<void(SQLite::Statement&, Tally&)>& add) {
+    SQLite::Statement st(m_impl->db, sql);
+    // Named parameters :from, :to and :T, bound where the query uses them.
+    if (sql.find(":from") != std::string::npos) st.bind(":from", format_utc(from));
+    if (sql.find(":to") != std::string::npos) st.bind(":to", format_utc(to));
+    if (sql.find(":T") != std::string::npos) st.bind(":T", format_utc(as_of));
+    while (st.executeStep()) {
+      auto k = opt_text(st.getColumn(0));
+      auto& t = groups[k];
+      t.key = k;
+      add(st, t);
+    }
+  };
+  try {
+    run(fmt::format("SELECT {0}, count(*), count(*) FILTER (WHERE c.closed_at <= :T)"
+                    " FROM \"case\" c WHERE c.received_at >= :from AND c.received_at < :to"
+                    " GROUP BY 1", key),
+        [](auto& st, Tally& t) {
+          t.received = st.getColumn(1).getInt64();
+          t.received_closed = st.getColumn(2).getInt64();
+        });
+    run(fmt::format("SELECT {0}, count(*), count(*) FILTER (WHERE c.resolved_at <= c.due_at),"
+                    " total((julianday(c.closed_at) - julianday(c.received_at)) * 86400)"
+                    " FROM \"case\" c WHERE c.closed_at >= :from AND c.closed_at < :to GROUP BY 1",
+                    key),
+        [](auto& st, Tally& t) {
+          t.closed = st.getColumn(1).getInt64();
+          t.closed_on_time = st.getColumn(2).getInt64();
+          t.close_seconds = st.getColumn(3).getDouble();
+        });
+    run(fmt::format("SELECT {0}, count(*) FROM \"case\" c WHERE c.due_at < :T"
+                    " AND c.due_at IS NOT NULL AND c.status IN ('listed', 'in_progress') GROUP BY 1",
+                    key),
+        [](auto& st, Tally& t) { t.overdue_open = st.getColumn(1).getInt64(); });
+    run(fmt::format("SELECT {0}, count(*), count(*) FILTER (WHERE c.acked_at <= c.ack_due)"
+                    " FROM \"case\" c WHERE c.first_assigned_at >= :from"
+                    " AND c.first_assigned_at < :to AND (c.ack_due < :T OR c.acked_at IS NOT NULL)"
+                    " GROUP BY 1", key),
+        [](auto& st, Tally& t) {
+          t.ack_due = st.getColumn(1).getInt64();
+          t.ack_on_time = st.getColumn(2).getInt64();
+        });
+    run(fmt::format("SELECT {0}, count(*) FILTER (WHERE j.action = 'followup'),"
+                    " count(*) FILTER (WHERE j.action = 'followup' AND"
+                    "   json_extract(j.detail, '$.rating') IN ('satisfied', 'basic')),"
+                    " count(*) FILTER (WHERE j.action = 'escalate'),"
+                    " count(*) FILTER (WHERE j.action = 'reopen')"
+                    " FROM journal j JOIN \"case\" c ON c.id = j.case_id"
+                    " WHERE j.action IN ('followup', 'escalate', 'reopen')"
+                    " AND j.at >= :from AND j.at < :to GROUP BY 1", key),
+        [](auto& st, Tally& t) {
+          t.followups = st.getColumn(1).getInt64();
+          t.satisfied = st.getColumn(2).getInt64();
+          t.escalations = st.getColumn(3).getInt64();
+          t.reopened = st.getColumn(4).getInt64();
+        });
+    run(fmt::format("SELECT {0}, count(*) FROM journal j JOIN \"case\" c ON c.id = j.case_id"
+                    " WHERE j.action = 'return' AND j.at >= :from AND j.at < :to GROUP BY 1",
+                    return_key),
+        [](auto& st, Tally& t) { t.returned = st.getColumn(1).getInt64(); });
+  } catch (const SQLite::Exception& e) {
+    rethrow(e, "cannot count the report's figures");
+  }
+  std::vector<Tally> out;
+  for (auto& [k, t] : groups) out.push_back(std::move(t));
+  return out;
+}
+
 std::int64_t Store::append_event(EventRow& row) {
   try {
     auto& st = m_impl->cached(k_insert_event);

@@ -57,6 +57,9 @@ public:
   std::vector<SummonsRow> answer_summons(std::int64_t case_id, const std::string& unit, Instant at);
   std::vector<SummonsRow> unanswered_summons_due_before(Instant before) const;
 
+  // SPEC §7's counts for P = [from, to) as of T, one Tally per group key.
+  std::vector<Tally> tally(GroupBy by, Instant from, Instant to, Instant as_of) const;
+
   // Every meeting with its case counts, oldest first.
   std::vector<MeetingBacklog> meeting_backlog() const;
 

@@ -1,0 +1,66 @@
+// The monthly supervision bulletin (月度督查通报): every figure of SPEC §7 per
+// group and in total, for a period of local days, as of a clock.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "config/config.hpp"
+#include "io/render.hpp"
+#include "store/store.hpp"
+
+namespace duban::report {
+
+// P = [from, to) in local days of the config's zone.
+struct Period {
+  time::LocalDays from, to;
+};
+
+// A calendar month "2026-10"; nullopt if malformed.
+std::optional<Period> month(std::string_view yyyy_mm);
+
+struct Figures {
+  std::int64_t received = 0, closed = 0;
+  std::optional<double> closure_rate, on_time_rate;
+  std::int64_t overdue_open = 0;
+  std::optional<double> ack_rate, satisfaction_rate, mean_days_to_close;
+  std::int64_t escalations = 0, reopened = 0, returned = 0;
+};
+
+// Rates from the counts; an empty denominator gives no rate (SPEC §7).
+Figures figures_of(const store::Tally& t);
+void add(store::Tally& into, const store::Tally& t);
+
+struct Group {
+  std::optional<std::string> key;  // none: cases without one (unassigned)
+  std::string name;
+  Figures figures;
+};
+
+struct Monthly {
+  Period period;
+  time::Instant as_of;
+  store::GroupBy by = store::GroupBy::unit;
+  bool rollup = false;
+  std::vector<Group> groups;
+  Figures total;
+};
+
+// Groups with anything to show, units in the config's order (others by key,
+// the keyless last). With `rollup` (by unit) a unit's figures include its
+// descendants'; the total never counts a case twice.
+Monthly monthly(const store::Store& store, const config::Config& config, Period period,
+                time::Instant as_of, store::GroupBy by, bool rollup);
+
+std::optional<store::GroupBy> parse_group_by(std::string_view name);
+std::string_view to_string(store::GroupBy by);
+
+// json: SPEC §9's shape, rates exact in 0..1; table/md: labels in
+// config.lang, rates as percentages to one decimal, "—" for none; csv/tsv:
+// one row per group then a "total" row, exact values, empty for none.
+void render_monthly(std::ostream& out, const Monthly& report, io::Format format,
+                    const config::Config& config, const io::RenderOptions& options = {});
+
+}  // namespace duban::report

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "time/calendar.hpp"
@@ -79,14 +80,26 @@ Json figures_json(const Figures& f) {
               {"returned", f.returned}};
 }
 
+}  // namespace
+
+std::string one_decimal(double x) {
+  // Half away from zero (四舍五入), as a bulletin's reader expects: 11.25 ->
+  // 11.3, where printf's round-half-even would print 11.2. The 1e-9 absorbs
+  // binary error in values such as 0.455 * 100.
+  const double scaled = std::floor(std::abs(x) * 10 + 0.5 + 1e-9) / 10;
+  return fmt::format("{:.1f}", x < 0 ? -scaled : scaled);
+}
+
+namespace {
+
 // For a person: rates as "98.0%", days to one decimal, "—" for none.
 Json figures_display(const Figures& f) {
   Json j = figures_json(f);
   for (const auto* key : {"closure_rate", "on_time_rate", "ack_rate", "satisfaction_rate"})
-    j[key] = j[key].is_null() ? Json("—") : Json(fmt::format("{:.1f}%", j[key].get<double>() * 100));
+    j[key] = j[key].is_null() ? Json("—") : Json(one_decimal(j[key].get<double>() * 100) + "%");
   j["mean_days_to_close"] = j["mean_days_to_close"].is_null()
                                 ? Json("—")
-                                : Json(fmt::format("{:.1f}", j["mean_days_to_close"].get<double>()));
+                                : Json(one_decimal(j["mean_days_to_close"].get<double>()));
   return j;
 }
 

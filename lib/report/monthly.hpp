@@ -57,6 +57,9 @@ Monthly monthly(const store::Store& store, const config::Config& config, Period 
 std::optional<store::GroupBy> parse_group_by(std::string_view name);
 std::string_view to_string(store::GroupBy by);
 
+// `x` to one decimal, halves away from zero (四舍五入): 11.25 -> "11.3".
+std::string one_decimal(double x);
+
 // json: SPEC §9's shape, rates exact in 0..1; table/md: labels in
 // config.lang, rates as percentages to one decimal, "—" for none; csv/tsv:
 // one row per group then a "total" row, exact values, empty for none.

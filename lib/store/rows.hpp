@@ -89,6 +89,13 @@ struct Tally {
   std::int64_t escalations = 0, reopened = 0, returned = 0;
 };
 
+// How many cases of one category were received at one place (the village,
+// else the town, else the address) in a period: recurring problems.
+struct TopicCount {
+  std::optional<std::string> category, place;
+  std::int64_t cases = 0;
+};
+
 // What `list` filters on; every set field must match. Values are bound,
 // never spliced into SQL.
 struct CaseFilter {

@@ -671,7 +671,7 @@ std::vector<Tally> Store::tally(GroupBy by, Instant from, Instant to, Instant as
           t.received_closed = st.getColumn(2).getInt64();
         });
     run(fmt::format("SELECT {0}, count(*), count(*) FILTER (WHERE c.resolved_at <= c.due_at),"
-                    " total((julianday(c.closed_at) - julianday(c.received_at)) * 86400)"
+                    " total(unixepoch(c.closed_at) - unixepoch(c.received_at))"
                     " FROM \"case\" c WHERE c.closed_at >= :from AND c.closed_at < :to GROUP BY 1",
                     key),
         [](auto& st, Tally& t) {
@@ -715,6 +715,56 @@ std::vector<Tally> Store::tally(GroupBy by, Instant from, Instant to, Instant as
   std::vector<Tally> out;
   for (auto& [k, t] : groups) out.push_back(std::move(t));
   return out;
+}
+
+std::vector<std::pair<std::int64_t, std::int64_t>> Store::received_and_closed(
+    const std::vector<Instant>& bounds) const {
+  std::vector<std::pair<std::int64_t, std::int64_t>> out(bounds.size() > 1 ? bounds.size() - 1 : 0);
+  if (out.empty()) return out;
+  // One filtered count per period; the SQL text depends only on how many.
+  auto counts = [&](const char* column) {
+    std::string sql = "SELECT ";
+    for (std::size_t i = 0; i < out.size(); ++i)
+      sql += fmt::format("{}count(*) FILTER (WHERE c.{} >= ? AND c.{} < ?)", i ? ", " : "", column,
+                         column);
+    sql += fmt::format(" FROM \"case\" c WHERE c.{0} >= ? AND c.{0} < ?", column);
+    SQLite::Statement st(m_impl->db, sql);
+    int k = 1;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      st.bind(k++, format_utc(bounds[i]));
+      st.bind(k++, format_utc(bounds[i + 1]));
+    }
+    st.bind(k++, format_utc(bounds.front()));
+    st.bind(k++, format_utc(bounds.back()));
+    st.executeStep();
+    std::vector<std::int64_t> n;
+    for (std::size_t i = 0; i < out.size(); ++i) n.push_back(st.getColumn(int(i)).getInt64());
+    return n;
+  };
+  const auto received = counts("received_at"), closed = counts("closed_at");
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = {received[i], closed[i]};
+  return out;
+}
+
+std::vector<TopicCount> Store::topic_counts(Instant from, Instant to) const {
+  SQLite::Statement st(m_impl->db,
+      "SELECT c.category, coalesce(c.village, c.town, c.address), count(*) FROM \"case\" c"
+      " WHERE c.received_at >= ? AND c.received_at < ? GROUP BY 1, 2");
+  st.bind(1, format_utc(from));
+  st.bind(2, format_utc(to));
+  std::vector<TopicCount> rows;
+  while (st.executeStep())
+    rows.push_back({opt_text(st.getColumn(0)), opt_text(st.getColumn(1)), st.getColumn(2).getInt64()});
+  return rows;
+}
+
+std::vector<CaseRow> Store::cases_of_meeting(std::int64_t meeting) const {
+  SQLite::Statement st(m_impl->db, fmt::format("SELECT {} FROM \"case\" c WHERE c.meeting = ?"
+                                               " ORDER BY c.id", k_case_columns));
+  st.bind(1, meeting);
+  std::vector<CaseRow> rows;
+  while (st.executeStep()) rows.push_back(read_case(st));
+  return rows;
 }
 
 std::int64_t Store::append_event(EventRow& row) {

@@ -60,6 +60,17 @@ public:
   // SPEC §7's counts for P = [from, to) as of T, one Tally per group key.
   std::vector<Tally> tally(GroupBy by, Instant from, Instant to, Instant as_of) const;
 
+  // Cases received and closed in each period [bounds[i], bounds[i+1]), in
+  // one scan: the trend of the monthly report.
+  std::vector<std::pair<std::int64_t, std::int64_t>> received_and_closed(
+      const std::vector<Instant>& bounds) const;
+
+  // Cases received in [from, to) per category and place.
+  std::vector<TopicCount> topic_counts(Instant from, Instant to) const;
+
+  // A meeting's cases, in id order.
+  std::vector<CaseRow> cases_of_meeting(std::int64_t meeting) const;
+
   // Every meeting with its case counts, oldest first.
   std::vector<MeetingBacklog> meeting_backlog() const;
 

@@ -148,6 +148,14 @@ TEST_SUITE("report") {
     CHECK(group(r, "cgj")->figures.received == 1);
   }
 
+  TEST_CASE("one decimal rounds halves up, as 四舍五入 does") {
+    CHECK(report::one_decimal(11.25) == "11.3");
+    CHECK(report::one_decimal(4.25) == "4.3");
+    CHECK(report::one_decimal(2.0 / 3 * 100) == "66.7");
+    CHECK(report::one_decimal(45.45) == "45.5");
+    CHECK(report::one_decimal(0) == "0.0");
+  }
+
   TEST_CASE("the table shows percentages to one decimal and a dash for no rate") {
     Month m;
     const auto a = m.take("2026-10-08 09:00"), b = m.take("2026-10-08 09:00"),

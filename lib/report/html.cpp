@@ -1,0 +1,470 @@
+#include "report/html.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+#include <utility>
+
+#include "util/utf8.hpp"
+
+namespace duban::report {
+
+namespace {
+
+// The words of the text table (monthly.cpp), and those only the page uses.
+struct Words {
+  std::string_view html_lang;
+  std::string_view title;
+  std::string_view group[5];     // the grouping, as a column header
+  std::string_view group_of[5];  // "by unit", for headings
+  std::string_view code, total, none;
+  std::string_view figures[11];
+  std::string_view period, to, as_of, rollup, summary, table;
+  std::string_view rates_heading;  // {} = group_of
+  std::string_view trend_heading;  // {} = number of months
+  std::string_view trend_plain;    // when there are no months
+  std::string_view no_data, months_zh;
+  std::string_view note;
+};
+
+constexpr Words k_zh{
+    "zh-CN",
+    "月度督查通报",
+    {"单位", "类别", "渠道", "等级", "镇街"},
+    {"单位", "类别", "渠道", "等级", "镇街"},
+    "代码",
+    "合计",
+    "—",
+    {"受理数", "办结数", "办结率", "按期办结率", "超期未办结", "响应率", "满意率", "平均办结天数",
+     "督办升级次数", "重新办理", "退单数"},
+    "统计期间",
+    "至",
+    "截至",
+    "含下级单位",
+    "本期概况",
+    "各项指标",
+    "各{}办结率与按期办结率",
+    "近{}个月受理与办结",
+    "各月受理与办结",
+    "暂无数据",
+    "月",
+    "办结率：本期受理事项中截至统计时点已办结的比例；按期办结率：本期办结事项中在办理期限内办理完毕的"
+    "比例；响应率：本期首次交办事项中按时响应的比例；满意率：本期回访中满意和基本满意的比例。"
+    "“—”表示没有可计算的事项。",
+};
+
+constexpr Words k_en{
+    "en",
+    "Monthly supervision bulletin",
+    {"Unit", "Category", "Channel", "Class", "Town"},
+    {"unit", "category", "channel", "class", "town"},
+    "code",
+    "total",
+    "—",
+    {"received", "closed", "closure rate", "on-time rate", "overdue open", "ack rate",
+     "satisfaction", "mean days to close", "escalations", "reopened", "returned"},
+    "Period",
+    "..",
+    "as of",
+    "units include those below them",
+    "At a glance",
+    "Figures",
+    "Closure rate and on-time rate by {}",
+    "Received and closed, last {} months",
+    "Received and closed by month",
+    "No data",
+    "",
+    "Closure rate: of the cases received in the period, the share closed by the as-of time. "
+    "On-time rate: of the cases closed in the period, the share resolved by their due. Ack "
+    "rate: of the cases first assigned in the period, the share acknowledged in time. "
+    "Satisfaction: of the follow-ups in the period, the share satisfied or basically "
+    "satisfied. \"—\" means there was nothing to count.",
+};
+
+// Colours that stay apart for red-green colour blindness and in grey print.
+constexpr std::string_view k_blue = "#1f5fa8", k_orange = "#e08a00", k_grey = "#6b7280";
+
+constexpr std::string_view k_style = R"(
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{margin:0;background:#f3f4f6;color:#1f2937;line-height:1.5;
+font-family:-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK SC","Source Han Sans SC",
+"PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif}
+main{max-width:1120px;margin:0 auto;padding:16px}
+header{border-bottom:3px solid #b91c1c;margin-bottom:16px;padding-bottom:8px}
+h1{font-size:1.6rem;margin:0;color:#b91c1c;letter-spacing:.05em}
+h2{font-size:1.1rem;margin:0 0 8px}
+.meta{margin:4px 0 0;color:#4b5563;font-size:.95rem}
+section{background:#fff;border-radius:8px;box-shadow:0 1px 3px rgba(0,0,0,.12);padding:12px 14px;
+margin:0 0 16px}
+.kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(120px,1fr));gap:8px;margin:0;
+padding:0;list-style:none}
+.kpis li{border:1px solid #e5e7eb;border-radius:6px;padding:6px 10px}
+.kpis .k{display:block;font-size:.85rem;color:#4b5563}
+.kpis .v{display:block;font-size:1.4rem;font-weight:600;font-variant-numeric:tabular-nums}
+.scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
+table{border-collapse:collapse;width:100%;font-size:.9rem;font-variant-numeric:tabular-nums}
+th,td{border-bottom:1px solid #e5e7eb;padding:6px 8px;white-space:nowrap}
+thead th{background:#f9fafb;border-bottom:2px solid #9ca3af;font-weight:600;text-align:right;
+vertical-align:bottom;white-space:normal;min-width:4.5em}
+thead th.name,thead th.code{text-align:left}
+td{text-align:right}
+td.name,th.name{text-align:left;position:sticky;left:0;background:#fff;
+box-shadow:inset -1px 0 #e5e7eb;white-space:normal;min-width:7em}
+thead th.name{background:#f9fafb}
+td.code{text-align:left;color:#4b5563;font-family:ui-monospace,"DejaVu Sans Mono",monospace;
+font-size:.85rem}
+tr.total td,tr.total th{font-weight:600;border-top:2px solid #9ca3af;border-bottom:none}
+tr.total th{text-align:left;position:sticky;left:0;background:#fff}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:16px}
+.charts section{margin:0}
+figure{margin:0}
+svg{display:block;width:100%;height:auto;max-width:640px;margin:0 auto}
+svg text{font-size:13px;fill:#1f2937}
+svg .small{font-size:11px;fill:#4b5563}
+svg .grid{stroke:#e5e7eb;stroke-width:1}
+svg .axis{stroke:#9ca3af;stroke-width:1}
+.note{color:#4b5563;font-size:.85rem;margin:0 0 16px}
+@media (max-width:600px){main{padding:8px}h1{font-size:1.3rem}section{padding:10px}
+table{font-size:.85rem}th,td{padding:5px 6px}}
+@media print{
+@page{size:A4 landscape;margin:12mm}
+body{background:none;color:#000;font-size:10pt}
+main{max-width:none;padding:0}
+section{box-shadow:none;border-radius:0;padding:0;margin:0 0 10mm;background:none}
+thead th,td.name,th.name,tr.total th,thead th.name{background:none;box-shadow:none;position:static}
+.scroll{overflow:visible}
+table{font-size:8.5pt}
+th,td{padding:3px 4px}
+thead{display:table-header-group}
+tr,figure,svg,.kpis li{break-inside:avoid;page-break-inside:avoid}
+.charts{display:block}
+.charts section{break-inside:avoid;page-break-inside:avoid}
+svg{max-width:150mm}
+}
+)";
+
+std::string escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// A rate or a mean that can be shown: present and finite.
+std::optional<double> shown(const std::optional<double>& v) {
+  if (!v || !std::isfinite(*v)) return std::nullopt;
+  return v;
+}
+
+std::string percent(const std::optional<double>& rate) {
+  const auto r = shown(rate);
+  return r ? fmt::format("{:.1f}%", *r * 100) : std::string("—");
+}
+
+std::string days(const std::optional<double>& mean) {
+  const auto m = shown(mean);
+  return m ? fmt::format("{:.1f}", *m) : std::string("—");
+}
+
+// The eleven figures in SPEC §7's order, as displayed.
+std::vector<std::string> cells(const Figures& f) {
+  auto n = [](std::int64_t v) { return fmt::format("{}", v); };
+  return {n(f.received),       n(f.closed),         percent(f.closure_rate),
+          percent(f.on_time_rate), n(f.overdue_open), percent(f.ack_rate),
+          percent(f.satisfaction_rate), days(f.mean_days_to_close), n(f.escalations),
+          n(f.reopened),       n(f.returned)};
+}
+
+// SVG text does not wrap: a long name is cut to about `columns` display
+// columns (a CJK character counts two) and ends in "…".
+std::string clip(std::string_view text, std::size_t columns) {
+  if (!util::is_valid_utf8(text) || util::display_width(text) <= columns) return std::string(text);
+  std::string out;
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t len = 1;
+    const auto lead = static_cast<unsigned char>(text[i]);
+    if (lead >= 0xF0) len = 4;
+    else if (lead >= 0xE0) len = 3;
+    else if (lead >= 0xC0) len = 2;
+    const auto ch = text.substr(i, len);
+    const auto w = util::display_width(ch);
+    if (width + w + 1 > columns) break;
+    out += ch;
+    width += w;
+    i += len;
+  }
+  return out + "…";
+}
+
+// Coordinates to one decimal: short, and the same bytes on every machine.
+std::string num(double v) {
+  if (!std::isfinite(v)) v = 0;
+  auto s = fmt::format("{:.1f}", v);
+  if (s.size() > 2 && s.substr(s.size() - 2) == ".0") s.resize(s.size() - 2);
+  if (s == "-0") s = "0";
+  return s;
+}
+
+// The rate bars: per group a name line, then a bar for each rate, on a
+// 0-100% axis. Names sit above their bars so that the bars keep the full
+// width on a phone.
+void rates_chart(std::ostream& out, const Monthly& r, const Words& w, std::string_view heading) {
+  constexpr double width = 420, left = 14, right = 58, legend = 30, name_h = 18, bar_h = 13,
+                   bar_gap = 3, group_gap = 12, axis_h = 26;
+  const double plot = width - left - right;
+  const double block = name_h + 2 * bar_h + bar_gap + group_gap;
+  const auto n = static_cast<double>(r.groups.size());
+  const double body = r.groups.empty() ? 60 : n * block;
+  const double height = legend + body + axis_h;
+  const std::string_view colour[2] = {k_blue, k_orange};
+  const std::string_view label[2] = {w.figures[2], w.figures[3]};
+
+  out << fmt::format(R"(<svg viewBox="0 0 {} {}" role="img" aria-labelledby="rates-title">)",
+                     num(width), num(height))
+      << '\n'
+      << "<title id=\"rates-title\">" << escape(heading) << "</title>\n";
+  // Legend.
+  double x = left;
+  for (int s = 0; s < 2; ++s) {
+    out << fmt::format(R"(<rect x="{}" y="8" width="14" height="12" fill="{}"/>)", num(x), colour[s])
+        << fmt::format(R"(<text x="{}" y="18.5">{}</text>)", num(x + 19), escape(label[s])) << '\n';
+    x += 19 + static_cast<double>(util::display_width(label[s])) * 7.2 + 22;
+  }
+  const double top = legend, bottom = legend + body;
+  // Grid and ticks, under the bars.
+  for (int t = 0; t <= 4; ++t) {
+    const double gx = left + plot * t / 4;
+    out << fmt::format(R"(<line class="{}" x1="{}" y1="{}" x2="{}" y2="{}"/>)",
+                       t == 0 ? "axis" : "grid", num(gx), num(top), num(gx), num(bottom))
+        << fmt::format(R"(<text class="small" x="{}" y="{}" text-anchor="middle">{}%</text>)",
+                       num(gx), num(bottom + 16), t * 25)
+        << '\n';
+  }
+  if (r.groups.empty()) {
+    out << fmt::format(R"(<text x="{}" y="{}" text-anchor="middle">{}</text>)", num(left + plot / 2),
+                       num(top + body / 2 + 5), escape(w.no_data))
+        << '\n';
+  }
+  double y = top + 4;
+  for (const auto& g : r.groups) {
+    const std::string full = g.key && *g.key != g.name ? fmt::format("{} {}", g.name, *g.key) : g.name;
+    out << "<g><title>" << escape(full) << ' ' << escape(label[0]) << ' '
+        << percent(g.figures.closure_rate) << ' ' << escape(label[1]) << ' '
+        << percent(g.figures.on_time_rate) << "</title>\n";
+    out << fmt::format(R"(<text x="{}" y="{}">{})", num(left + 2), num(y + 13), escape(clip(g.name, 40)));
+    if (g.key && *g.key != g.name)
+      out << fmt::format(R"( <tspan class="small">{}</tspan>)", escape(clip(*g.key, 16)));
+    out << "</text>\n";
+    double by = y + name_h;
+    const std::optional<double> rates[2] = {shown(g.figures.closure_rate),
+                                            shown(g.figures.on_time_rate)};
+    for (int s = 0; s < 2; ++s) {
+      const double text_y = by + bar_h - 2.5;
+      if (rates[s]) {
+        const double v = std::clamp(*rates[s], 0.0, 1.0);
+        const double bw = plot * v;
+        out << fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>)", num(left),
+                           num(by), num(bw), num(bar_h), colour[s])
+            << fmt::format(R"(<text class="small" x="{}" y="{}">{}</text>)", num(left + bw + 4),
+                           num(text_y), percent(rates[s]));
+      } else {
+        // No denominator: a gap, not a zero-length bar.
+        out << fmt::format(R"(<text class="small" x="{}" y="{}">—</text>)", num(left + 4), num(text_y));
+      }
+      out << '\n';
+      by += bar_h + bar_gap;
+    }
+    out << "</g>\n";
+    y += block;
+  }
+  out << "</svg>\n";
+}
+
+// The smallest step of 1, 2, 5 × 10^k that covers `top` in at most five.
+std::int64_t tick_step(std::int64_t top) {
+  for (std::int64_t magnitude = 1;; magnitude *= 10)
+    for (std::int64_t m : {1, 2, 5})
+      if ((top + m * magnitude - 1) / (m * magnitude) <= 5) return m * magnitude;
+}
+
+// A month's label and, when asked, its year on a second line (escaped).
+std::pair<std::string, std::string> month_label(std::string_view month, const Words& w,
+                                                bool with_year) {
+  static constexpr std::string_view k_months[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  if (month.size() != 7 || month[4] != '-' || month[5] < '0' || month[5] > '1' || month[6] < '0' ||
+      month[6] > '9')
+    return {escape(month), ""};
+  const int m = (month[5] - '0') * 10 + (month[6] - '0');
+  if (m < 1 || m > 12) return {escape(month), ""};
+  const auto name = w.months_zh.empty() ? std::string(k_months[m - 1])
+                                        : fmt::format("{}{}", m, w.months_zh);
+  return {escape(name), with_year ? escape(month.substr(0, 4)) : ""};
+}
+
+// Received and closed per month: two lines on a shared count axis.
+void trend_chart(std::ostream& out, const std::vector<TrendPoint>& trend, const Words& w,
+                 std::string_view heading) {
+  constexpr double width = 420, height = 260, left = 44, right = 14, top = 34, bottom_pad = 44,
+                   inset = 16;
+  const double bottom = height - bottom_pad, plot_w = width - left - right, plot_h = bottom - top;
+  std::int64_t most = 0;
+  for (const auto& p : trend) most = std::max({most, p.received, p.closed});
+  const std::int64_t step = tick_step(std::max<std::int64_t>(most, 1));
+  const std::int64_t ceiling = std::max<std::int64_t>(step * ((most + step - 1) / step), step);
+
+  out << fmt::format(R"(<svg viewBox="0 0 {} {}" role="img" aria-labelledby="trend-title">)",
+                     num(width), num(height))
+      << '\n'
+      << "<title id=\"trend-title\">" << escape(heading) << "</title>\n";
+  const std::string_view colour[2] = {k_grey, k_blue};
+  const std::string_view label[2] = {w.figures[0], w.figures[1]};
+  double x = left;
+  for (int s = 0; s < 2; ++s) {
+    out << fmt::format(R"(<line x1="{}" y1="14" x2="{}" y2="14" stroke="{}" stroke-width="2.5"/>)",
+                       num(x), num(x + 18), colour[s]);
+    if (s == 0)
+      out << fmt::format(R"(<circle cx="{}" cy="14" r="3.5" fill="{}"/>)", num(x + 9), colour[s]);
+    else
+      out << fmt::format(R"(<rect x="{}" y="10.5" width="7" height="7" fill="{}"/>)", num(x + 5.5),
+                         colour[s]);
+    out << fmt::format(R"(<text x="{}" y="18.5">{}</text>)", num(x + 24), escape(label[s])) << '\n';
+    x += 24 + static_cast<double>(util::display_width(label[s])) * 7.2 + 22;
+  }
+  for (std::int64_t v = 0; v <= ceiling; v += step) {
+    const double gy = bottom - plot_h * static_cast<double>(v) / static_cast<double>(ceiling);
+    out << fmt::format(R"(<line class="{}" x1="{}" y1="{}" x2="{}" y2="{}"/>)", v == 0 ? "axis" : "grid",
+                       num(left), num(gy), num(width - right), num(gy))
+        << fmt::format(R"(<text class="small" x="{}" y="{}" text-anchor="end">{}</text>)",
+                       num(left - 6), num(gy + 4), v)
+        << '\n';
+  }
+  const auto n = trend.size();
+  if (n == 0) {
+    out << fmt::format(R"(<text x="{}" y="{}" text-anchor="middle">{}</text>)",
+                       num(left + plot_w / 2), num(top + plot_h / 2), escape(w.no_data))
+        << "\n</svg>\n";
+    return;
+  }
+  auto px = [&](std::size_t i) {
+    if (n == 1) return left + plot_w / 2;
+    return left + inset + (plot_w - 2 * inset) * static_cast<double>(i) / static_cast<double>(n - 1);
+  };
+  auto py = [&](std::int64_t v) {
+    return bottom - plot_h * static_cast<double>(v) / static_cast<double>(ceiling);
+  };
+  // Month labels: every one up to twelve, then every k-th; the year under
+  // the first and under each January.
+  const std::size_t every = (n + 11) / 12;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i % every) continue;
+    const auto& m = trend[i].month;
+    const bool with_year = i == 0 || (m.size() == 7 && m.substr(5) == "01");
+    const auto [name, year] = month_label(m, w, with_year);
+    out << fmt::format(R"(<text class="small" x="{}" y="{}" text-anchor="middle">{}</text>)",
+                       num(px(i)), num(bottom + 16), name);
+    if (!year.empty())
+      out << fmt::format(R"(<text class="small" x="{}" y="{}" text-anchor="middle">{}</text>)",
+                         num(px(i)), num(bottom + 31), year);
+    out << '\n';
+  }
+  for (int s = 0; s < 2; ++s) {
+    std::string points;
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto v = s == 0 ? trend[i].received : trend[i].closed;
+      points += fmt::format("{}{},{}", i ? " " : "", num(px(i)), num(py(v)));
+    }
+    if (n > 1)
+      out << fmt::format(R"(<polyline points="{}" fill="none" stroke="{}" stroke-width="2.5"{}/>)",
+                         points, colour[s], s == 1 ? R"( stroke-dasharray="6 3")" : "")
+          << '\n';
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& p = trend[i];
+    out << "<g><title>" << escape(p.month) << ' ' << escape(label[0]) << ' ' << p.received << ' '
+        << escape(label[1]) << ' ' << p.closed << "</title>";
+    out << fmt::format(R"(<circle cx="{}" cy="{}" r="3.5" fill="{}"/>)", num(px(i)), num(py(p.received)),
+                       colour[0]);
+    out << fmt::format(R"(<rect x="{}" y="{}" width="7" height="7" fill="{}"/>)", num(px(i) - 3.5),
+                       num(py(p.closed) - 3.5), colour[1]);
+    out << "</g>\n";
+  }
+  out << "</svg>\n";
+}
+
+}  // namespace
+
+void render_monthly_html(std::ostream& out, const Monthly& r, const std::vector<TrendPoint>& trend,
+                         const config::Config& config) {
+  const auto& w = config.lang == "en" ? k_en : k_zh;
+  const int by = std::clamp(static_cast<int>(r.by), 0, 4);
+  const auto from = time::format_date(r.period.from);
+  const auto last = time::format_date(r.period.to - std::chrono::days{1});
+  const auto as_of = time::format_local(r.as_of, config.zone);
+  const auto rates_heading = fmt::format(fmt::runtime(w.rates_heading), w.group_of[by]);
+  const auto trend_heading = trend.empty()
+                                 ? std::string(w.trend_plain)
+                                 : fmt::format(fmt::runtime(w.trend_heading), trend.size());
+  const auto period_text = fmt::format("{} {} {}", from, w.to, last);
+
+  out << "<!DOCTYPE html>\n"
+      << "<html lang=\"" << w.html_lang << "\">\n<head>\n<meta charset=\"utf-8\">\n"
+      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      << "<meta name=\"generator\" content=\"duban\">\n"
+      << "<title>" << escape(w.title) << ' ' << escape(period_text) << "</title>\n"
+      << "<style>" << k_style << "</style>\n</head>\n<body>\n<main>\n";
+
+  out << "<header>\n<h1>" << escape(w.title) << "</h1>\n<p class=\"meta\">" << escape(w.period) << ' '
+      << escape(period_text) << (config.lang == "en" ? ", " : "，") << escape(w.as_of) << ' '
+      << escape(as_of) << " (" << escape(config.zone.name()) << ")";
+  if (r.rollup) out << (config.lang == "en" ? "; " : "；") << escape(w.rollup);
+  out << "</p>\n</header>\n";
+
+  // The total's headline figures.
+  const auto total = cells(r.total);
+  out << "<section>\n<h2>" << escape(w.summary) << "</h2>\n<ul class=\"kpis\">\n";
+  for (int i : {0, 1, 2, 3, 4})
+    out << "<li><span class=\"k\">" << escape(w.figures[i]) << "</span><span class=\"v\">"
+        << escape(total[i]) << "</span></li>\n";
+  out << "</ul>\n</section>\n";
+
+  // The figures table.
+  out << "<section>\n<h2>" << escape(w.table) << "</h2>\n<div class=\"scroll\">\n<table>\n<thead><tr>"
+      << "<th class=\"name\" scope=\"col\">" << escape(w.group[by]) << "</th>"
+      << "<th class=\"code\" scope=\"col\">" << escape(w.code) << "</th>";
+  for (const auto& f : w.figures) out << "<th scope=\"col\">" << escape(f) << "</th>";
+  out << "</tr></thead>\n<tbody>\n";
+  for (const auto& g : r.groups) {
+    out << "<tr><td class=\"name\">" << escape(g.name) << "</td><td class=\"code\">"
+        << escape(g.key.value_or("")) << "</td>";
+    for (const auto& c : cells(g.figures)) out << "<td>" << escape(c) << "</td>";
+    out << "</tr>\n";
+  }
+  out << "<tr class=\"total\"><th scope=\"row\" colspan=\"2\">" << escape(w.total) << "</th>";
+  for (const auto& c : total) out << "<td>" << escape(c) << "</td>";
+  out << "</tr>\n</tbody>\n</table>\n</div>\n</section>\n";
+
+  // The charts, side by side where there is room.
+  out << "<div class=\"charts\">\n<section>\n<h2>" << escape(rates_heading) << "</h2>\n<figure>\n";
+  rates_chart(out, r, w, rates_heading);
+  out << "</figure>\n</section>\n<section>\n<h2>" << escape(trend_heading) << "</h2>\n<figure>\n";
+  trend_chart(out, trend, w, trend_heading);
+  out << "</figure>\n</section>\n</div>\n";
+
+  out << "<p class=\"note\">" << escape(w.note) << "</p>\n</main>\n</body>\n</html>\n";
+}
+
+}  // namespace duban::report

@@ -1,0 +1,30 @@
+// The monthly bulletin as one self-contained HTML page for the standing
+// committee: no external assets, inline SVG charts, print-friendly, readable
+// on a phone.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "config/config.hpp"
+#include "report/monthly.hpp"
+
+namespace duban::report {
+
+// Received and closed cases per month, oldest first, for the trend chart.
+struct TrendPoint {
+  std::string month;  // "2026-10"
+  std::int64_t received = 0, closed = 0;
+};
+
+// Writes a complete HTML5 document (UTF-8, <meta charset>, lang from
+// config.lang): a title with the period and as-of time; the figures table of
+// `report` (groups and total, rates as percentages to one decimal, "—" for
+// none); a bar chart of closure rate and on-time rate per group (inline
+// <svg>, groups with no rate drawn as a gap, labelled "—"); a line chart of
+// the trend (received vs closed per month). No script, no external URL.
+void render_monthly_html(std::ostream& out, const Monthly& report,
+                         const std::vector<TrendPoint>& trend, const config::Config& config);
+
+}  // namespace duban::report

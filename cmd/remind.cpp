@@ -2,6 +2,7 @@
 // is due, so that cron sends no mail.
 #include <fmt/format.h>
 
+#include "cases/change.hpp"
 #include "runtime.hpp"
 #include "supervise/remind.hpp"
 #include "util/error.hpp"
@@ -32,8 +33,7 @@ void register_remind(CLI::App& app, Runtime& rt) {
       const auto& config = rt.config();
       if (o->working_days && !config.calendar.is_working_day(config.zone.local_date(rt.now())))
         return;
-      if (o->unit && !config.find_unit(*o->unit))
-        throw Error(Exit::unavailable, fmt::format("unknown unit '{}'", *o->unit));
+      if (o->unit) cases::require_unit(config, *o->unit);
       const auto format = rt.format({io::Format::table, io::Format::json, io::Format::jsonl,
                                      io::Format::csv, io::Format::tsv});
       auto& store = rt.store(store::Create::never);

@@ -2,21 +2,18 @@
 
 #include <fmt/format.h>
 
+#include "cases/change.hpp"
 #include "util/error.hpp"
 
 namespace duban::cases {
 
 namespace {
 
-Instant day_start(time::LocalDays day, const config::Config& config) {
-  return config.zone.to_instant(time::LocalSeconds{day.time_since_epoch()});
-}
-
 // A date means its whole day: from its start, or up to the next day's start.
 Instant bound(const std::string& text, bool upper, const config::Config& config,
               std::string_view option) {
   if (auto day = time::parse_date(text))
-    return day_start(upper ? *day + std::chrono::days{1} : *day, config);
+    return config.zone.start_of(upper ? *day + std::chrono::days{1} : *day);
   if (auto at = time::parse_when(text, config.zone)) return *at;
   throw Error(Exit::usage, fmt::format("{} '{}' is not {}", option, text, time::k_when_forms));
 }
@@ -33,14 +30,7 @@ std::vector<CaseRow> list(const store::Store& store, const config::Config& confi
                                            "in_progress, resolved, closed", s));
     f.statuses.push_back(*status);
   }
-  if (o.unit && !config.find_unit(*o.unit)) {
-    std::vector<std::string> codes;
-    for (const auto& u : config.units) codes.push_back(u.code);
-    auto near = config::nearest(*o.unit, codes);
-    throw Error(Exit::unavailable, fmt::format("unknown unit '{}'{}", *o.unit,
-                                               near ? fmt::format("; did you mean '{}'?", *near)
-                                                    : std::string()));
-  }
+  if (o.unit) require_unit(config, *o.unit);
   f.unit = o.unit;
   if (o.klass && *o.klass != "A" && *o.klass != "B" && *o.klass != "C")
     throw Error(Exit::usage, fmt::format("--class '{}' is not A, B or C", *o.klass));

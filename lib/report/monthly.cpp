@@ -25,10 +25,6 @@ bool has_anything(const store::Tally& t) {
          t.reopened || t.returned;
 }
 
-time::Instant start_of(time::LocalDays day, const config::Config& config) {
-  return config.zone.to_instant(time::LocalSeconds{day.time_since_epoch()});
-}
-
 // The unit and all below it, for --rollup.
 bool within(const config::Config& config, const std::string& unit, const std::string& top) {
   for (const auto* u = config.find_unit(unit); u; u = u->parent ? config.find_unit(*u->parent) : nullptr)
@@ -170,7 +166,7 @@ Monthly monthly(const store::Store& store, const config::Config& config, Period 
   m.as_of = as_of;
   m.by = by;
   m.rollup = rollup && by == GroupBy::unit;
-  const auto tallies = store.tally(by, start_of(period.from, config), start_of(period.to, config), as_of);
+  const auto tallies = store.tally(by, config.zone.start_of(period.from), config.zone.start_of(period.to), as_of);
   store::Tally total;
   for (const auto& t : tallies) add(total, t);
   m.total = figures_of(total);

@@ -16,10 +16,6 @@ using io::Json;
 
 bool zh(const config::Config& c) { return c.lang != "en"; }
 
-time::Instant start_of(time::LocalDays day, const config::Config& config) {
-  return config.zone.to_instant(time::LocalSeconds{day.time_since_epoch()});
-}
-
 std::string unit_name(const config::Config& config, const std::optional<std::string>& code) {
   if (!code) return "";
   const auto* u = config.find_unit(*code);
@@ -217,7 +213,7 @@ std::vector<Topic> topics(const store::Store& store, const config::Config& confi
     return Period{period.from - length, period.from};
   }();
   auto counts = [&](const Period& p) {
-    return store.topic_counts(start_of(p.from, config), start_of(p.to, config));
+    return store.topic_counts(config.zone.start_of(p.from), config.zone.start_of(p.to));
   };
   const auto now = counts(period), then = counts(before);
   std::map<std::optional<std::string>, std::pair<std::int64_t, std::int64_t>> by_category;
@@ -285,7 +281,7 @@ std::vector<TrendPoint> trend(const store::Store& store, const config::Config& c
   std::vector<TrendPoint> points;
   for (int back = months - 1; back >= -1; --back) {
     const auto first = month_start(period.from, back);
-    bounds.push_back(start_of(time::LocalDays{first.time_since_epoch()}, config));
+    bounds.push_back(config.zone.start_of(time::LocalDays{first.time_since_epoch()}));
     if (back >= 0) points.push_back({time::format_date(time::LocalDays{first.time_since_epoch()}).substr(0, 7), 0, 0});
   }
   const auto counts = store.received_and_closed(bounds);

@@ -37,6 +37,8 @@ public:
   // The instant of a local date-time; in a gap or fold, the earliest
   // matching instant (China has neither since 1991).
   Instant to_instant(LocalSeconds local) const;
+  // The first instant of a local day (00:00:00 there).
+  Instant start_of(LocalDays day) const { return to_instant(LocalSeconds{day.time_since_epoch()}); }
 
 private:
   const date::time_zone* m_zone = nullptr;

@@ -67,7 +67,7 @@ const report::Group* group(const report::Monthly& m, std::string_view key) {
 }  // namespace
 
 TEST_SUITE("report") {
-  TEST_CASE("a month is [first day, first day of the next), December included") {
+  TEST_CASE("a month runs from its first day to the first day of the next, December too") {
     const auto p = report::month("2026-12");
     REQUIRE(p);
     CHECK(time::format_date(p->from) == "2026-12-01");

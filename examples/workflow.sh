@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A real workflow on the examples: the sanitation workers' breakfast meeting
-# of 2021-10-23 taken from intake to cross-off (销号), with ids piped from
+# of 2021-10-23 taken from intake to cross-off (销号), reminded, escalated
+# and reported, with ids piped from
 # one command to the next as a clerk's script would. Every step gives --now,
 # so the deadlines printed are the ones the calendar yields for those days.
 #
@@ -50,11 +51,25 @@ step "duban resolve / close / followup"
 "$duban" --now "2021-11-20 10:00" followup 1 --rating satisfied --score 5 -q
 "$duban" --now "2021-11-20 10:30" followup 3 --rating unsatisfied --note "春节加班费仍按两倍发放" -q
 
+step "duban remind (what cron mails the supervision office on 2021-11-23)"
+"$duban" --now "2021-11-23 08:30" remind
+
+step "duban escalate --auto (the hourly cron job)"
+"$duban" --now "2021-11-23 09:00" escalate --auto
+
 step "duban list --meeting $meeting"
 "$duban" --now "2021-11-25 09:00" list --meeting "$meeting"
 
 step "duban show 3"
 "$duban" show 3
+
+step "duban report meeting $meeting (落实情况表, two months after the meeting)"
+"$duban" --now "2021-12-23 09:00" report meeting "$meeting"
+
+step "duban report monthly --month 2021-11"
+"$duban" --now "2021-12-01 09:00" report monthly --month 2021-11
+"$duban" --now "2021-12-01 09:00" report monthly --month 2021-11 --format html >"$XDG_DATA_HOME/bulletin-2021-11.html"
+echo "(and the HTML bulletin: $XDG_DATA_HOME/bulletin-2021-11.html)"
 
 echo
 echo "store: $XDG_DATA_HOME/duban/duban.db (read it with: sqlite3 \"\$_\" 'SELECT status, count(*) FROM \"case\" GROUP BY 1')"

@@ -17,15 +17,16 @@ namespace {
 struct Words {
   std::string_view html_lang;
   std::string_view title;
-  std::string_view group[5];     // the grouping, as a column header
-  std::string_view group_of[5];  // "by unit", for headings
-  std::string_view code, total, none;
+  std::string_view group[5];    // the grouping, as a column header
+  std::string_view group_of[5]; // "by unit", for headings
+  std::string_view code, total;
   std::string_view figures[11];
   std::string_view period, to, as_of, rollup, summary, table;
-  std::string_view rates_heading;  // {} = group_of
-  std::string_view trend_heading;  // {} = number of months
-  std::string_view trend_plain;    // when there are no months
-  std::string_view no_data, months_zh;
+  std::string_view rates_heading; // {} = group_of
+  std::string_view trend_heading; // {} = number of months
+  std::string_view trend_plain;   // when there are no months
+  std::string_view no_data;
+  std::string_view month_suffix; // "10月"; none: English month names
   std::string_view note;
 };
 
@@ -36,7 +37,6 @@ constexpr Words k_zh{
     {"单位", "类别", "渠道", "等级", "镇街"},
     "代码",
     "合计",
-    "—",
     {"受理数", "办结数", "办结率", "按期办结率", "超期未办结", "响应率", "满意率", "平均办结天数",
      "督办升级次数", "重新办理", "退单数"},
     "统计期间",
@@ -50,8 +50,10 @@ constexpr Words k_zh{
     "各月受理与办结",
     "暂无数据",
     "月",
-    "办结率：本期受理事项中截至统计时点已办结的比例；按期办结率：本期办结事项中在办理期限内办理完毕的"
-    "比例；响应率：本期首次交办事项中按时响应的比例；满意率：本期回访中满意和基本满意的比例。"
+    "办结率：本期受理事项中截至统计时点已办结的比例；"
+    "按期办结率：本期办结事项中在办理期限内办理完毕的比例；"
+    "响应率：本期首次交办事项中按时响应的比例；"
+    "满意率：本期回访中满意和基本满意的比例。"
     "“—”表示没有可计算的事项。",
 };
 
@@ -62,7 +64,6 @@ constexpr Words k_en{
     {"unit", "category", "channel", "class", "town"},
     "code",
     "total",
-    "—",
     {"received", "closed", "closure rate", "on-time rate", "overdue open", "ack rate",
      "satisfaction", "mean days to close", "escalations", "reopened", "returned"},
     "Period",
@@ -92,7 +93,7 @@ html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;background:#f3f4f6;color:#1f2937;line-height:1.5;
 font-family:-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK SC","Source Han Sans SC",
 "PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif}
-main{max-width:1120px;margin:0 auto;padding:16px}
+main{max-width:1200px;margin:0 auto;padding:16px}
 header{border-bottom:3px solid #b91c1c;margin-bottom:16px;padding-bottom:8px}
 h1{font-size:1.6rem;margin:0;color:#b91c1c;letter-spacing:.05em}
 h2{font-size:1.1rem;margin:0 0 8px}
@@ -108,27 +109,29 @@ padding:0;list-style:none}
 table{border-collapse:collapse;width:100%;font-size:.9rem;font-variant-numeric:tabular-nums}
 th,td{border-bottom:1px solid #e5e7eb;padding:6px 8px;white-space:nowrap}
 thead th{background:#f9fafb;border-bottom:2px solid #9ca3af;font-weight:600;text-align:right;
-vertical-align:bottom;white-space:normal;min-width:4.5em}
+vertical-align:bottom;white-space:normal;word-break:keep-all;min-width:4.5em}
 thead th.name,thead th.code{text-align:left}
 td{text-align:right}
 td.name,th.name{text-align:left;position:sticky;left:0;background:#fff;
-box-shadow:inset -1px 0 #e5e7eb;white-space:normal;min-width:7em}
+box-shadow:inset -1px 0 #e5e7eb;white-space:normal;min-width:11em;max-width:18em}
 thead th.name{background:#f9fafb}
 td.code{text-align:left;color:#4b5563;font-family:ui-monospace,"DejaVu Sans Mono",monospace;
-font-size:.85rem}
+font-size:.9em}
 tr.total td,tr.total th{font-weight:600;border-top:2px solid #9ca3af;border-bottom:none}
 tr.total th{text-align:left;position:sticky;left:0;background:#fff}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:16px}
 .charts section{margin:0}
 figure{margin:0}
-svg{display:block;width:100%;height:auto;max-width:640px;margin:0 auto}
-svg text{font-size:13px;fill:#1f2937}
-svg .small{font-size:11px;fill:#4b5563}
+svg{display:block;width:100%;height:auto;max-width:480px;margin:0 auto}
+svg text{font-size:14px;fill:#1f2937}
+svg .small{font-size:12px;fill:#4b5563}
+svg .tick{font-size:11px;fill:#4b5563}
 svg .grid{stroke:#e5e7eb;stroke-width:1}
 svg .axis{stroke:#9ca3af;stroke-width:1}
 .note{color:#4b5563;font-size:.85rem;margin:0 0 16px}
 @media (max-width:600px){main{padding:8px}h1{font-size:1.3rem}section{padding:10px}
-table{font-size:.85rem}th,td{padding:5px 6px}}
+table{font-size:.85rem}th,td{padding:5px 6px}
+td.name{min-width:6em;max-width:9em}}
 @media print{
 @page{size:A4 landscape;margin:12mm}
 body{background:none;color:#000;font-size:10pt}
@@ -140,9 +143,9 @@ table{font-size:8.5pt}
 th,td{padding:3px 4px}
 thead{display:table-header-group}
 tr,figure,svg,.kpis li{break-inside:avoid;page-break-inside:avoid}
-.charts{display:block}
+.charts{grid-template-columns:1fr 1fr;gap:8mm}
 .charts section{break-inside:avoid;page-break-inside:avoid}
-svg{max-width:150mm}
+svg{max-width:100%}
 }
 )";
 
@@ -151,12 +154,23 @@ std::string escape(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    case '\'':
+      out += "&#39;";
+      break;
+    default:
+      out += c;
     }
   }
   return out;
@@ -164,44 +178,59 @@ std::string escape(std::string_view text) {
 
 // A rate or a mean that can be shown: present and finite.
 std::optional<double> shown(const std::optional<double>& v) {
-  if (!v || !std::isfinite(*v)) return std::nullopt;
+  if (!v || !std::isfinite(*v))
+    return std::nullopt;
   return v;
 }
 
+// Rounded as the text table rounds them (one_decimal, 四舍五入), so that the
+// two forms of the bulletin never disagree.
 std::string percent(const std::optional<double>& rate) {
   const auto r = shown(rate);
-  return r ? fmt::format("{:.1f}%", *r * 100) : std::string("—");
+  return r ? one_decimal(*r * 100) + "%" : std::string("—");
 }
 
 std::string days(const std::optional<double>& mean) {
   const auto m = shown(mean);
-  return m ? fmt::format("{:.1f}", *m) : std::string("—");
+  return m ? one_decimal(*m) : std::string("—");
 }
 
 // The eleven figures in SPEC §7's order, as displayed.
 std::vector<std::string> cells(const Figures& f) {
   auto n = [](std::int64_t v) { return fmt::format("{}", v); };
-  return {n(f.received),       n(f.closed),         percent(f.closure_rate),
-          percent(f.on_time_rate), n(f.overdue_open), percent(f.ack_rate),
-          percent(f.satisfaction_rate), days(f.mean_days_to_close), n(f.escalations),
-          n(f.reopened),       n(f.returned)};
+  return {n(f.received),
+          n(f.closed),
+          percent(f.closure_rate),
+          percent(f.on_time_rate),
+          n(f.overdue_open),
+          percent(f.ack_rate),
+          percent(f.satisfaction_rate),
+          days(f.mean_days_to_close),
+          n(f.escalations),
+          n(f.reopened),
+          n(f.returned)};
 }
 
 // SVG text does not wrap: a long name is cut to about `columns` display
 // columns (a CJK character counts two) and ends in "…".
 std::string clip(std::string_view text, std::size_t columns) {
-  if (!util::is_valid_utf8(text) || util::display_width(text) <= columns) return std::string(text);
+  if (!util::is_valid_utf8(text) || util::display_width(text) <= columns)
+    return std::string(text);
   std::string out;
   std::size_t width = 0;
   for (std::size_t i = 0; i < text.size();) {
     std::size_t len = 1;
     const auto lead = static_cast<unsigned char>(text[i]);
-    if (lead >= 0xF0) len = 4;
-    else if (lead >= 0xE0) len = 3;
-    else if (lead >= 0xC0) len = 2;
+    if (lead >= 0xF0)
+      len = 4;
+    else if (lead >= 0xE0)
+      len = 3;
+    else if (lead >= 0xC0)
+      len = 2;
     const auto ch = text.substr(i, len);
     const auto w = util::display_width(ch);
-    if (width + w + 1 > columns) break;
+    if (width + w + 1 > columns)
+      break;
     out += ch;
     width += w;
     i += len;
@@ -211,10 +240,13 @@ std::string clip(std::string_view text, std::size_t columns) {
 
 // Coordinates to one decimal: short, and the same bytes on every machine.
 std::string num(double v) {
-  if (!std::isfinite(v)) v = 0;
+  if (!std::isfinite(v))
+    v = 0;
   auto s = fmt::format("{:.1f}", v);
-  if (s.size() > 2 && s.substr(s.size() - 2) == ".0") s.resize(s.size() - 2);
-  if (s == "-0") s = "0";
+  if (s.size() > 2 && s.substr(s.size() - 2) == ".0")
+    s.resize(s.size() - 2);
+  if (s == "-0")
+    s = "0";
   return s;
 }
 
@@ -222,7 +254,7 @@ std::string num(double v) {
 // 0-100% axis. Names sit above their bars so that the bars keep the full
 // width on a phone.
 void rates_chart(std::ostream& out, const Monthly& r, const Words& w, std::string_view heading) {
-  constexpr double width = 420, left = 14, right = 58, legend = 30, name_h = 18, bar_h = 13,
+  constexpr double width = 380, left = 14, right = 58, legend = 30, name_h = 19, bar_h = 14,
                    bar_gap = 3, group_gap = 12, axis_h = 26;
   const double plot = width - left - right;
   const double block = name_h + 2 * bar_h + bar_gap + group_gap;
@@ -239,9 +271,10 @@ void rates_chart(std::ostream& out, const Monthly& r, const Words& w, std::strin
   // Legend.
   double x = left;
   for (int s = 0; s < 2; ++s) {
-    out << fmt::format(R"(<rect x="{}" y="8" width="14" height="12" fill="{}"/>)", num(x), colour[s])
-        << fmt::format(R"(<text x="{}" y="18.5">{}</text>)", num(x + 19), escape(label[s])) << '\n';
-    x += 19 + static_cast<double>(util::display_width(label[s])) * 7.2 + 22;
+    out << fmt::format(R"(<rect x="{}" y="8" width="14" height="12" fill="{}"/>)", num(x),
+                       colour[s])
+        << fmt::format(R"(<text x="{}" y="19">{}</text>)", num(x + 19), escape(label[s])) << '\n';
+    x += 19 + static_cast<double>(util::display_width(label[s])) * 7.6 + 22;
   }
   const double top = legend, bottom = legend + body;
   // Grid and ticks, under the bars.
@@ -254,17 +287,19 @@ void rates_chart(std::ostream& out, const Monthly& r, const Words& w, std::strin
         << '\n';
   }
   if (r.groups.empty()) {
-    out << fmt::format(R"(<text x="{}" y="{}" text-anchor="middle">{}</text>)", num(left + plot / 2),
-                       num(top + body / 2 + 5), escape(w.no_data))
+    out << fmt::format(R"(<text x="{}" y="{}" text-anchor="middle">{}</text>)",
+                       num(left + plot / 2), num(top + body / 2 + 5), escape(w.no_data))
         << '\n';
   }
   double y = top + 4;
   for (const auto& g : r.groups) {
-    const std::string full = g.key && *g.key != g.name ? fmt::format("{} {}", g.name, *g.key) : g.name;
+    const std::string full =
+        g.key && *g.key != g.name ? fmt::format("{} {}", g.name, *g.key) : g.name;
     out << "<g><title>" << escape(full) << ' ' << escape(label[0]) << ' '
         << percent(g.figures.closure_rate) << ' ' << escape(label[1]) << ' '
         << percent(g.figures.on_time_rate) << "</title>\n";
-    out << fmt::format(R"(<text x="{}" y="{}">{})", num(left + 2), num(y + 13), escape(clip(g.name, 40)));
+    out << fmt::format(R"(<text x="{}" y="{}">{})", num(left + 2), num(y + 14),
+                       escape(clip(g.name, 40)));
     if (g.key && *g.key != g.name)
       out << fmt::format(R"( <tspan class="small">{}</tspan>)", escape(clip(*g.key, 16)));
     out << "</text>\n";
@@ -272,7 +307,7 @@ void rates_chart(std::ostream& out, const Monthly& r, const Words& w, std::strin
     const std::optional<double> rates[2] = {shown(g.figures.closure_rate),
                                             shown(g.figures.on_time_rate)};
     for (int s = 0; s < 2; ++s) {
-      const double text_y = by + bar_h - 2.5;
+      const double text_y = by + bar_h - 2.5; // the value beside its bar
       if (rates[s]) {
         const double v = std::clamp(*rates[s], 0.0, 1.0);
         const double bw = plot * v;
@@ -282,7 +317,8 @@ void rates_chart(std::ostream& out, const Monthly& r, const Words& w, std::strin
                            num(text_y), percent(rates[s]));
       } else {
         // No denominator: a gap, not a zero-length bar.
-        out << fmt::format(R"(<text class="small" x="{}" y="{}">—</text>)", num(left + 4), num(text_y));
+        out << fmt::format(R"(<text class="small" x="{}" y="{}">—</text>)", num(left + 4),
+                           num(text_y));
       }
       out << '\n';
       by += bar_h + bar_gap;
@@ -297,7 +333,8 @@ void rates_chart(std::ostream& out, const Monthly& r, const Words& w, std::strin
 std::int64_t tick_step(std::int64_t top) {
   for (std::int64_t magnitude = 1;; magnitude *= 10)
     for (std::int64_t m : {1, 2, 5})
-      if ((top + m * magnitude - 1) / (m * magnitude) <= 5) return m * magnitude;
+      if ((top + m * magnitude - 1) / (m * magnitude) <= 5)
+        return m * magnitude;
 }
 
 // A month's label and, when asked, its year on a second line (escaped).
@@ -309,20 +346,22 @@ std::pair<std::string, std::string> month_label(std::string_view month, const Wo
       month[6] > '9')
     return {escape(month), ""};
   const int m = (month[5] - '0') * 10 + (month[6] - '0');
-  if (m < 1 || m > 12) return {escape(month), ""};
-  const auto name = w.months_zh.empty() ? std::string(k_months[m - 1])
-                                        : fmt::format("{}{}", m, w.months_zh);
+  if (m < 1 || m > 12)
+    return {escape(month), ""};
+  const auto name = w.month_suffix.empty() ? std::string(k_months[m - 1])
+                                           : fmt::format("{}{}", m, w.month_suffix);
   return {escape(name), with_year ? escape(month.substr(0, 4)) : ""};
 }
 
 // Received and closed per month: two lines on a shared count axis.
 void trend_chart(std::ostream& out, const std::vector<TrendPoint>& trend, const Words& w,
                  std::string_view heading) {
-  constexpr double width = 420, height = 260, left = 44, right = 14, top = 34, bottom_pad = 44,
-                   inset = 16;
+  constexpr double width = 380, height = 250, left = 36, right = 12, top = 34, bottom_pad = 42,
+                   inset = 12;
   const double bottom = height - bottom_pad, plot_w = width - left - right, plot_h = bottom - top;
   std::int64_t most = 0;
-  for (const auto& p : trend) most = std::max({most, p.received, p.closed});
+  for (const auto& p : trend)
+    most = std::max({most, p.received, p.closed});
   const std::int64_t step = tick_step(std::max<std::int64_t>(most, 1));
   const std::int64_t ceiling = std::max<std::int64_t>(step * ((most + step - 1) / step), step);
 
@@ -341,13 +380,13 @@ void trend_chart(std::ostream& out, const std::vector<TrendPoint>& trend, const 
     else
       out << fmt::format(R"(<rect x="{}" y="10.5" width="7" height="7" fill="{}"/>)", num(x + 5.5),
                          colour[s]);
-    out << fmt::format(R"(<text x="{}" y="18.5">{}</text>)", num(x + 24), escape(label[s])) << '\n';
-    x += 24 + static_cast<double>(util::display_width(label[s])) * 7.2 + 22;
+    out << fmt::format(R"(<text x="{}" y="19">{}</text>)", num(x + 24), escape(label[s])) << '\n';
+    x += 24 + static_cast<double>(util::display_width(label[s])) * 7.6 + 22;
   }
   for (std::int64_t v = 0; v <= ceiling; v += step) {
     const double gy = bottom - plot_h * static_cast<double>(v) / static_cast<double>(ceiling);
-    out << fmt::format(R"(<line class="{}" x1="{}" y1="{}" x2="{}" y2="{}"/>)", v == 0 ? "axis" : "grid",
-                       num(left), num(gy), num(width - right), num(gy))
+    out << fmt::format(R"(<line class="{}" x1="{}" y1="{}" x2="{}" y2="{}"/>)",
+                       v == 0 ? "axis" : "grid", num(left), num(gy), num(width - right), num(gy))
         << fmt::format(R"(<text class="small" x="{}" y="{}" text-anchor="end">{}</text>)",
                        num(left - 6), num(gy + 4), v)
         << '\n';
@@ -360,25 +399,31 @@ void trend_chart(std::ostream& out, const std::vector<TrendPoint>& trend, const 
     return;
   }
   auto px = [&](std::size_t i) {
-    if (n == 1) return left + plot_w / 2;
-    return left + inset + (plot_w - 2 * inset) * static_cast<double>(i) / static_cast<double>(n - 1);
+    if (n == 1)
+      return left + plot_w / 2;
+    return left + inset +
+           (plot_w - 2 * inset) * static_cast<double>(i) / static_cast<double>(n - 1);
   };
   auto py = [&](std::int64_t v) {
     return bottom - plot_h * static_cast<double>(v) / static_cast<double>(ceiling);
   };
   // Month labels: every one up to twelve, then every k-th; the year under
-  // the first and under each January.
+  // each January, and under the first unless a January label is next to it.
   const std::size_t every = (n + 11) / 12;
+  auto january = [&](std::size_t i) {
+    return i < n && trend[i].month.size() == 7 && trend[i].month.substr(5) == "01";
+  };
   for (std::size_t i = 0; i < n; ++i) {
-    if (i % every) continue;
+    if (i % every)
+      continue;
     const auto& m = trend[i].month;
-    const bool with_year = i == 0 || (m.size() == 7 && m.substr(5) == "01");
+    const bool with_year = january(i) || (i == 0 && !january(every));
     const auto [name, year] = month_label(m, w, with_year);
-    out << fmt::format(R"(<text class="small" x="{}" y="{}" text-anchor="middle">{}</text>)",
+    out << fmt::format(R"(<text class="tick" x="{}" y="{}" text-anchor="middle">{}</text>)",
                        num(px(i)), num(bottom + 16), name);
     if (!year.empty())
-      out << fmt::format(R"(<text class="small" x="{}" y="{}" text-anchor="middle">{}</text>)",
-                         num(px(i)), num(bottom + 31), year);
+      out << fmt::format(R"(<text class="tick" x="{}" y="{}" text-anchor="middle">{}</text>)",
+                         num(px(i)), num(bottom + 30), year);
     out << '\n';
   }
   for (int s = 0; s < 2; ++s) {
@@ -396,8 +441,8 @@ void trend_chart(std::ostream& out, const std::vector<TrendPoint>& trend, const 
     const auto& p = trend[i];
     out << "<g><title>" << escape(p.month) << ' ' << escape(label[0]) << ' ' << p.received << ' '
         << escape(label[1]) << ' ' << p.closed << "</title>";
-    out << fmt::format(R"(<circle cx="{}" cy="{}" r="3.5" fill="{}"/>)", num(px(i)), num(py(p.received)),
-                       colour[0]);
+    out << fmt::format(R"(<circle cx="{}" cy="{}" r="3.5" fill="{}"/>)", num(px(i)),
+                       num(py(p.received)), colour[0]);
     out << fmt::format(R"(<rect x="{}" y="{}" width="7" height="7" fill="{}"/>)", num(px(i) - 3.5),
                        num(py(p.closed) - 3.5), colour[1]);
     out << "</g>\n";
@@ -405,7 +450,7 @@ void trend_chart(std::ostream& out, const std::vector<TrendPoint>& trend, const 
   out << "</svg>\n";
 }
 
-}  // namespace
+} // namespace
 
 void render_monthly_html(std::ostream& out, const Monthly& r, const std::vector<TrendPoint>& trend,
                          const config::Config& config) {
@@ -427,10 +472,11 @@ void render_monthly_html(std::ostream& out, const Monthly& r, const std::vector<
       << "<title>" << escape(w.title) << ' ' << escape(period_text) << "</title>\n"
       << "<style>" << k_style << "</style>\n</head>\n<body>\n<main>\n";
 
-  out << "<header>\n<h1>" << escape(w.title) << "</h1>\n<p class=\"meta\">" << escape(w.period) << ' '
-      << escape(period_text) << (config.lang == "en" ? ", " : "，") << escape(w.as_of) << ' '
+  out << "<header>\n<h1>" << escape(w.title) << "</h1>\n<p class=\"meta\">" << escape(w.period)
+      << ' ' << escape(period_text) << (config.lang == "en" ? ", " : "，") << escape(w.as_of) << ' '
       << escape(as_of) << " (" << escape(config.zone.name()) << ")";
-  if (r.rollup) out << (config.lang == "en" ? "; " : "；") << escape(w.rollup);
+  if (r.rollup)
+    out << (config.lang == "en" ? "; " : "；") << escape(w.rollup);
   out << "</p>\n</header>\n";
 
   // The total's headline figures.
@@ -442,19 +488,23 @@ void render_monthly_html(std::ostream& out, const Monthly& r, const std::vector<
   out << "</ul>\n</section>\n";
 
   // The figures table.
-  out << "<section>\n<h2>" << escape(w.table) << "</h2>\n<div class=\"scroll\">\n<table>\n<thead><tr>"
+  out << "<section>\n<h2>" << escape(w.table)
+      << "</h2>\n<div class=\"scroll\">\n<table>\n<thead><tr>"
       << "<th class=\"name\" scope=\"col\">" << escape(w.group[by]) << "</th>"
       << "<th class=\"code\" scope=\"col\">" << escape(w.code) << "</th>";
-  for (const auto& f : w.figures) out << "<th scope=\"col\">" << escape(f) << "</th>";
+  for (const auto& f : w.figures)
+    out << "<th scope=\"col\">" << escape(f) << "</th>";
   out << "</tr></thead>\n<tbody>\n";
   for (const auto& g : r.groups) {
     out << "<tr><td class=\"name\">" << escape(g.name) << "</td><td class=\"code\">"
         << escape(g.key.value_or("")) << "</td>";
-    for (const auto& c : cells(g.figures)) out << "<td>" << escape(c) << "</td>";
+    for (const auto& c : cells(g.figures))
+      out << "<td>" << escape(c) << "</td>";
     out << "</tr>\n";
   }
   out << "<tr class=\"total\"><th scope=\"row\" colspan=\"2\">" << escape(w.total) << "</th>";
-  for (const auto& c : total) out << "<td>" << escape(c) << "</td>";
+  for (const auto& c : total)
+    out << "<td>" << escape(c) << "</td>";
   out << "</tr>\n</tbody>\n</table>\n</div>\n</section>\n";
 
   // The charts, side by side where there is room.
@@ -467,4 +517,4 @@ void render_monthly_html(std::ostream& out, const Monthly& r, const std::vector<
   out << "<p class=\"note\">" << escape(w.note) << "</p>\n</main>\n</body>\n</html>\n";
 }
 
-}  // namespace duban::report
+} // namespace duban::report

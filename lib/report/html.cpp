@@ -20,7 +20,7 @@ struct Words {
   std::string_view group[5];    // the grouping, as a column header
   std::string_view group_of[5]; // "by unit", for headings
   std::string_view code, total;
-  std::string_view figures[11];
+  const std::array<std::string_view, 11>& figures;
   std::string_view period, to, as_of, rollup, summary, table;
   std::string_view rates_heading; // {} = group_of
   std::string_view trend_heading; // {} = number of months
@@ -30,15 +30,14 @@ struct Words {
   std::string_view note;
 };
 
-constexpr Words k_zh{
+const Words k_zh{
     "zh-CN",
     "月度督查通报",
     {"单位", "类别", "渠道", "等级", "镇街"},
     {"单位", "类别", "渠道", "等级", "镇街"},
     "代码",
     "合计",
-    {"受理数", "办结数", "办结率", "按期办结率", "超期未办结", "响应率", "满意率", "平均办结天数",
-     "督办升级次数", "重新办理", "退单数"},
+    k_figure_labels_zh,
     "统计期间",
     "至",
     "截至",
@@ -57,15 +56,14 @@ constexpr Words k_zh{
     "“—”表示没有可计算的事项。",
 };
 
-constexpr Words k_en{
+const Words k_en{
     "en",
     "Monthly supervision bulletin",
     {"Unit", "Category", "Channel", "Class", "Town"},
     {"unit", "category", "channel", "class", "town"},
     "code",
     "total",
-    {"received", "closed", "closure rate", "on-time rate", "overdue open", "ack rate",
-     "satisfaction", "mean days to close", "escalations", "reopened", "returned"},
+    k_figure_labels_en,
     "Period",
     "..",
     "as of",

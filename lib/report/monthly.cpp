@@ -45,21 +45,16 @@ std::string group_name(const config::Config& config, GroupBy by,
 struct Labels {
   std::string_view group[5];
   std::string_view total;
-  std::string_view figures[11];
+  const std::array<std::string_view, 11>& figures;
 };
 constexpr std::string_view k_keys[11] = {
     "received",     "closed",     "closure_rate",       "on_time_rate",
     "overdue_open", "ack_rate",   "satisfaction_rate",  "mean_days_to_close",
     "escalations",  "reopened",   "returned"};
-constexpr Labels k_zh{{"单位", "类别", "渠道", "等级", "镇街"},
-                      "合计",
-                      {"受理数", "办结数", "办结率", "按期办结率", "超期未办结", "响应率", "满意率",
-                       "平均办结天数", "督办升级次数", "重新办理", "退单数"}};
-constexpr Labels k_en{{"unit", "category", "channel", "class", "town"},
-                      "total",
-                      {"received", "closed", "closure rate", "on-time rate", "overdue open",
-                       "ack rate", "satisfaction", "mean days to close", "escalations", "reopened",
-                       "returned"}};
+const Labels k_zh{{"单位", "类别", "渠道", "等级", "镇街"},
+                      "合计", k_figure_labels_zh};
+const Labels k_en{{"unit", "category", "channel", "class", "town"},
+                      "total", k_figure_labels_en};
 
 Json figures_json(const Figures& f) {
   auto opt = [](const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); };

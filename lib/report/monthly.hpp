@@ -2,6 +2,7 @@
 // group and in total, for a period of local days, as of a clock.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -56,6 +57,15 @@ Monthly monthly(const store::Store& store, const config::Config& config, Period 
 
 std::optional<store::GroupBy> parse_group_by(std::string_view name);
 std::string_view to_string(store::GroupBy by);
+
+// The eleven figures of SPEC §7 as a reader sees them, in their order, for
+// every form of the report (text, HTML).
+inline constexpr std::array<std::string_view, 11> k_figure_labels_zh = {
+    "受理数", "办结数", "办结率", "按期办结率", "超期未办结", "响应率", "满意率",
+    "平均办结天数", "督办升级次数", "重新办理", "退单数"};
+inline constexpr std::array<std::string_view, 11> k_figure_labels_en = {
+    "received", "closed", "closure rate", "on-time rate", "overdue open", "ack rate",
+    "satisfaction", "mean days to close", "escalations", "reopened", "returned"};
 
 // `x` to one decimal, halves away from zero (四舍五入): 11.25 -> "11.3".
 std::string one_decimal(double x);

@@ -38,7 +38,7 @@ expect_eq "$(sql "SELECT \"table\" FROM pragma_foreign_key_list('co_unit')")" "c
 expect_eq "$(sql "SELECT \"table\" FROM pragma_foreign_key_list('case')")" "meeting" "case -> meeting"
 expect_eq "$(sql 'PRAGMA integrity_check')" "ok" "integrity"
 expect_eq "$(sql 'PRAGMA foreign_key_check')" "" "no dangling references"
-expect_eq "$(sql "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'case' AND name IN ('case_status', 'case_lead_unit', 'case_received_at', 'case_closed_at', 'case_due_at', 'case_meeting')")" \
+expect_eq "$(sql "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'case' AND name IN ('case_status', 'case_lead_unit', 'case_received_report', 'case_closed_report', 'case_due_at', 'case_meeting')")" \
   "6" "the indexes for list and reports"
 expect_eq "$(sql "EXPLAIN QUERY PLAN SELECT id FROM \"case\" WHERE status = 'listed'" | grep -c 'USING .*INDEX')" "1" \
   "a status filter uses an index"

@@ -1,6 +1,8 @@
 // duban intake: one case from options, or many from CSV / JSON Lines.
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -59,8 +61,15 @@ void run(Runtime& rt, IntakeOptions& o) {
     items.push_back(o.fields);
     where.push_back("intake");
   }
+  // A long batch at a terminal says how far it is, on one line of stderr.
+  cases::Progress progress;
+  if (items.size() >= 20000 && !rt.options.quiet && ::isatty(STDERR_FILENO))
+    progress = [](std::size_t done, std::size_t total) {
+      std::cerr << fmt::format("\rduban: intake {}/{} ({}%)", done, total, done * 100 / total)
+                << (done == total ? "\n" : "") << std::flush;
+    };
   const auto rows = cases::intake(ctx, items, o.dry_run ? cases::DryRun::yes : cases::DryRun::no,
-                                  where);
+                                  where, progress);
   if (rt.options.quiet) return;
   if (o.dry_run) {
     std::cerr << fmt::format("duban: {} case(s) valid; nothing added (--dry-run)\n", rows.size());

@@ -170,7 +170,7 @@ std::vector<IntakeFields> fields_from_records(const std::vector<io::Record>& rec
 }
 
 std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items, DryRun dry_run,
-                            const std::vector<std::string>& where) {
+                            const std::vector<std::string>& where, const Progress& progress) {
   const auto& config = ctx.config;
   std::vector<CaseRow> rows;
   std::vector<std::string> faults;
@@ -236,13 +236,16 @@ std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items
   }
   if (dry_run == DryRun::yes) return rows;
   ctx.store.write([&] {
-    for (auto& c : rows) {
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      auto& c = rows[i];
+      if (progress && i % 10000 == 0) progress(i, rows.size());
       c.receipt = new_receipt(ctx.store);
       ctx.store.insert_case(c);
       Json detail{{"receipt", c.receipt}};
       if (c.meeting) detail["meeting"] = *c.meeting;
       record(ctx, c.id, "intake", std::nullopt, detail);
     }
+    if (progress) progress(rows.size(), rows.size());
   });
   return rows;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,8 +54,11 @@ enum class DryRun { no, yes };
 // Validates every item (all faults of all items reported at once, each
 // prefixed with `where(i)`), then adds them in one transaction unless
 // dry_run. Returns the cases, ids and receipts filled (ids 0 on a dry run).
+// `progress`, when given, is told how many cases are added so far, now and
+// then, for a long batch at a terminal.
+using Progress = std::function<void(std::size_t done, std::size_t total)>;
 std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items, DryRun dry_run,
-                            const std::vector<std::string>& where);
+                            const std::vector<std::string>& where, const Progress& progress = {});
 
 struct AssignOptions {
   std::string lead;

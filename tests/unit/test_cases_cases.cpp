@@ -83,6 +83,19 @@ TEST_SUITE("cases") {
     CHECK(w.store.count_cases() == 0);
   }
 
+  TEST_CASE("a long batch reports its progress, ending at the whole") {
+    test::World w;
+    auto ctx = w.at_time("2025-09-26 10:00");
+    std::vector<IntakeFields> items(25000);
+    for (auto& f : items) f.title = "x";
+    std::vector<std::pair<std::size_t, std::size_t>> calls;
+    cases::intake(ctx, items, cases::DryRun::no, {},
+                  [&](std::size_t done, std::size_t total) { calls.emplace_back(done, total); });
+    using Call = std::pair<std::size_t, std::size_t>;
+    CHECK(calls == std::vector<Call>{{0, 25000}, {10000, 25000}, {20000, 25000}, {25000, 25000}});
+    CHECK(w.store.count_cases() == 25000);
+  }
+
   TEST_CASE("a dry run validates and adds nothing") {
     test::World w;
     auto ctx = w.at_time("2025-09-26 10:00");

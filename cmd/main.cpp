@@ -48,9 +48,7 @@ std::string usage_error(const CLI::App& app, int argc, char** argv, std::string 
     std::vector<std::string> names;
     for (const auto* sub : app.get_subcommands({})) names.push_back(sub->get_name());
     if (std::find(names.begin(), names.end(), word) != names.end()) break;
-    const auto near = duban::config::nearest(word, names);
-    return fmt::format("unknown command '{}'{}", word,
-                       near ? fmt::format("; did you mean '{}'?", *near) : std::string());
+    return fmt::format("unknown command '{}'{}", word, duban::config::did_you_mean(word, names));
   }
   return message;
 }

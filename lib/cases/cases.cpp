@@ -18,11 +18,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string hint_for(std::string_view word, const std::vector<std::string>& known) {
-  auto near = config::nearest(word, known);
-  return near ? fmt::format("; did you mean '{}'?", *near) : std::string();
-}
-
 std::vector<std::string> unit_codes(const config::Config& c) {
   std::vector<std::string> out;
   for (const auto& u : c.units) out.push_back(u.code);
@@ -86,7 +81,7 @@ void wrong_state(const CaseRow& c, std::string_view verb, std::string_view needs
 void require_unit(const config::Config& config, const std::string& code) {
   if (!config.find_unit(code))
     throw Error(Exit::unavailable,
-                fmt::format("unknown unit '{}'{}", code, hint_for(code, unit_codes(config))));
+                fmt::format("unknown unit '{}'{}", code, config::did_you_mean(code, unit_codes(config))));
 }
 
 const std::vector<std::string>& intake_field_names() {
@@ -156,7 +151,7 @@ std::vector<IntakeFields> fields_from_records(const std::vector<io::Record>& rec
           faults.push_back(fmt::format("{}:{}: unknown {} '{}'{}", source,
                                        header_line.value_or(r.line),
                                        header_line ? "column" : "field", name,
-                                       hint_for(name, names)));
+                                       config::did_you_mean(name, names)));
         continue;
       }
       if (!value.empty()) *slot = value;
@@ -194,11 +189,11 @@ std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items
     c.channel = clean(f.channel);
     if (c.channel && !config.has_channel(*c.channel))
       fault("channel", fmt::format("unknown channel '{}'{}", *c.channel,
-                                   hint_for(*c.channel, config.channels)));
+                                   config::did_you_mean(*c.channel, config.channels)));
     c.category = clean(f.category);
     if (c.category && !config.categories.empty() && !config.find_category(*c.category))
       fault("category", fmt::format("unknown category '{}'{}", *c.category,
-                                    hint_for(*c.category, category_codes(config))));
+                                    config::did_you_mean(*c.category, category_codes(config))));
     c.klass = clean(f.klass);
     if (c.klass && *c.klass != "A" && *c.klass != "B" && *c.klass != "C")
       fault("class", fmt::format("'{}' is not A, B or C", *c.klass));

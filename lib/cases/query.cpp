@@ -59,12 +59,9 @@ std::vector<CaseRow> list(const store::Store& store, const config::Config& confi
 }
 
 store::MeetingRow add_meeting(Context& ctx, const MeetingOptions& o) {
-  if (!ctx.config.has_channel(o.kind)) {
-    auto near = config::nearest(o.kind, ctx.config.channels);
+  if (!ctx.config.has_channel(o.kind))
     throw Error(Exit::usage, fmt::format("--kind '{}' is not a channel of the config{}", o.kind,
-                                         near ? fmt::format("; did you mean '{}'?", *near)
-                                              : std::string()));
-  }
+                                         config::did_you_mean(o.kind, ctx.config.channels)));
   if (o.title.empty()) throw Error(Exit::usage, "--title must not be empty");
   auto day = time::parse_date(o.date);
   if (!day) throw Error(Exit::usage, fmt::format("--date '{}' is not a date (2021-10-23)", o.date));

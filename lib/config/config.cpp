@@ -94,9 +94,7 @@ public:
     for (auto&& [key, node] : m_table) {
       const std::string name(key.str());
       if (m_taken.count(name)) continue;
-      auto hint = nearest(name, known);
-      fail_at(key.source(), name,
-              hint ? fmt::format("unknown key; did you mean '{}'?", *hint) : "unknown key");
+      fail_at(key.source(), name, "unknown key" + did_you_mean(name, known));
     }
   }
 
@@ -204,10 +202,8 @@ void read_units(Reader& top, Config& config) {
   for (const auto& u : config.units) {
     if (!u.parent) continue;
     if (!config.find_unit(*u.parent)) {
-      auto hint = nearest(*u.parent, codes);
       top.fail(*parent_at[u.code], "unit.parent",
-               fmt::format("unknown unit '{}'{}", *u.parent,
-                           hint ? fmt::format("; did you mean '{}'?", *hint) : ""));
+               fmt::format("unknown unit '{}'{}", *u.parent, did_you_mean(*u.parent, codes)));
     }
     // Walk up: a cycle would make "up the tree" endless.
     const Unit* at = &u;
@@ -251,10 +247,7 @@ void read_deadlines(Reader& top, Config& config) {
     if (rule.channel && !config.has_channel(*rule.channel))
       rr.fail(*t.get("channel"), "channel",
               fmt::format("unknown channel '{}'{}", *rule.channel,
-                          [&] {
-                            auto h = nearest(*rule.channel, config.channels);
-                            return h ? fmt::format("; did you mean '{}'?", *h) : std::string();
-                          }()));
+                          did_you_mean(*rule.channel, config.channels)));
     if (rule.category && !config.categories.empty() && !config.find_category(*rule.category))
       rr.fail(*t.get("category"), "category", fmt::format("unknown category '{}'", *rule.category));
     if (!rule.channel && !rule.category)
@@ -345,6 +338,11 @@ std::optional<std::string> nearest(std::string_view word, const std::vector<std:
   // Close means at most a third of the word wrong (and at least one edit).
   if (best && best_distance <= std::max<std::size_t>(1, word.size() / 3)) return best;
   return std::nullopt;
+}
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& known) {
+  const auto near = nearest(word, known);
+  return near ? fmt::format("; did you mean '{}'?", *near) : std::string();
 }
 
 Config defaults(const fs::path& default_store) {

@@ -109,6 +109,10 @@ std::filesystem::path default_store_path(const Environment& env);
 // none is close.
 std::optional<std::string> nearest(std::string_view word, const std::vector<std::string>& known);
 
+// "; did you mean 'cgj'?" for the nearest of `known`, or "" when none is
+// close: the tail of every "unknown ..." message.
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& known);
+
 // The starter config `duban init` writes: valid, commented, small.
 std::string_view starter_config();
 

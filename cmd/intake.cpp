@@ -33,12 +33,7 @@ std::string read_all(Runtime& rt, const std::string& file) {
   return text.str();
 }
 
-bool ends_with(const std::string& s, std::string_view tail) {
-  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
 void run(Runtime& rt, IntakeOptions& o) {
-  auto ctx = rt.context();
   std::vector<cases::IntakeFields> items;
   std::vector<std::string> where;
   if (o.received) o.fields.received_at = o.received;
@@ -49,7 +44,7 @@ void run(Runtime& rt, IntakeOptions& o) {
     // On stdin the first character tells: JSON starts with { (or [, which
     // the JSON Lines reader then refuses with a clear message).
     const auto first = text.find_first_not_of(" \t\r\n\xef\xbb\xbf");
-    const bool jsonl = ends_with(*o.file, ".jsonl") || ends_with(*o.file, ".ndjson") ||
+    const bool jsonl = o.file->ends_with(".jsonl") || o.file->ends_with(".ndjson") ||
                        (*o.file == "-" && first != std::string::npos &&
                         (text[first] == '{' || text[first] == '['));
     const auto records = jsonl ? io::read_jsonl(text, source) : io::read_csv(text, source);
@@ -68,6 +63,8 @@ void run(Runtime& rt, IntakeOptions& o) {
       std::cerr << fmt::format("\rduban: intake {}/{} ({}%)", done, total, done * 100 / total)
                 << (done == total ? "\n" : "") << std::flush;
     };
+  // The store is opened (or created) only once the input has been read.
+  auto ctx = rt.context();
   const auto rows = cases::intake(ctx, items, o.dry_run ? cases::DryRun::yes : cases::DryRun::no,
                                   where, progress);
   if (rt.options.quiet) return;

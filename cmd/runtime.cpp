@@ -8,6 +8,7 @@
 
 #include "cases/view.hpp"
 #include "util/error.hpp"
+#include "util/strings.hpp"
 
 namespace duban::cmd {
 
@@ -111,12 +112,8 @@ std::vector<std::int64_t> Runtime::ids(const std::vector<std::string>& words) {
     if (stdin_read) continue;
     stdin_read = true;
     std::string line;
-    while (std::getline(in, line)) {
-      const auto b = line.find_first_not_of(" \t\r");
-      if (b == std::string::npos) continue;
-      const auto e = line.find_last_not_of(" \t\r");
-      all.push_back(line.substr(b, e - b + 1));
-    }
+    while (std::getline(in, line))
+      if (const auto id = util::trim(line); !id.empty()) all.emplace_back(id);
   }
   auto ids = cases::parse_ids(all);
   if (ids.empty()) throw Error(Exit::usage, "no case ids given (as arguments, or '-' for stdin)");

@@ -10,6 +10,7 @@
 
 #include "supervise/deadlines.hpp"
 #include "util/error.hpp"
+#include "util/strings.hpp"
 #include "util/utf8.hpp"
 
 namespace duban::cases {
@@ -53,13 +54,13 @@ std::string state_name(Status s) {
 }
 
 
+}  // namespace
+
 std::string require_text(const std::optional<std::string>& text, std::string_view what) {
-  if (!text || text->find_first_not_of(" \t\r\n") == std::string::npos)
+  if (!text || util::trim(*text).empty())
     throw Error(Exit::usage, fmt::format("{} is required", what));
   return *text;
 }
-
-}  // namespace
 
 void record(Context& ctx, std::int64_t case_id, std::string action,
             std::optional<std::string> unit, const Json& detail) {
@@ -177,7 +178,7 @@ std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items
     };
     CaseRow c;
     auto clean = [](const std::optional<std::string>& v) -> std::optional<std::string> {
-      if (!v || v->find_first_not_of(" \t\r\n") == std::string::npos) return std::nullopt;
+      if (!v || util::trim(*v).empty()) return std::nullopt;
       return v;
     };
     for (const auto* v : {&f.title, &f.description, &f.channel, &f.category, &f.klass,
@@ -195,7 +196,7 @@ std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items
       fault("category", fmt::format("unknown category '{}'{}", *c.category,
                                     config::did_you_mean(*c.category, category_codes(config))));
     c.klass = clean(f.klass);
-    if (c.klass && *c.klass != "A" && *c.klass != "B" && *c.klass != "C")
+    if (c.klass && !is_class(*c.klass))
       fault("class", fmt::format("'{}' is not A, B or C", *c.klass));
     c.requester = clean(f.requester);
     c.phone = clean(f.phone);
@@ -256,7 +257,7 @@ std::vector<CaseRow> assign(Context& ctx, const std::vector<std::int64_t>& ids,
   }
   if (std::set<std::string>(o.co.begin(), o.co.end()).size() != o.co.size())
     throw Error(Exit::usage, "a co-unit is listed twice");
-  if (o.klass && *o.klass != "A" && *o.klass != "B" && *o.klass != "C")
+  if (o.klass && !is_class(*o.klass))
     throw Error(Exit::usage, fmt::format("--class '{}' is not A, B or C", *o.klass));
   std::optional<Instant> explicit_due;
   if (o.due) {

@@ -22,6 +22,12 @@ void require_unit(const config::Config& config, const std::string& code);
 
 inline bool is_open(Status s) { return s != Status::resolved && s != Status::closed; }
 
+// A, B or C (SPEC §1's triage classes).
+inline bool is_class(std::string_view k) { return k == "A" || k == "B" || k == "C"; }
+
+// `text`, unless it is missing or blank: then Error(usage) "<what> is required".
+std::string require_text(const std::optional<std::string>& text, std::string_view what);
+
 // Applies `change` to each case in one transaction and stores it; returns
 // the cases after. Any throw rolls back every case.
 template <class F>

@@ -32,7 +32,7 @@ std::vector<CaseRow> list(const store::Store& store, const config::Config& confi
   }
   if (o.unit) require_unit(config, *o.unit);
   f.unit = o.unit;
-  if (o.klass && *o.klass != "A" && *o.klass != "B" && *o.klass != "C")
+  if (o.klass && !is_class(*o.klass))
     throw Error(Exit::usage, fmt::format("--class '{}' is not A, B or C", *o.klass));
   f.klass = o.klass;
   f.channel = o.channel;

@@ -12,6 +12,7 @@
 
 #include "store/migrations.hpp"
 #include "util/error.hpp"
+#include "util/utf8.hpp"
 
 namespace duban::store {
 
@@ -183,12 +184,6 @@ void bind_case(SQLite::Statement& st, const CaseRow& r) {
   bind_opt(st, i++, r.closed_at);
   st.bind(i++, r.level);
   bind_opt(st, i++, r.satisfaction);
-}
-
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
-  return n;
 }
 
 }  // namespace
@@ -490,7 +485,7 @@ std::vector<CaseRow> Store::list_cases(const CaseFilter& f) const {
   instant_cmp("c.received_at >= ?", f.received_from);
   instant_cmp("c.received_at < ?", f.received_before);
   if (f.search && !f.search->empty()) {
-    if (code_points(*f.search) >= 3) {
+    if (util::count_code_points(*f.search) >= 3) {
       // An FTS5 phrase: the text in double quotes, inner quotes doubled.
       std::string phrase = "\"";
       for (char ch : *f.search) phrase += ch == '"' ? std::string("\"\"") : std::string(1, ch);

@@ -18,12 +18,6 @@ using cases::change_each;
 using cases::record;
 using store::Status;
 
-std::string require_reason(const std::string& reason) {
-  if (reason.find_first_not_of(" \t\r\n") == std::string::npos)
-    throw Error(Exit::usage, "--reason is required");
-  return reason;
-}
-
 void require_open(const CaseRow& c, std::string_view verb) {
   if (!cases::is_open(c.status) || c.status == Status::received)
     cases::wrong_state(c, verb, "assigned and open (listed or in progress)");
@@ -43,7 +37,7 @@ bool is_ancestor(const config::Config& config, const std::string& ancestor,
 
 std::vector<CaseRow> raise_level(Context& ctx, const std::vector<std::int64_t>& ids, int level,
                                  const std::string& reason) {
-  const auto why = require_reason(reason);
+  const auto why = cases::require_text(reason, "--reason");
   return change_each(ctx, ids, [&](CaseRow& c) {
     require_open(c, "escalate");
     if (level <= c.level)
@@ -57,7 +51,7 @@ std::vector<CaseRow> raise_level(Context& ctx, const std::vector<std::int64_t>& 
 
 std::vector<CaseRow> move_up(Context& ctx, const std::vector<std::int64_t>& ids,
                              const std::string& unit, const std::string& reason) {
-  const auto why = require_reason(reason);
+  const auto why = cases::require_text(reason, "--reason");
   cases::require_unit(ctx.config, unit);
   return change_each(ctx, ids, [&](CaseRow& c) {
     require_open(c, "escalate");
@@ -82,7 +76,7 @@ std::vector<CaseRow> move_up(Context& ctx, const std::vector<std::int64_t>& ids,
 std::vector<CaseRow> whistle(Context& ctx, const std::vector<std::int64_t>& ids,
                              const std::vector<std::string>& units, time::Duration within,
                              const std::string& reason) {
-  const auto why = require_reason(reason);
+  const auto why = cases::require_text(reason, "--reason");
   if (units.empty()) throw Error(Exit::usage, "--whistle needs at least one unit");
   for (const auto& u : units) cases::require_unit(ctx.config, u);
   const auto due = time::add(ctx.now, within, ctx.config.calendar, ctx.config.zone);

@@ -64,6 +64,13 @@ std::string pad(std::string_view text, std::size_t width, Align align) {
   return align == Align::left ? std::string(text) + spaces : spaces + std::string(text);
 }
 
+std::size_t count_code_points(std::string_view text) {
+  // Every byte but a continuation byte (10xxxxxx) starts a character.
+  std::size_t n = 0;
+  for (const unsigned char byte : text) n += (byte & 0xC0) != 0x80;
+  return n;
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   const auto from = code_points(a);
   const auto to = code_points(b);

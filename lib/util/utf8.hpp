@@ -13,6 +13,9 @@ namespace duban::util {
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 inline bool is_valid_utf8(std::string_view text) { return !find_invalid_utf8(text); }
 
+// How many characters (code points) valid UTF-8 `text` has: 路灯 has 2.
+std::size_t count_code_points(std::string_view text);
+
 // Terminal columns taken by valid UTF-8 `text`: East Asian wide and
 // fullwidth characters count 2, combining marks 0, others 1.
 std::size_t display_width(std::string_view text);

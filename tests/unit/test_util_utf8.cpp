@@ -50,6 +50,12 @@ TEST_SUITE("util/utf8") {
     CHECK(edit_distance("same", "same") == 0);
   }
 
+  TEST_CASE("characters are counted, not bytes") {
+    CHECK(count_code_points("路灯") == 2);
+    CHECK(count_code_points("路灯ab") == 4);
+    CHECK(count_code_points("") == 0);
+  }
+
   TEST_CASE("edit distance counts two swapped neighbours as one typo") {
     CHECK(edit_distance("titel", "title") == 1);
     CHECK(edit_distance("ctiy", "city") == 1);

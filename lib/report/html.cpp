@@ -184,13 +184,11 @@ std::optional<double> shown(const std::optional<double>& v) {
 // Rounded as the text table rounds them (one_decimal, 四舍五入), so that the
 // two forms of the bulletin never disagree.
 std::string percent(const std::optional<double>& rate) {
-  const auto r = shown(rate);
-  return r ? one_decimal(*r * 100) + "%" : std::string("—");
+  return percent_text(shown(rate));
 }
 
 std::string days(const std::optional<double>& mean) {
-  const auto m = shown(mean);
-  return m ? one_decimal(*m) : std::string("—");
+  return decimal_text(shown(mean));
 }
 
 // The eleven figures in SPEC §7's order, as displayed.

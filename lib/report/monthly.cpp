@@ -81,16 +81,24 @@ std::string one_decimal(double x) {
   return fmt::format("{:.1f}", x < 0 ? -scaled : scaled);
 }
 
+std::string percent_text(const std::optional<double>& rate) {
+  return rate ? one_decimal(*rate * 100) + "%" : std::string("—");
+}
+
+std::string decimal_text(const std::optional<double>& value) {
+  return value ? one_decimal(*value) : std::string("—");
+}
+
 namespace {
 
 // For a person: rates as "98.0%", days to one decimal, "—" for none.
 Json figures_display(const Figures& f) {
   Json j = figures_json(f);
-  for (const auto* key : {"closure_rate", "on_time_rate", "ack_rate", "satisfaction_rate"})
-    j[key] = j[key].is_null() ? Json("—") : Json(one_decimal(j[key].get<double>() * 100) + "%");
-  j["mean_days_to_close"] = j["mean_days_to_close"].is_null()
-                                ? Json("—")
-                                : Json(one_decimal(j["mean_days_to_close"].get<double>()));
+  j["closure_rate"] = percent_text(f.closure_rate);
+  j["on_time_rate"] = percent_text(f.on_time_rate);
+  j["ack_rate"] = percent_text(f.ack_rate);
+  j["satisfaction_rate"] = percent_text(f.satisfaction_rate);
+  j["mean_days_to_close"] = decimal_text(f.mean_days_to_close);
   return j;
 }
 

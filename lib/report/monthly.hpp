@@ -70,6 +70,10 @@ inline constexpr std::array<std::string_view, 11> k_figure_labels_en = {
 // `x` to one decimal, halves away from zero (四舍五入): 11.25 -> "11.3".
 std::string one_decimal(double x);
 
+// For a reader: a rate as "98.0%", a number of days as "23.0", "—" for none.
+std::string percent_text(const std::optional<double>& rate);
+std::string decimal_text(const std::optional<double>& value);
+
 // json: SPEC §9's shape, rates exact in 0..1; table/md: labels in
 // config.lang, rates as percentages to one decimal, "—" for none; csv/tsv:
 // one row per group then a "total" row, exact values, empty for none.

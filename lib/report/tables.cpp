@@ -23,8 +23,8 @@ std::string unit_name(const config::Config& config, const std::optional<std::str
 }
 
 Json opt_rate(const std::optional<double>& v, bool person) {
-  if (!v) return person ? Json("—") : Json(nullptr);
-  return person ? Json(one_decimal(*v * 100) + "%") : Json(*v);
+  if (person) return percent_text(v);
+  return v ? Json(*v) : Json(nullptr);
 }
 
 std::chrono::local_days month_start(time::LocalDays day, int months_back) {
@@ -178,8 +178,8 @@ void render_scorecard(std::ostream& out, const std::vector<Score>& scores, const
     rows.push_back(Json{{"rank", s.rank ? Json(s.rank) : Json(nullptr)},
                         {"unit", s.unit},
                         {"name", s.name},
-                        {"score", s.score ? (person ? Json(one_decimal(*s.score)) : Json(*s.score))
-                                          : (person ? Json("—") : Json(nullptr))},
+                        {"score", person ? Json(decimal_text(s.score))
+                                         : (s.score ? Json(*s.score) : Json(nullptr))},
                         {"ack_rate", opt_rate(s.ack_rate, person)},
                         {"closure_rate", opt_rate(s.closure_rate, person)},
                         {"satisfaction_rate", opt_rate(s.satisfaction_rate, person)}});

@@ -14,7 +14,7 @@ void register_assign(CLI::App& app, Runtime& rt) {
   auto o = std::make_shared<Options>();
   sub->add_option("ids", o->ids, "Case ids, or - to read them from stdin")->required();
   sub->add_option("--lead", o->assign.lead, "Lead unit (牵头单位)")->required();
-  sub->add_option("--co", o->co, "Co-units, comma-separated (责任单位)");
+  sub->add_option("--co", o->co, "Co-units, comma-separated (责任单位); a reassignment keeps them unless given ('' for none)");
   sub->add_option("--leader", o->assign.leader, "Responsible leader (领办)");
   sub->add_option("--class", o->assign.klass, "A, B or C");
   sub->add_option("--due", o->assign.due, "Deadline: a WHEN or a DURATION (needs --reason)");

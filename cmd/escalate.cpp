@@ -50,7 +50,17 @@ void run(Runtime& rt, const Options& o) {
     throw Error(Exit::usage, "escalate takes one of --level N, --to UNIT, --whistle UNITS, --auto");
   if (o.automatic) {
     if (!o.ids.empty()) throw Error(Exit::usage, "--auto applies to every case; give no ids");
-    return render_auto(rt, supervise::escalate_auto(ctx));
+    // Whatever was committed is said, even when a later batch fails (busy).
+    std::vector<supervise::Escalation> done;
+    try {
+      supervise::escalate_auto(ctx, [&](const auto& batch) {
+        done.insert(done.end(), batch.begin(), batch.end());
+      });
+    } catch (...) {
+      render_auto(rt, done);
+      throw;
+    }
+    return render_auto(rt, done);
   }
   if (!o.reason) throw Error(Exit::usage, "--reason is required");
   const auto ids = rt.ids(o.ids);

@@ -65,22 +65,25 @@ void run(Runtime& rt, IntakeOptions& o) {
     };
   // The store is opened (or created) only once the input has been read.
   auto ctx = rt.context();
+  // The ids are written before the batch commits: if they cannot be (a
+  // full disk, a closed pipe), nothing is added, so a script that tries
+  // again makes no duplicates.
+  auto say = [&](const std::vector<store::CaseRow>& rows) {
+    if (rt.options.quiet) return;
+    if (o.receipt && !rt.options.format) {
+      for (const auto& c : rows) rt.out << c.id << '\t' << c.receipt << '\n';
+    } else if (!rt.options.format) {
+      for (const auto& c : rows) rt.out << c.id << '\n';
+    } else {
+      render_cases(rt, rows);
+    }
+    rt.out.flush();
+    if (!rt.out) throw Error(Exit::io, "cannot write the new ids to standard output; nothing was added");
+  };
   const auto rows = cases::intake(ctx, items, o.dry_run ? cases::DryRun::yes : cases::DryRun::no,
-                                  where, progress);
-  if (rt.options.quiet) return;
-  if (o.dry_run) {
+                                  where, progress, say);
+  if (o.dry_run && !rt.options.quiet)
     std::cerr << fmt::format("duban: {} case(s) valid; nothing added (--dry-run)\n", rows.size());
-    return;
-  }
-  if (o.receipt && !rt.options.format) {
-    for (const auto& c : rows) rt.out << c.id << '\t' << c.receipt << '\n';
-    return;
-  }
-  if (!rt.options.format) {
-    for (const auto& c : rows) rt.out << c.id << '\n';
-    return;
-  }
-  render_cases(rt, rows);
 }
 
 }  // namespace
@@ -104,6 +107,7 @@ void register_intake(CLI::App& app, Runtime& rt) {
   sub->add_option("--file", o->file, "CSV or JSON Lines (.jsonl) file, or - for stdin");
   sub->add_option("--encoding", o->encoding, "The file's encoding, e.g. gb18030 (default UTF-8)");
   sub->add_flag("--receipt", o->receipt, "Print each new id with its receipt code");
+  sub->add_flag("--confidential", f.confidential, "保密: mask the requester wherever shown");
   sub->add_flag("--dry-run", o->dry_run, "Validate only; add nothing");
   sub->callback([&rt, o] { rt.action = [&rt, o] { run(rt, *o); }; });
 }

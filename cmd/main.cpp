@@ -32,6 +32,7 @@ constexpr Register k_verbs[] = {
     register_init,    register_intake, register_assign, register_ack,      register_return,
     register_note,    register_resolve, register_close, register_reopen,   register_followup,
     register_escalate, register_remind, register_report, register_list,    register_show,   register_meeting, register_unit,
+    register_doctor,  register_backup,
 };
 
 // The message for a command line CLI11 refused. An unknown command word is

@@ -4,11 +4,13 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include <iostream>
 #include <istream>
 
 #include "cases/view.hpp"
 #include "util/error.hpp"
 #include "util/strings.hpp"
+#include "util/utf8.hpp"
 
 namespace duban::cmd {
 
@@ -47,7 +49,13 @@ const config::Config& Runtime::config() {
 }
 
 store::Store& Runtime::store(store::Create create) {
-  if (!m_store) m_store.emplace(store::Store::open(config().store, create));
+  if (!m_store) {
+    m_store.emplace(store::Store::open(config().store, create));
+    for (const auto& w : m_store->warnings()) std::cerr << "duban: warning: " << w << '\n';
+    // A command that may not create the store only reads it: it sees the
+    // store as it stood at the clock (SPEC §4).
+    if (create == store::Create::never) cases::read_as_of(*m_store, now());
+  }
   return *m_store;
 }
 
@@ -60,7 +68,7 @@ time::Instant Runtime::now() {
       auto at = time::parse_when(*text, config().zone);
       if (!at) throw Error(Exit::usage, fmt::format("{} '{}' is not {}", source, *text,
                                                     time::k_when_forms));
-      m_now = *at;
+      m_now = cases::require_in_range(*at, source);
     } else {
       m_now = time::Instant{
           std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())};
@@ -79,7 +87,13 @@ std::string Runtime::actor() const {
 
 cases::Context Runtime::context(store::Create create) {
   auto& s = store(create);
-  return cases::Context{s, config(), now(), actor()};
+  const auto who = actor();
+  if (!util::is_valid_utf8(who)) throw Error(Exit::usage, "the actor's name is not UTF-8");
+  // Receipt codes are random; DUBAN_RECEIPT_SEED makes them repeatable, for
+  // tests and demonstrations, as --now does the clock.
+  auto random = env("DUBAN_RECEIPT_SEED") ? cases::seeded_random(*env("DUBAN_RECEIPT_SEED"))
+                                          : cases::system_random();
+  return cases::Context{s, config(), now(), who, std::move(random)};
 }
 
 io::Format Runtime::format(std::initializer_list<io::Format> allowed) {

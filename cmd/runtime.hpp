@@ -80,6 +80,8 @@ void register_list(CLI::App&, Runtime&);
 void register_show(CLI::App&, Runtime&);
 void register_meeting(CLI::App&, Runtime&);
 void register_unit(CLI::App&, Runtime&);
+void register_doctor(CLI::App&, Runtime&);
+void register_backup(CLI::App&, Runtime&);
 
 // Renders cases: a short table, or every field of SPEC §9 for programs.
 void render_cases(Runtime& rt, const std::vector<store::CaseRow>& rows);

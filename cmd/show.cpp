@@ -10,7 +10,7 @@ namespace duban::cmd {
 
 namespace {
 
-void show_text(Runtime& rt, const store::CaseRow& c, const std::vector<store::EventRow>& events) {
+void show_text(Runtime& rt, const store::CaseRow& c, const std::vector<store::Event>& events) {
   const auto& zone = rt.config().zone;
   const auto view = cases::case_display(c, zone);
   std::size_t width = 0;
@@ -26,7 +26,8 @@ void show_text(Runtime& rt, const store::CaseRow& c, const std::vector<store::Ev
     auto j = cases::event_json(e);
     std::string rest;
     for (const auto& [key, value] : j.items()) {
-      if (key == "at" || key == "actor" || key == "action" || key == "unit" || key == "lead")
+      if (key == "id" || key == "at" || key == "actor" || key == "action" || key == "unit" ||
+          key == "lead")
         continue;
       // Instants in the journal are UTC; a person reads them in the config's zone.
       auto text = io::cell_text(value, ",");
@@ -35,7 +36,7 @@ void show_text(Runtime& rt, const store::CaseRow& c, const std::vector<store::Ev
       rest += fmt::format("  {}={}", key, text);
     }
     rt.out << fmt::format("  {}  {}  {}{}{}\n", time::format_local(e.at, zone), e.actor,
-                          e.action, e.unit ? " " + *e.unit : std::string(), rest);
+                          store::to_string(e.action), e.unit ? " " + *e.unit : std::string(), rest);
   }
 }
 

@@ -1,12 +1,14 @@
 #include "cases/change.hpp"
 
 #include <fmt/format.h>
+#include <openssl/evp.h>
+#include <openssl/rand.h>
 
 #include <algorithm>
 #include <charconv>
-#include <nlohmann/json.hpp>
-#include <random>
 #include <set>
+
+#include "cases/fold.hpp"
 
 #include "supervise/deadlines.hpp"
 #include "util/error.hpp"
@@ -17,7 +19,8 @@ namespace duban::cases {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+using Json = store::Detail;
+using store::Action;
 
 std::vector<std::string> unit_codes(const config::Config& c) {
   std::vector<std::string> out;
@@ -32,18 +35,24 @@ std::vector<std::string> category_codes(const config::Config& c) {
 }
 
 // Receipts are what a requester quotes on the phone: 8 characters without
-// look-alikes (no 0/O, 1/I/L), in two groups.
-std::string new_receipt(const store::Store& store) {
+// look-alikes (no 0/O, 1/I/L), in two groups. Unguessable: a receipt is
+// how a requester asks about a case, so it comes from random bytes.
+std::string new_receipt(const Context& ctx) {
   static constexpr std::string_view k_alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-  static std::mt19937_64 engine{std::random_device{}()};
-  std::uniform_int_distribution<std::size_t> pick(0, k_alphabet.size() - 1);
+  static const RandomBytes k_system = system_random();
+  const auto& random = ctx.random ? ctx.random : k_system;
   for (;;) {
     std::string code;
-    for (int i = 0; i < 8; ++i) {
-      if (i == 4) code += '-';
-      code += k_alphabet[pick(engine)];
+    unsigned char bytes[16];
+    random(bytes, sizeof bytes);
+    for (unsigned char b : bytes) {
+      // Rejection keeps every character equally likely: 248 = 8 * 31.
+      if (b >= 248) continue;
+      if (code.size() == 4) code += '-';
+      code += k_alphabet[b % k_alphabet.size()];
+      if (code.size() == 9) break;
     }
-    if (!store.receipt_taken(code)) return code;
+    if (code.size() == 9 && !ctx.store.receipt_taken(code)) return code;
   }
 }
 
@@ -62,16 +71,62 @@ std::string require_text(const std::optional<std::string>& text, std::string_vie
   return *text;
 }
 
-void record(Context& ctx, std::int64_t case_id, std::string action,
-            std::optional<std::string> unit, const Json& detail) {
-  store::EventRow e;
-  e.case_id = case_id;
-  e.at = ctx.now;
+RandomBytes system_random() {
+  return [](unsigned char* out, std::size_t size) {
+    if (RAND_bytes(out, static_cast<int>(size)) != 1)
+      throw Error(Exit::io, "no random bytes from the system (OpenSSL RAND_bytes)");
+  };
+}
+
+RandomBytes seeded_random(const std::string& seed) {
+  // SHA-256 of the seed and a counter: the same bytes for the same seed.
+  auto counter = std::make_shared<std::uint64_t>(0);
+  return [seed, counter](unsigned char* out, std::size_t size) {
+    while (size > 0) {
+      unsigned char digest[EVP_MAX_MD_SIZE];
+      unsigned int n = 0;
+      const auto input = fmt::format("{}:{}", seed, (*counter)++);
+      EVP_Digest(input.data(), input.size(), digest, &n, EVP_sha256(), nullptr);
+      const std::size_t take = std::min<std::size_t>(size, n);
+      std::copy(digest, digest + take, out);
+      out += take;
+      size -= take;
+    }
+  };
+}
+
+void record(Context& ctx, CaseRow& c, Action action, std::optional<std::string> unit,
+            Json detail) {
+  store::Event e;
+  e.case_id = c.id;
+  e.at = action == Action::intake ? c.received_at : ctx.now;
   e.actor = ctx.actor;
-  e.action = std::move(action);
+  e.action = action;
   e.unit = std::move(unit);
-  e.detail = detail.dump();
+  e.detail = std::move(detail);
+  apply(c, e);
   ctx.store.append_event(e);
+}
+
+void require_in_order(const Context& ctx, const CaseRow& c) {
+  const auto latest = ctx.store.latest_act(c.id);
+  if (latest && ctx.now < *latest)
+    throw Error(Exit::data, fmt::format("case {}: this act at {} is before its latest act at {}; "
+                                        "acts on a case go in time order", c.id,
+                                        time::format_utc(ctx.now), time::format_utc(*latest)));
+}
+
+Instant require_in_range(Instant at, std::string_view what) {
+  if (!time::in_range(at))
+    throw Error(Exit::usage, fmt::format("{} {} is outside {}..{}", what, time::format_utc(at),
+                                         time::k_earliest, time::k_latest));
+  return at;
+}
+
+void read_as_of(store::Store& store, Instant clock) {
+  store.read_as_of(clock, [](const CaseRow& now, const std::vector<store::Event>& events) {
+    return fold(now, events);
+  });
 }
 
 void wrong_state(const CaseRow& c, std::string_view verb, std::string_view needs) {
@@ -117,8 +172,11 @@ std::vector<std::int64_t> parse_ids(const std::vector<std::string>& words) {
 }
 
 Instant due_from_text(const std::string& text, Instant now, const config::Config& config) {
-  if (auto d = time::parse_duration(text)) return time::add(now, *d, config.calendar, config.zone);
-  if (auto at = time::parse_when(text, config.zone, time::DateOnly::end_of_day)) return *at;
+  const auto what = fmt::format("--due '{}' gives", text);
+  if (auto d = time::parse_duration(text))
+    return require_in_range(time::add(now, *d, config.calendar, config.zone), what);
+  if (auto at = time::parse_when(text, config.zone, time::DateOnly::end_of_day))
+    return require_in_range(*at, what);
   throw Error(Exit::usage, fmt::format("--due '{}' is neither {} nor {}", text,
                                        time::k_when_forms, time::k_duration_forms));
 }
@@ -166,7 +224,8 @@ std::vector<IntakeFields> fields_from_records(const std::vector<io::Record>& rec
 }
 
 std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items, DryRun dry_run,
-                            const std::vector<std::string>& where, const Progress& progress) {
+                            const std::vector<std::string>& where, const Progress& progress,
+                            const BeforeCommit& before_commit) {
   const auto& config = ctx.config;
   std::vector<CaseRow> rows;
   std::vector<std::string> faults;
@@ -217,10 +276,20 @@ std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items
         fault("meeting", fmt::format("'{}' is not a meeting id", *m));
       }
     }
+    c.confidential = f.confidential;
     c.received_at = ctx.now;
     if (auto r = clean(f.received_at)) {
-      if (auto when = time::parse_when(*r, config.zone)) c.received_at = *when;
-      else fault("received_at", fmt::format("'{}' is not {}", *r, time::k_when_forms));
+      if (auto when = time::parse_when(*r, config.zone)) {
+        c.received_at = *when;
+        if (!time::in_range(*when))
+          fault("received_at", fmt::format("'{}' is outside {}..{}", *r, time::k_earliest,
+                                           time::k_latest));
+        else if (*when > ctx.now)
+          fault("received_at", fmt::format("'{}' ({}) is after the clock ({})", *r,
+                                           time::format_utc(*when), time::format_utc(ctx.now)));
+      } else {
+        fault("received_at", fmt::format("'{}' is not {}", *r, time::k_when_forms));
+      }
     }
     rows.push_back(std::move(c));
   }
@@ -235,34 +304,67 @@ std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items
     for (std::size_t i = 0; i < rows.size(); ++i) {
       auto& c = rows[i];
       if (progress && i % 10000 == 0) progress(i, rows.size());
-      c.receipt = new_receipt(ctx.store);
-      ctx.store.insert_case(c);
-      Json detail{{"receipt", c.receipt}};
-      if (c.meeting) detail["meeting"] = *c.meeting;
-      record(ctx, c.id, "intake", std::nullopt, detail);
+      try {
+        c.receipt = new_receipt(ctx);
+        ctx.store.insert_case(c);
+        record(ctx, c, Action::intake, std::nullopt, intake_detail(c));
+      } catch (const Error& e) {
+        // A write-time refusal names the row it came from.
+        throw Error(e.code(), fmt::format("{}: {}", i < where.size() ? where[i] : "case", e.what()));
+      }
     }
     if (progress) progress(rows.size(), rows.size());
+    if (before_commit) before_commit(rows);
   });
   return rows;
 }
+
+
+namespace {
+
+// When the case's current lead unit got it: its resolve clock runs from
+// there (the last assignment that changed the lead, SPEC §3).
+Instant lead_clock_start(const store::Store& store, const CaseRow& current) {
+  std::optional<CaseRow> c;
+  Instant start = current.assigned_at.value_or(current.received_at);
+  for (const auto& e : store.events(current.id)) {
+    if (!c) {
+      if (e.action != Action::intake) continue;
+      c = current;
+    }
+    if (e.action == Action::assign &&
+        (c->status == Status::received || e.detail.value("lead", std::string()) != c->lead_unit))
+      start = e.at;
+    apply(*c, e);
+  }
+  return start;
+}
+
+}  // namespace
 
 std::vector<CaseRow> assign(Context& ctx, const std::vector<std::int64_t>& ids,
                             const AssignOptions& o) {
   const auto& config = ctx.config;
   require_unit(config, o.lead);
-  for (const auto& u : o.co) {
-    require_unit(config, u);
-    if (u == o.lead)
-      throw Error(Exit::usage, fmt::format("unit '{}' cannot be both lead and co-unit", u));
+  if (o.co) {
+    for (const auto& u : *o.co) {
+      require_unit(config, u);
+      if (u == o.lead)
+        throw Error(Exit::usage, fmt::format("unit '{}' cannot be both lead and co-unit", u));
+    }
+    if (std::set<std::string>(o.co->begin(), o.co->end()).size() != o.co->size())
+      throw Error(Exit::usage, "a co-unit is listed twice");
   }
-  if (std::set<std::string>(o.co.begin(), o.co.end()).size() != o.co.size())
-    throw Error(Exit::usage, "a co-unit is listed twice");
   if (o.klass && !is_class(*o.klass))
     throw Error(Exit::usage, fmt::format("--class '{}' is not A, B or C", *o.klass));
   std::optional<Instant> explicit_due;
   if (o.due) {
     require_text(o.reason, "--reason (why the deadline differs from the rules)");
     explicit_due = due_from_text(*o.due, ctx.now, config);
+    if (*explicit_due < ctx.now)
+      throw Error(Exit::data, fmt::format("--due {} is before the assignment at {}",
+                                          time::format_utc(*explicit_due),
+                                          time::format_utc(ctx.now)));
   }
   return change_each(ctx, ids, [&](CaseRow& c) {
     if (!is_open(c.status)) wrong_state(c, "assign", "received, listed or in progress");
@@ -270,33 +372,52 @@ std::vector<CaseRow> assign(Context& ctx, const std::vector<std::int64_t>& ids,
     if (reassign && !o.reason)
       throw Error(Exit::usage, fmt::format("case {} is already assigned to '{}'; reassigning "
                                            "needs --reason", c.id, c.lead_unit.value_or("")));
-    if (o.klass) c.klass = o.klass;
+    const auto klass = o.klass ? o.klass : c.klass;
     const auto plan = supervise::plan_for(config, c.channel, c.category,
-                                          c.klass ? std::optional<char>((*c.klass)[0]) : std::nullopt);
-    if (!plan.resolve && !explicit_due)
-      throw Error(Exit::usage, fmt::format("case {} has no class, and its resolve deadline "
-                                           "depends on it; give --class A|B|C or --due", c.id));
-    const bool new_lead = c.lead_unit != o.lead;
-    c.lead_unit = o.lead;
-    c.co_units = o.co;
-    if (o.leader) c.leader = o.leader;
-    if (!c.first_assigned_at) c.first_assigned_at = ctx.now;
-    c.assigned_at = ctx.now;
-    if (new_lead || !c.ack_due) {
-      // A new lead unit must acknowledge afresh.
-      c.ack_due = time::add(ctx.now, plan.ack, config.calendar, config.zone);
-      c.acked_at.reset();
-      c.status = Status::listed;
+                                          klass ? std::optional<char>((*klass)[0]) : std::nullopt);
+    const bool new_lead = !reassign || c.lead_unit != o.lead;
+    const bool new_class = o.klass && o.klass != c.klass;
+    auto co = o.co ? *o.co : c.co_units;
+    std::erase(co, o.lead);  // a co-unit made the lead is no longer a co-unit
+    const auto leader = o.leader ? o.leader : c.leader;
+    auto step = [&](Instant from, const time::Duration& d, std::string_view what) {
+      return require_in_range(time::add(from, d, config.calendar, config.zone),
+                              fmt::format("case {}: the {} due", c.id, what));
+    };
+    auto resolve_due = [&](Instant from) {
+      if (explicit_due) return *explicit_due;
+      if (!plan.resolve)
+        throw Error(Exit::usage, fmt::format("case {} has no class, and its resolve deadline "
+                                             "depends on it; give --class A|B|C or --due", c.id));
+      return step(from, *plan.resolve, "resolve");
+    };
+    // A new lead unit gets its full time from now; the same lead keeps its
+    // clocks, unless a new class or --due moves the resolve due.
+    Instant ack_due, due;
+    if (new_lead) {
+      ack_due = step(ctx.now, plan.ack, "ack");
+      due = resolve_due(ctx.now);
+    } else {
+      ack_due = *c.ack_due;
+      due = explicit_due || new_class ? resolve_due(lead_clock_start(ctx.store, c)) : *c.due_at;
     }
-    c.due_at = explicit_due ? *explicit_due
-                            : time::add(ctx.now, *plan.resolve, config.calendar, config.zone);
-    Json detail{{"lead", o.lead}, {"co", o.co}};
-    if (c.leader) detail["leader"] = *c.leader;
-    if (c.klass) detail["class"] = *c.klass;
-    detail["ack_due"] = time::format_utc(*c.ack_due);
-    detail["due_at"] = time::format_utc(*c.due_at);
+    Json detail{{"lead", o.lead}, {"co", co}, {"ack_due", time::format_utc(ack_due)},
+                {"due_at", time::format_utc(due)}};
+    if (leader) detail["leader"] = *leader;
+    if (klass) detail["class"] = *klass;
     if (o.reason) detail["reason"] = *o.reason;
-    record(ctx, c.id, "assign", o.lead, detail);
+    if (reassign) {
+      // What the reassignment changed, with the values it replaced.
+      Json was = Json::object();
+      if (c.lead_unit != o.lead) was["lead"] = c.lead_unit.value_or("");
+      if (c.co_units != co) was["co"] = c.co_units;
+      if (c.leader != leader) was["leader"] = c.leader ? Json(*c.leader) : Json(nullptr);
+      if (c.klass != klass) was["class"] = c.klass ? Json(*c.klass) : Json(nullptr);
+      if (c.ack_due != ack_due) was["ack_due"] = time::format_utc(*c.ack_due);
+      if (c.due_at != due) was["due_at"] = c.due_at ? Json(time::format_utc(*c.due_at)) : Json(nullptr);
+      detail["was"] = was;
+    }
+    record(ctx, c, Action::assign, o.lead, detail);
   });
 }
 
@@ -321,16 +442,14 @@ std::vector<CaseRow> ack(Context& ctx, const std::vector<std::int64_t>& ids,
       if (!co && detail.empty())
         throw Error(Exit::usage, fmt::format("unit '{}' is neither the lead, a co-unit nor "
                                              "summoned on case {}", *unit, c.id));
-      record(ctx, c.id, "ack", unit, detail);  // the case's own state does not change
+      record(ctx, c, Action::ack, unit, detail);  // the case's own state does not change
       return;
     }
     if (c.status != Status::listed) {
-      if (!detail.empty()) return record(ctx, c.id, "ack", unit, detail);
+      if (!detail.empty()) return record(ctx, c, Action::ack, unit, detail);
       wrong_state(c, "ack", "listed (assigned, not yet acknowledged)");
     }
-    c.acked_at = ctx.now;
-    c.status = Status::in_progress;
-    record(ctx, c.id, "ack", c.lead_unit, detail);
+    record(ctx, c, Action::ack, c.lead_unit, detail);
   });
 }
 
@@ -340,15 +459,7 @@ std::vector<CaseRow> give_back(Context& ctx, const std::vector<std::int64_t>& id
   return change_each(ctx, ids, [&](CaseRow& c) {
     if (c.status != Status::listed && c.status != Status::in_progress)
       wrong_state(c, "return", "listed or in progress");
-    const auto unit = c.lead_unit;
-    c.status = Status::received;
-    c.lead_unit.reset();
-    c.co_units.clear();
-    c.assigned_at.reset();
-    c.ack_due.reset();
-    c.acked_at.reset();
-    c.due_at.reset();
-    record(ctx, c.id, "return", unit, Json{{"reason", why}});
+    record(ctx, c, Action::give_back, c.lead_unit, Json{{"reason", why}});
   });
 }
 
@@ -364,10 +475,13 @@ CaseRow note(Context& ctx, std::int64_t id, const std::string& text,
       if (c.status == Status::received)
         throw Error(Exit::usage, fmt::format("case {} is not assigned; a due date comes with "
                                              "assign", c.id));
-      c.due_at = new_due;
+      if (c.assigned_at && *new_due < *c.assigned_at)
+        throw Error(Exit::data, fmt::format("case {}: the due {} is before the assignment at {}",
+                                            c.id, time::format_utc(*new_due),
+                                            time::format_utc(*c.assigned_at)));
       detail["due_at"] = time::format_utc(*new_due);
     }
-    record(ctx, c.id, "note", c.lead_unit, detail);
+    record(ctx, c, Action::note, c.lead_unit, detail);
   }).front();
 }
 
@@ -379,13 +493,9 @@ std::vector<CaseRow> resolve(Context& ctx, const std::vector<std::int64_t>& ids,
   return change_each(ctx, ids, [&](CaseRow& c) {
     if (c.status != Status::in_progress)
       wrong_state(c, "resolve", "in progress (acknowledged by its lead unit)");
-    c.status = Status::resolved;
-    c.resolved_at = ctx.now;
-    c.outcome = name;
-    c.outcome_text = text;
     Json detail{{"outcome", name}};
     if (text) detail["note"] = *text;
-    record(ctx, c.id, "resolve", c.lead_unit, detail);
+    record(ctx, c, Action::resolve, c.lead_unit, detail);
   });
 }
 
@@ -398,34 +508,27 @@ std::vector<CaseRow> close(Context& ctx, const std::vector<std::int64_t>& ids, F
     if (forced && force == Force::no)
       throw Error(Exit::data, fmt::format("case {} is {}; close needs it resolved (or --force "
                                           "--reason)", c.id, state_name(c.status)));
-    c.status = Status::closed;
-    c.closed_at = ctx.now;
     Json detail = Json::object();
     if (forced) detail["forced"] = true;
     if (reason) detail["reason"] = *reason;
-    record(ctx, c.id, "close", c.lead_unit, detail);
+    record(ctx, c, Action::close, c.lead_unit, detail);
   });
 }
 
 namespace {
-void reopen_one(Context& ctx, CaseRow& c, const std::string& reason) {
+void reopen_one(Context& ctx, CaseRow& c, Json detail) {
   if (c.status != Status::resolved && c.status != Status::closed)
     wrong_state(c, "reopen", "resolved or closed");
   if (!c.lead_unit)
     throw Error(Exit::data, fmt::format("case {} was closed unassigned; assign it instead", c.id));
-  c.status = Status::in_progress;
-  c.resolved_at.reset();
-  c.outcome.reset();
-  c.outcome_text.reset();
-  c.closed_at.reset();
-  record(ctx, c.id, "reopen", c.lead_unit, Json{{"reason", reason}});
+  record(ctx, c, Action::reopen, c.lead_unit, std::move(detail));
 }
 }  // namespace
 
 std::vector<CaseRow> reopen(Context& ctx, const std::vector<std::int64_t>& ids,
                             const std::string& reason) {
   const auto why = require_text(reason, "--reason");
-  return change_each(ctx, ids, [&](CaseRow& c) { reopen_one(ctx, c, why); });
+  return change_each(ctx, ids, [&](CaseRow& c) { reopen_one(ctx, c, Json{{"reason", why}}); });
 }
 
 CaseRow followup(Context& ctx, std::int64_t id, Rating rating, std::optional<int> score,
@@ -438,13 +541,13 @@ CaseRow followup(Context& ctx, std::int64_t id, Rating rating, std::optional<int
   return change_each(ctx, {id}, [&](CaseRow& c) {
     if (c.status != Status::resolved && c.status != Status::closed)
       wrong_state(c, "followup", "resolved or closed");
-    c.satisfaction = name;
     Json detail{{"rating", name}};
     if (score) detail["score"] = *score;
     if (text) detail["note"] = *text;
-    record(ctx, c.id, "followup", c.lead_unit, detail);
+    record(ctx, c, Action::followup, c.lead_unit, detail);
+    // The reason is a fact, not words: the reader says it in its language.
     if (rating == Rating::unsatisfied && reopen_if == ReopenIfUnsatisfied::yes)
-      reopen_one(ctx, c, ctx.config.lang == "zh" ? "回访不满意，重新办理" : "the requester is not satisfied");
+      reopen_one(ctx, c, Json{{"because", "unsatisfied"}});
   }).front();
 }
 

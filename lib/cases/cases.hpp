@@ -21,12 +21,20 @@ using store::CaseRow;
 using store::Status;
 using time::Instant;
 
+// Random bytes for receipt codes: OpenSSL's RAND_bytes in use (the
+// default when none is given), a seeded sequence in tests.
+using RandomBytes = std::function<void(unsigned char* out, std::size_t size)>;
+RandomBytes system_random();
+// The same bytes for the same seed, for tests and replays: not secret.
+RandomBytes seeded_random(const std::string& seed);
+
 // Who acts, when, on what: passed in, never read from the environment.
 struct Context {
   store::Store& store;
   const config::Config& config;
   Instant now;
   std::string actor;
+  RandomBytes random = {};
 };
 
 // One case to take in, as text from options or a CSV/JSONL record, before
@@ -34,6 +42,7 @@ struct Context {
 struct IntakeFields {
   std::optional<std::string> title, description, channel, category, klass, requester, phone,
       town, village, address, meeting, received_at;
+  bool confidential = false;  // 保密: the requester is masked where shown
 };
 
 // The names intake accepts, in SPEC §9's order.
@@ -55,14 +64,22 @@ enum class DryRun { no, yes };
 // prefixed with `where(i)`), then adds them in one transaction unless
 // dry_run. Returns the cases, ids and receipts filled (ids 0 on a dry run).
 // `progress`, when given, is told how many cases are added so far, now and
-// then, for a long batch at a terminal.
+// then, for a long batch at a terminal. `before_commit`, when given, is
+// handed the new cases just before the transaction commits; if it throws
+// (their ids could not be written), nothing is added.
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
+using BeforeCommit = std::function<void(const std::vector<CaseRow>& added)>;
 std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items, DryRun dry_run,
-                            const std::vector<std::string>& where, const Progress& progress = {});
+                            const std::vector<std::string>& where, const Progress& progress = {},
+                            const BeforeCommit& before_commit = {});
 
+// A reassignment changes only what is given (SPEC §3): co-units, leader and
+// class are kept unless given; a new lead unit restarts both clocks from
+// now; the same lead with new co-units or leader moves no deadline; a new
+// class recomputes the due from when the lead unit got the case.
 struct AssignOptions {
   std::string lead;
-  std::vector<std::string> co;
+  std::optional<std::vector<std::string>> co;  // none: keep them; empty: none
   std::optional<std::string> leader, klass, due, reason;
 };
 std::vector<CaseRow> assign(Context& ctx, const std::vector<std::int64_t>& ids,
@@ -94,8 +111,16 @@ CaseRow followup(Context& ctx, std::int64_t id, Rating rating, std::optional<int
 CaseRow find(const store::Store& store, std::int64_t id);
 CaseRow find_by_receipt(const store::Store& store, const std::string& receipt);
 
-// Parses a WHEN or a DURATION from `now` (for --due); Error(usage) if neither.
+// Parses a WHEN or a DURATION from `now` (for --due); Error(usage) if
+// neither, or if the instant lies outside SPEC §4's range.
 Instant due_from_text(const std::string& text, Instant now, const config::Config& config);
+
+// `at`, unless it lies outside 1970..9999 (SPEC §4): then Error(usage)
+// naming `what`.
+Instant require_in_range(Instant at, std::string_view what);
+
+// Reads every case as it stood at `clock` (SPEC §4): for reading commands.
+void read_as_of(store::Store& store, Instant clock);
 
 // Parses ids given as arguments (already expanded from '-'); Error(usage).
 std::vector<std::int64_t> parse_ids(const std::vector<std::string>& words);

@@ -2,17 +2,22 @@
 // change. Shared by the lifecycle (cases/) and supervision (supervise/).
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <string_view>
 
 #include "cases/cases.hpp"
+#include "store/event.hpp"
 #include "util/error.hpp"
 
 namespace duban::cases {
 
-// Appends one event to the journal of case `case_id`, at ctx.now by ctx.actor.
-void record(Context& ctx, std::int64_t case_id, std::string action,
-            std::optional<std::string> unit, const nlohmann::ordered_json& detail);
+// Journals one event of case `c`, at ctx.now by ctx.actor, and applies it
+// to `c` (cases/fold.hpp): the row is what its events make it.
+void record(Context& ctx, CaseRow& c, store::Action action, std::optional<std::string> unit,
+            store::Detail detail);
+
+// Error(data) when ctx.now is before the case's latest act (SPEC §4: acts
+// on a case are in order), naming both instants.
+void require_in_order(const Context& ctx, const CaseRow& c);
 
 // Error(data): "case 3 is closed; <verb> needs it <needs>".
 [[noreturn]] void wrong_state(const CaseRow& c, std::string_view verb, std::string_view needs);
@@ -37,6 +42,7 @@ std::vector<CaseRow> change_each(Context& ctx, const std::vector<std::int64_t>& 
   ctx.store.write([&] {
     for (auto id : ids) {
       CaseRow c = find(ctx.store, id);
+      require_in_order(ctx, c);
       change(c);
       ctx.store.update_case(c);
       done.push_back(std::move(c));

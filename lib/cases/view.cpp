@@ -52,12 +52,14 @@ Json case_display(const store::CaseRow& c, const time::Zone& zone) {
   return build(c, [&](time::Instant at) { return Json(time::format_local(at, zone)); });
 }
 
-Json event_json(const store::EventRow& e) {
-  Json j{{"at", time::format_utc(e.at)}, {"actor", e.actor}, {"action", e.action}};
+Json event_json(const store::Event& e) {
+  Json j{{"id", e.id},
+         {"at", time::format_utc(e.at)},
+         {"actor", e.actor},
+         {"action", std::string(store::to_string(e.action))}};
   if (e.unit) j["unit"] = *e.unit;
-  // The detail was written by duban as a JSON object; its keys follow.
-  const auto detail = Json::parse(e.detail);
-  for (const auto& [key, value] : detail.items()) j[key] = value;
+  // The event's own fields follow, in their (sorted) order.
+  for (const auto& [key, value] : e.detail.items()) j[key] = value;
   return j;
 }
 

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/event.hpp"
 #include "store/rows.hpp"
 #include "time/instant.hpp"
 
@@ -19,7 +20,7 @@ Json case_json(const store::CaseRow& c);
 Json case_display(const store::CaseRow& c, const time::Zone& zone);
 
 // {"at", "actor", "action", "unit"?, ...the event's own fields}.
-Json event_json(const store::EventRow& e);
+Json event_json(const store::Event& e);
 
 Json meeting_json(const store::MeetingRow& m);
 

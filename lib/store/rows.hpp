@@ -33,16 +33,8 @@ struct CaseRow {
       resolved_at, closed_at;
   std::optional<std::string> outcome, outcome_text, satisfaction;
   std::int64_t level = 0;
-};
-
-struct EventRow {
-  std::int64_t id = 0;
-  std::int64_t case_id = 0;
-  Instant at;
-  std::string actor;
-  std::string action;
-  std::optional<std::string> unit;
-  std::string detail = "{}";  // a JSON object of the action's own fields
+  bool confidential = false;  // the requester is masked where shown
+  bool operator==(const CaseRow&) const = default;
 };
 
 struct MeetingRow {

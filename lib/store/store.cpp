@@ -20,14 +20,20 @@ namespace {
 
 using time::format_utc;
 
-// The row layout shared by every case query (see read_case).
-constexpr const char* k_case_columns =
-    "c.id, c.receipt, c.title, c.description, c.channel, c.category, c.class, c.requester,"
-    " c.phone, c.town, c.village, c.address, c.meeting, c.status, c.lead_unit, c.leader,"
-    " c.received_at, c.first_assigned_at, c.assigned_at, c.ack_due, c.acked_at, c.due_at,"
-    " c.resolved_at, c.outcome, c.outcome_text, c.closed_at, c.level, c.satisfaction,"
-    " (SELECT json_group_array(unit) FROM"
-    "   (SELECT unit FROM co_unit WHERE case_id = c.id ORDER BY position))";
+// The row layout shared by every case query (see read_case); `co_units` is
+// the co-unit table read (co_unit, or its view as of a clock).
+std::string case_columns(std::string_view co_units) {
+  return fmt::format(
+      "c.id, c.receipt, c.title, c.description, c.channel, c.category, c.class, c.requester,"
+      " c.phone, c.town, c.village, c.address, c.meeting, c.status, c.lead_unit, c.leader,"
+      " c.received_at, c.first_assigned_at, c.assigned_at, c.ack_due, c.acked_at, c.due_at,"
+      " c.resolved_at, c.outcome, c.outcome_text, c.closed_at, c.level, c.satisfaction,"
+      " c.confidential, (SELECT json_group_array(unit) FROM"
+      "   (SELECT unit FROM {} WHERE case_id = c.id ORDER BY position))",
+      co_units);
+}
+// duban's mark in the file header (schemas/004_evidence.sql).
+constexpr int k_application_id = 0x4455424E;
 
 // Turns SQLite's failures into duban's exit codes.
 [[noreturn]] void rethrow(const SQLite::Exception& e, const std::string& context) {
@@ -57,26 +63,6 @@ constexpr const char* k_case_columns =
   throw Error(code, context.empty() ? what : context + ": " + what);
 }
 
-std::optional<Instant> parse_stored_instant(std::string_view s) {
-  // Exactly "YYYY-MM-DDTHH:MM:SSZ", as written by format_utc.
-  auto num = [&](std::size_t at, std::size_t len) {
-    int v = 0;
-    auto [p, ec] = std::from_chars(s.data() + at, s.data() + at + len, v);
-    return (ec == std::errc{} && p == s.data() + at + len) ? v : -1;
-  };
-  if (s.size() != 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' ||
-      s[16] != ':' || s[19] != 'Z')
-    return std::nullopt;
-  const int y = num(0, 4), mo = num(5, 2), d = num(8, 2), h = num(11, 2), mi = num(14, 2),
-            sec = num(17, 2);
-  if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0) return std::nullopt;
-  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month(unsigned(mo)),
-                                        std::chrono::day(unsigned(d))};
-  if (!ymd.ok()) return std::nullopt;
-  return Instant{std::chrono::sys_days{ymd} + std::chrono::hours{h} + std::chrono::minutes{mi} +
-                 std::chrono::seconds{sec}};
-}
-
 std::optional<std::string> opt_text(const SQLite::Column& c) {
   if (c.isNull()) return std::nullopt;
   return c.getString();
@@ -84,7 +70,7 @@ std::optional<std::string> opt_text(const SQLite::Column& c) {
 
 std::optional<Instant> opt_instant(const SQLite::Column& c) {
   if (c.isNull()) return std::nullopt;
-  auto at = parse_stored_instant(c.getString());
+  auto at = time::parse_stored(c.getString());
   if (!at) throw Error(Exit::data, fmt::format("bad instant '{}' in the store", c.getString()));
   return at;
 }
@@ -150,11 +136,12 @@ CaseRow read_case(SQLite::Statement& st) {
   r.closed_at = opt_instant(st.getColumn(i++));
   r.level = st.getColumn(i++).getInt64();
   r.satisfaction = opt_text(st.getColumn(i++));
+  r.confidential = st.getColumn(i++).getInt() != 0;
   r.co_units = parse_unit_array(st.getColumn(i++).getString());
   return r;
 }
 
-// Binds the case's own fields at 1..27 in the order of the INSERT/UPDATE below.
+// Binds the case's own fields at 1..28 in the order of the INSERT/UPDATE below.
 void bind_case(SQLite::Statement& st, const CaseRow& r) {
   int i = 1;
   st.bind(i++, r.receipt);
@@ -184,6 +171,7 @@ void bind_case(SQLite::Statement& st, const CaseRow& r) {
   bind_opt(st, i++, r.closed_at);
   st.bind(i++, r.level);
   bind_opt(st, i++, r.satisfaction);
+  st.bind(i++, r.confidential ? 1 : 0);
 }
 
 }  // namespace
@@ -219,8 +207,7 @@ MeetingRow read_meeting(SQLite::Statement& st) {
   m.created_at = instant(st.getColumn(5));
   return m;
 }
-constexpr const char* k_meeting_select =
-    "SELECT id, kind, title, held_on, group_name, created_at FROM meeting";
+constexpr const char* k_meeting_select = "SELECT id, kind, title, held_on, group_name, created_at FROM ";
 }  // namespace
 
 struct Store::Impl {
@@ -230,7 +217,19 @@ struct Store::Impl {
   std::map<const char*, std::unique_ptr<SQLite::Statement>> statements;
   // Cases added in the open transaction, indexed for search at its commit.
   std::vector<std::int64_t> unindexed;
+  // The chain's head as of the open transaction's last append: known only
+  // inside a write, so that another writer's events are never missed.
+  std::optional<std::pair<std::int64_t, std::string>> head;
+  std::vector<std::string> warnings;
+  // The tables reads use: the store's own, or their views as of a clock
+  // (read_as_of). Chosen from these fixed names only, never from user text.
+  struct Sources {
+    std::string cases = "\"case\"", co_units = "co_unit", journal = "journal",
+                summons = "summons", meetings = "meeting";
+  } src;
   explicit Impl(const std::string& path, int flags) : db(path, flags, 5000) {}
+
+  std::string columns() const { return case_columns(src.co_units); }
 
   SQLite::Statement& cached(const char* sql) {
     auto& st = statements[sql];
@@ -246,14 +245,14 @@ constexpr const char* k_insert_case =
     "INSERT INTO \"case\" (receipt, title, description, channel, category, class, requester,"
     " phone, town, village, address, meeting, status, lead_unit, leader, received_at,"
     " first_assigned_at, assigned_at, ack_due, acked_at, due_at, resolved_at, outcome,"
-    " outcome_text, closed_at, level, satisfaction)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    " outcome_text, closed_at, level, satisfaction, confidential)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 constexpr const char* k_update_case =
     "UPDATE \"case\" SET receipt = ?, title = ?, description = ?, channel = ?, category = ?,"
     " class = ?, requester = ?, phone = ?, town = ?, village = ?, address = ?, meeting = ?,"
     " status = ?, lead_unit = ?, leader = ?, received_at = ?, first_assigned_at = ?,"
     " assigned_at = ?, ack_due = ?, acked_at = ?, due_at = ?, resolved_at = ?, outcome = ?,"
-    " outcome_text = ?, closed_at = ?, level = ?, satisfaction = ? WHERE id = ?";
+    " outcome_text = ?, closed_at = ?, level = ?, satisfaction = ?, confidential = ? WHERE id = ?";
 constexpr const char* k_clear_co_units = "DELETE FROM co_unit WHERE case_id = ?";
 constexpr const char* k_insert_co_unit =
     "INSERT INTO co_unit (case_id, position, unit) VALUES (?, ?, ?)";
@@ -280,9 +279,74 @@ Store::~Store() = default;
 
 int Store::latest_schema_version() { return static_cast<int>(k_migrations.size()); }
 
+namespace {
+
+// What kind of SQLite file this is, read without writing a byte to it.
+enum class Kind { empty, ours, foreign };
+
+Kind kind_of(SQLite::Database& db) {
+  auto value = [&](const char* sql) {
+    SQLite::Statement st(db, sql);
+    st.executeStep();
+    return st.getColumn(0).getInt64();
+  };
+  if (value("PRAGMA application_id") == k_application_id) return Kind::ours;
+  if (value("SELECT count(*) FROM sqlite_schema") == 0) return Kind::empty;
+  // A store of schema 1-3 predates the application_id: it is known by its
+  // own tables and the journal's append-only triggers, together.
+  const auto v = value("PRAGMA user_version");
+  const auto own = value(
+      "SELECT count(*) FROM sqlite_schema WHERE (type = 'table' AND name IN ('case', 'journal',"
+      " 'meeting', 'co_unit', 'case_text')) OR (type = 'trigger' AND name IN"
+      " ('journal_no_update', 'journal_no_delete', 'case_no_delete'))");
+  return v >= 1 && v <= 3 && own == 8 ? Kind::ours : Kind::foreign;
+}
+
+// duban_writer(): 1 on duban's own connections, where the case table's
+// update trigger allows changes (schemas/004_evidence.sql).
+void define_writer_function(SQLite::Database& db) {
+  sqlite3_create_function(
+      db.getHandle(), "duban_writer", 0, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+      [](sqlite3_context* c, int, sqlite3_value**) { sqlite3_result_int(c, 1); }, nullptr,
+      nullptr);
+}
+
+// Gives every event without a hash its place in the chain, in id order:
+// the step of migration 4 that SQL alone cannot take.
+void chain_unhashed(SQLite::Database& db) {
+  SQLite::Statement read(db,
+      "SELECT id, case_id, at, actor, action, unit, detail, hash FROM journal ORDER BY id");
+  SQLite::Statement set(db, "UPDATE journal SET hash = ? WHERE id = ?");
+  std::string previous(k_chain_start);
+  while (read.executeStep()) {
+    if (!read.getColumn(7).isNull()) {
+      previous = read.getColumn(7).getString();
+      continue;
+    }
+    Event e;
+    e.id = read.getColumn(0).getInt64();
+    e.case_id = read.getColumn(1).getInt64();
+    e.at = time::parse_stored(read.getColumn(2).getString()).value_or(Instant{});
+    e.actor = read.getColumn(3).getString();
+    e.action = parse_action(read.getColumn(4).getString()).value_or(Action::note);
+    e.unit = opt_text(read.getColumn(5));
+    e.detail = Detail::parse(read.getColumn(6).getString());
+    previous = chain_hash(previous, encode(e));
+    set.reset();
+    set.bind(1, previous);
+    set.bind(2, e.id);
+    set.exec();
+  }
+}
+
+}  // namespace
+
+const std::vector<std::string>& Store::warnings() const { return m_impl->warnings; }
+
 Store Store::open(const std::filesystem::path& path, Create create) {
   const bool memory = path == ":memory:";
   const std::string where = path.string();
+  std::vector<std::string> warnings;
   if (!memory) {
     std::error_code ec;
     const bool exists = std::filesystem::exists(path, ec);
@@ -299,39 +363,60 @@ Store Store::open(const std::filesystem::path& path, Create create) {
                     fmt::format("cannot create the store {}: {}", where, std::strerror(errno)));
       if (fd >= 0) ::close(fd);
     }
+    struct stat st {};
+    if (::stat(where.c_str(), &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 022))
+      warnings.push_back(fmt::format("the store {} can be written by others than its owner "
+                                     "(mode {:o}); chmod 600 it", where, st.st_mode & 0777));
   }
   try {
     auto impl = std::make_unique<Impl>(where, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     auto& db = impl->db;
+    impl->warnings = std::move(warnings);
+    define_writer_function(db);
     db.exec("PRAGMA foreign_keys = ON");
     Store store(std::move(impl));
-    const int version = store.schema_version();
     const int latest = latest_schema_version();
-    if (version > latest)
-      throw Error(Exit::data, fmt::format("the store {} has schema version {}, newer than this "
-                                          "duban knows ({}); upgrade duban",
-                                          where, version, latest));
-    if (version == 0) {
-      // A non-empty file without our version is somebody else's database:
-      // refused before anything (even the journal mode) is written to it.
-      SQLite::Statement tables(db, "SELECT count(*) FROM sqlite_schema");
-      tables.executeStep();
-      if (tables.getColumn(0).getInt64() > 0)
+    auto check_version = [&] {
+      const int version = store.schema_version();
+      if (version > latest)
+        throw Error(Exit::data, fmt::format("the store {} has schema version {}, newer than this "
+                                            "duban knows ({}); upgrade duban",
+                                            where, version, latest));
+      return version;
+    };
+    // Nothing is written, not even the journal mode, before the file is
+    // known to be ours or empty.
+    switch (kind_of(db)) {
+      case Kind::foreign:
         throw Error(Exit::data, fmt::format("{} is an SQLite file but not a duban store", where));
-      // An empty file handed to us becomes a store: owner-only, like a new one.
-      if (!memory) ::chmod(where.c_str(), 0600);
+      case Kind::empty:
+        if (create == Create::never)
+          throw Error(Exit::no_input, fmt::format("{} is empty, not a duban store (run "
+                                                  "'duban init' to create one)", where));
+        break;
+      case Kind::ours:
+        break;
+    }
+    if (check_version() < latest || memory) {
+      // Read again under the write lock: another duban may be creating or
+      // migrating the same store at this moment.
+      store.write([&] {
+        const int version = check_version();
+        if (version == 0 && kind_of(db) == Kind::foreign)
+          throw Error(Exit::data, fmt::format("{} is an SQLite file but not a duban store", where));
+        if (version == 0 && !memory) ::chmod(where.c_str(), 0600);
+        for (int v = version; v < latest; ++v) {
+          db.exec(std::string(k_migrations[std::size_t(v)].sql));
+          if (v + 1 == 4) chain_unhashed(db);
+          db.exec(fmt::format("PRAGMA user_version = {}", v + 1));
+        }
+      });
     }
     if (!memory) {
       SQLite::Statement mode(db, "PRAGMA journal_mode = WAL");
       mode.executeStep();
     }
     db.exec("PRAGMA synchronous = NORMAL");
-    for (int v = version; v < latest; ++v) {
-      store.write([&] {
-        db.exec(std::string(k_migrations[std::size_t(v)].sql));
-        db.exec(fmt::format("PRAGMA user_version = {}", v + 1));
-      });
-    }
     return store;
   } catch (const SQLite::Exception& e) {
     rethrow(e, where);
@@ -342,6 +427,7 @@ void Store::write(const std::function<void()>& work) {
   auto& db = m_impl->db;
   auto& unindexed = m_impl->unindexed;
   unindexed.clear();
+  m_impl->head.reset();
   try {
     db.exec("BEGIN IMMEDIATE");
   } catch (const SQLite::Exception& e) {
@@ -349,6 +435,7 @@ void Store::write(const std::function<void()>& work) {
   }
   auto rollback = [&] {
     unindexed.clear();
+    m_impl->head.reset();
     if (!sqlite3_get_autocommit(db.getHandle())) db.exec("ROLLBACK");
   };
   try {
@@ -401,7 +488,7 @@ void Store::update_case(const CaseRow& row) {
   try {
     auto& st = m_impl->cached(k_update_case);
     bind_case(st, row);
-    st.bind(28, row.id);
+    st.bind(29, row.id);
     st.exec();
     auto& clear = m_impl->cached(k_clear_co_units);
     clear.bind(1, row.id);
@@ -414,15 +501,16 @@ void Store::update_case(const CaseRow& row) {
 
 std::optional<CaseRow> Store::find_case(std::int64_t id) const {
   SQLite::Statement st(m_impl->db,
-                       fmt::format("SELECT {} FROM \"case\" c WHERE c.id = ?", k_case_columns));
+                       fmt::format("SELECT {} FROM {} c WHERE c.id = ?", m_impl->columns(),
+                                   m_impl->src.cases));
   st.bind(1, id);
   if (!st.executeStep()) return std::nullopt;
   return read_case(st);
 }
 
 std::optional<CaseRow> Store::find_case_by_receipt(const std::string& receipt) const {
-  SQLite::Statement st(m_impl->db, fmt::format("SELECT {} FROM \"case\" c WHERE c.receipt = ?",
-                                               k_case_columns));
+  SQLite::Statement st(m_impl->db, fmt::format("SELECT {} FROM {} c WHERE c.receipt = ?",
+                                               m_impl->columns(), m_impl->src.cases));
   st.bind(1, receipt);
   if (!st.executeStep()) return std::nullopt;
   return read_case(st);
@@ -435,14 +523,14 @@ bool Store::receipt_taken(const std::string& receipt) const {
 }
 
 std::int64_t Store::count_cases() const {
-  SQLite::Statement st(m_impl->db, "SELECT count(*) FROM \"case\"");
+  SQLite::Statement st(m_impl->db, fmt::format("SELECT count(*) FROM {}", m_impl->src.cases));
   st.executeStep();
   return st.getColumn(0).getInt64();
 }
 
 std::vector<CaseRow> Store::list_cases(const CaseFilter& f) const {
   // The WHERE clause is built from fixed fragments only; every value is bound.
-  std::string sql = fmt::format("SELECT {} FROM \"case\" c WHERE 1", k_case_columns);
+  std::string sql = fmt::format("SELECT {} FROM {} c WHERE 1", m_impl->columns(), m_impl->src.cases);
   std::vector<std::function<void(SQLite::Statement&, int&)>> binders;
   auto text_eq = [&](const char* column, const std::optional<std::string>& v) {
     if (!v) return;
@@ -464,7 +552,8 @@ std::vector<CaseRow> Store::list_cases(const CaseFilter& f) const {
     sql += ")";
   }
   if (f.unit) {
-    sql += " AND (c.lead_unit = ? OR c.id IN (SELECT case_id FROM co_unit WHERE unit = ?))";
+    sql += fmt::format(" AND (c.lead_unit = ? OR c.id IN (SELECT case_id FROM {} WHERE unit = ?))",
+                       m_impl->src.co_units);
     binders.push_back([u = *f.unit](SQLite::Statement& st, int& i) {
       st.bind(i++, u);
       st.bind(i++, u);
@@ -522,9 +611,9 @@ std::vector<CaseRow> Store::list_cases(const CaseFilter& f) const {
 }
 
 namespace {
-std::vector<CaseRow> cases_where(SQLite::Database& db, const char* where, Instant bound) {
-  SQLite::Statement st(db, fmt::format("SELECT {} FROM \"case\" c WHERE {} ORDER BY c.id",
-                                       k_case_columns, where));
+std::vector<CaseRow> cases_where(const Store::Impl& impl, const char* where, Instant bound) {
+  SQLite::Statement st(impl.db, fmt::format("SELECT {} FROM {} c WHERE {} ORDER BY c.id",
+                                            impl.columns(), impl.src.cases, where));
   st.bind(1, format_utc(bound));
   std::vector<CaseRow> rows;
   while (st.executeStep()) rows.push_back(read_case(st));
@@ -540,19 +629,18 @@ SummonsRow read_summons(SQLite::Statement& st) {
   r.answered_at = opt_instant(st.getColumn(4));
   return r;
 }
-constexpr const char* k_summons_select =
-    "SELECT case_id, unit, summoned_at, due_at, answered_at FROM summons";
+constexpr const char* k_summons_select = "SELECT case_id, unit, summoned_at, due_at, answered_at FROM ";
 }  // namespace
 
 std::vector<CaseRow> Store::open_cases_due_before(Instant before) const {
-  return cases_where(m_impl->db,
+  return cases_where(*m_impl,
                      "c.status IN ('listed', 'in_progress') AND c.due_at IS NOT NULL"
                      " AND c.due_at < ?",
                      before);
 }
 
 std::vector<CaseRow> Store::unacknowledged_before(Instant before) const {
-  return cases_where(m_impl->db, "c.status = 'listed' AND c.ack_due < ?", before);
+  return cases_where(*m_impl, "c.status = 'listed' AND c.ack_due < ?", before);
 }
 
 void Store::insert_summons(const SummonsRow& row) {
@@ -571,8 +659,8 @@ void Store::insert_summons(const SummonsRow& row) {
 }
 
 std::vector<SummonsRow> Store::summons_of(std::int64_t case_id) const {
-  SQLite::Statement st(m_impl->db, fmt::format("{} WHERE case_id = ? ORDER BY summoned_at, unit",
-                                               k_summons_select));
+  SQLite::Statement st(m_impl->db, fmt::format("{}{} WHERE case_id = ? ORDER BY summoned_at, unit",
+                                               k_summons_select, m_impl->src.summons));
   st.bind(1, case_id);
   std::vector<SummonsRow> rows;
   while (st.executeStep()) rows.push_back(read_summons(st));
@@ -599,8 +687,8 @@ std::vector<SummonsRow> Store::answer_summons(std::int64_t case_id, const std::s
 
 std::vector<SummonsRow> Store::unanswered_summons_due_before(Instant before) const {
   SQLite::Statement st(m_impl->db,
-      fmt::format("{} WHERE answered_at IS NULL AND due_at < ? ORDER BY due_at, case_id, unit",
-                  k_summons_select));
+      fmt::format("{}{} WHERE answered_at IS NULL AND due_at < ? ORDER BY due_at, case_id, unit",
+                  k_summons_select, m_impl->src.summons));
   st.bind(1, format_utc(before));
   std::vector<SummonsRow> rows;
   while (st.executeStep()) rows.push_back(read_summons(st));
@@ -608,11 +696,11 @@ std::vector<SummonsRow> Store::unanswered_summons_due_before(Instant before) con
 }
 
 std::vector<MeetingBacklog> Store::meeting_backlog() const {
-  SQLite::Statement st(m_impl->db,
+  SQLite::Statement st(m_impl->db, fmt::format(
       "SELECT m.id, m.kind, m.title, m.held_on, m.group_name, m.created_at,"
       " count(c.id), count(c.id) FILTER (WHERE c.status = 'received')"
-      " FROM meeting m LEFT JOIN \"case\" c ON c.meeting = m.id"
-      " GROUP BY m.id ORDER BY m.held_on, m.id");
+      " FROM {} m LEFT JOIN {} c ON c.meeting = m.id"
+      " GROUP BY m.id ORDER BY m.held_on, m.id", m_impl->src.meetings, m_impl->src.cases));
   std::vector<MeetingBacklog> rows;
   while (st.executeStep()) {
     MeetingBacklog b;
@@ -641,6 +729,8 @@ std::string_view group_column(GroupBy by) {
 
 std::vector<Tally> Store::tally(GroupBy by, Instant from, Instant to, Instant as_of) const {
   const auto key = group_column(by);
+  const auto& cases = m_impl->src.cases;
+  const auto& journal = m_impl->src.journal;
   // Returns are counted for the unit that returned the case.
   const std::string return_key = by == GroupBy::unit ? "j.unit" : std::string(key);
   std::map<std::optional<std::string>, Tally> groups;
@@ -659,29 +749,29 @@ std::vector<Tally> Store::tally(GroupBy by, Instant from, Instant to, Instant as
   };
   try {
     run(fmt::format("SELECT {0}, count(*), count(*) FILTER (WHERE c.closed_at <= :T)"
-                    " FROM \"case\" c WHERE c.received_at >= :from AND c.received_at < :to"
-                    " GROUP BY 1", key),
+                    " FROM {1} c WHERE c.received_at >= :from AND c.received_at < :to"
+                    " GROUP BY 1", key, cases, journal),
         [](auto& st, Tally& t) {
           t.received = st.getColumn(1).getInt64();
           t.received_closed = st.getColumn(2).getInt64();
         });
     run(fmt::format("SELECT {0}, count(*), count(*) FILTER (WHERE c.resolved_at <= c.due_at),"
                     " total(unixepoch(c.closed_at) - unixepoch(c.received_at))"
-                    " FROM \"case\" c WHERE c.closed_at >= :from AND c.closed_at < :to GROUP BY 1",
-                    key),
+                    " FROM {1} c WHERE c.closed_at >= :from AND c.closed_at < :to GROUP BY 1",
+                    key, cases, journal),
         [](auto& st, Tally& t) {
           t.closed = st.getColumn(1).getInt64();
           t.closed_on_time = st.getColumn(2).getInt64();
           t.close_seconds = st.getColumn(3).getDouble();
         });
-    run(fmt::format("SELECT {0}, count(*) FROM \"case\" c WHERE c.due_at < :T"
+    run(fmt::format("SELECT {0}, count(*) FROM {1} c WHERE c.due_at < :T"
                     " AND c.due_at IS NOT NULL AND c.status IN ('listed', 'in_progress') GROUP BY 1",
-                    key),
+                    key, cases, journal),
         [](auto& st, Tally& t) { t.overdue_open = st.getColumn(1).getInt64(); });
     run(fmt::format("SELECT {0}, count(*), count(*) FILTER (WHERE c.acked_at <= c.ack_due)"
-                    " FROM \"case\" c WHERE c.first_assigned_at >= :from"
+                    " FROM {1} c WHERE c.first_assigned_at >= :from"
                     " AND c.first_assigned_at < :to AND (c.ack_due < :T OR c.acked_at IS NOT NULL)"
-                    " GROUP BY 1", key),
+                    " GROUP BY 1", key, cases, journal),
         [](auto& st, Tally& t) {
           t.ack_due = st.getColumn(1).getInt64();
           t.ack_on_time = st.getColumn(2).getInt64();
@@ -691,18 +781,18 @@ std::vector<Tally> Store::tally(GroupBy by, Instant from, Instant to, Instant as
                     "   json_extract(j.detail, '$.rating') IN ('satisfied', 'basic')),"
                     " count(*) FILTER (WHERE j.action = 'escalate'),"
                     " count(*) FILTER (WHERE j.action = 'reopen')"
-                    " FROM journal j JOIN \"case\" c ON c.id = j.case_id"
+                    " FROM {2} j JOIN {1} c ON c.id = j.case_id"
                     " WHERE j.action IN ('followup', 'escalate', 'reopen')"
-                    " AND j.at >= :from AND j.at < :to GROUP BY 1", key),
+                    " AND j.at >= :from AND j.at < :to AND j.at <= :T GROUP BY 1", key, cases, journal),
         [](auto& st, Tally& t) {
           t.followups = st.getColumn(1).getInt64();
           t.satisfied = st.getColumn(2).getInt64();
           t.escalations = st.getColumn(3).getInt64();
           t.reopened = st.getColumn(4).getInt64();
         });
-    run(fmt::format("SELECT {0}, count(*) FROM journal j JOIN \"case\" c ON c.id = j.case_id"
-                    " WHERE j.action = 'return' AND j.at >= :from AND j.at < :to GROUP BY 1",
-                    return_key),
+    run(fmt::format("SELECT {0}, count(*) FROM {2} j JOIN {1} c ON c.id = j.case_id"
+                    " WHERE j.action = 'return' AND j.at >= :from AND j.at < :to AND j.at <= :T"
+                    " GROUP BY 1", return_key, cases, journal),
         [](auto& st, Tally& t) { t.returned = st.getColumn(1).getInt64(); });
   } catch (const SQLite::Exception& e) {
     rethrow(e, "cannot count the report's figures");
@@ -722,7 +812,7 @@ std::vector<std::pair<std::int64_t, std::int64_t>> Store::received_and_closed(
     for (std::size_t i = 0; i < out.size(); ++i)
       sql += fmt::format("{}count(*) FILTER (WHERE c.{} >= ? AND c.{} < ?)", i ? ", " : "", column,
                          column);
-    sql += fmt::format(" FROM \"case\" c WHERE c.{0} >= ? AND c.{0} < ?", column);
+    sql += fmt::format(" FROM {1} c WHERE c.{0} >= ? AND c.{0} < ?", column, m_impl->src.cases);
     SQLite::Statement st(m_impl->db, sql);
     int k = 1;
     for (std::size_t i = 0; i < out.size(); ++i) {
@@ -743,8 +833,9 @@ std::vector<std::pair<std::int64_t, std::int64_t>> Store::received_and_closed(
 
 std::vector<TopicCount> Store::topic_counts(Instant from, Instant to) const {
   SQLite::Statement st(m_impl->db,
-      "SELECT c.category, coalesce(c.village, c.town, c.address), count(*) FROM \"case\" c"
-      " WHERE c.received_at >= ? AND c.received_at < ? GROUP BY 1, 2");
+      fmt::format("SELECT c.category, coalesce(c.village, c.town, c.address), count(*) FROM {} c"
+                  " WHERE c.received_at >= ? AND c.received_at < ? GROUP BY 1, 2",
+                  m_impl->src.cases));
   st.bind(1, format_utc(from));
   st.bind(2, format_utc(to));
   std::vector<TopicCount> rows;
@@ -754,49 +845,337 @@ std::vector<TopicCount> Store::topic_counts(Instant from, Instant to) const {
 }
 
 std::vector<CaseRow> Store::cases_of_meeting(std::int64_t meeting) const {
-  SQLite::Statement st(m_impl->db, fmt::format("SELECT {} FROM \"case\" c WHERE c.meeting = ?"
-                                               " ORDER BY c.id", k_case_columns));
+  SQLite::Statement st(m_impl->db, fmt::format("SELECT {} FROM {} c WHERE c.meeting = ?"
+                                               " ORDER BY c.id", m_impl->columns(),
+                                               m_impl->src.cases));
   st.bind(1, meeting);
   std::vector<CaseRow> rows;
   while (st.executeStep()) rows.push_back(read_case(st));
   return rows;
 }
 
-std::int64_t Store::append_event(EventRow& row) {
+namespace {
+constexpr const char* k_event_columns = "id, case_id, at, actor, action, unit, detail";
+
+Event read_event(SQLite::Statement& st) {
+  Event e;
+  e.id = st.getColumn(0).getInt64();
+  e.case_id = st.getColumn(1).getInt64();
+  e.at = instant(st.getColumn(2));
+  e.actor = st.getColumn(3).getString();
+  const auto action = st.getColumn(4).getString();
+  const auto a = parse_action(action);
+  if (!a) throw Error(Exit::data, fmt::format("event {} has an unknown action '{}'", e.id, action));
+  e.action = *a;
+  e.unit = opt_text(st.getColumn(5));
   try {
-    auto& st = m_impl->cached(k_insert_event);
-    st.bind(1, row.case_id);
-    st.bind(2, format_utc(row.at));
-    st.bind(3, row.actor);
-    st.bind(4, row.action);
-    bind_opt(st, 5, row.unit);
-    st.bind(6, row.detail);
+    e.detail = Detail::parse(st.getColumn(6).getString());
+  } catch (const nlohmann::json::exception&) {
+    throw Error(Exit::data, fmt::format("event {} has a detail that is not JSON", e.id));
+  }
+  return e;
+}
+}  // namespace
+
+std::int64_t Store::append_event(Event& e) {
+  auto& head = m_impl->head;
+  try {
+    if (!head) {
+      auto& last = m_impl->cached("SELECT id, hash FROM journal ORDER BY id DESC LIMIT 1");
+      if (last.executeStep())
+        head = {last.getColumn(0).getInt64(), last.getColumn(1).getString()};
+      else
+        head = {0, std::string(k_chain_start)};
+    }
+    e.id = head->first + 1;
+    std::string hash, detail;
+    try {
+      hash = chain_hash(head->second, encode(e));
+      detail = detail_text(e.detail);
+    } catch (const std::invalid_argument&) {
+      throw Error(Exit::data, fmt::format("case {}: text that is not UTF-8", e.case_id));
+    }
+    auto& st = m_impl->cached(
+        "INSERT INTO journal (id, case_id, at, actor, action, unit, detail, hash)"
+        " VALUES (?,?,?,?,?,?,?,?)");
+    st.bind(1, e.id);
+    st.bind(2, e.case_id);
+    st.bind(3, format_utc(e.at));
+    st.bind(4, e.actor);
+    st.bind(5, std::string(to_string(e.action)));
+    bind_opt(st, 6, e.unit);
+    st.bind(7, detail);
+    st.bind(8, hash);
     st.exec();
-    row.id = m_impl->db.getLastInsertRowid();
-    return row.id;
-  } catch (const SQLite::Exception& e) {
-    rethrow(e, fmt::format("cannot journal case {}", row.case_id));
+    head = {e.id, std::move(hash)};
+    return e.id;
+  } catch (const SQLite::Exception& x) {
+    head.reset();
+    rethrow(x, fmt::format("cannot journal case {}", e.case_id));
   }
 }
 
-std::vector<EventRow> Store::events(std::int64_t case_id) const {
-  SQLite::Statement st(m_impl->db,
-      "SELECT id, case_id, at, actor, action, unit, detail FROM journal WHERE case_id = ?"
-      " ORDER BY id");
+std::vector<Event> Store::events(std::int64_t case_id) const {
+  SQLite::Statement st(m_impl->db, fmt::format("SELECT {} FROM {} WHERE case_id = ? ORDER BY id",
+                                               k_event_columns, m_impl->src.journal));
   st.bind(1, case_id);
-  std::vector<EventRow> rows;
-  while (st.executeStep()) {
-    EventRow r;
-    r.id = st.getColumn(0).getInt64();
-    r.case_id = st.getColumn(1).getInt64();
-    r.at = instant(st.getColumn(2));
-    r.actor = st.getColumn(3).getString();
-    r.action = st.getColumn(4).getString();
-    r.unit = opt_text(st.getColumn(5));
-    r.detail = st.getColumn(6).getString();
-    rows.push_back(std::move(r));
-  }
+  std::vector<Event> rows;
+  while (st.executeStep()) rows.push_back(read_event(st));
   return rows;
+}
+
+std::optional<Instant> Store::latest_act(std::int64_t case_id) const {
+  auto& st = m_impl->cached("SELECT max(at) FROM journal WHERE case_id = ?");
+  st.bind(1, case_id);
+  st.executeStep();
+  return opt_instant(st.getColumn(0));
+}
+
+void Store::read_as_of(Instant clock, const Refold& refold) {
+  auto& db = m_impl->db;
+  const auto t = format_utc(clock);
+  try {
+    // The common case: nothing happened after the clock, the tables are as they stood.
+    SQLite::Statement latest(db, "SELECT max((SELECT max(at) FROM journal),"
+                                 " coalesce((SELECT max(created_at) FROM meeting), ''))");
+    latest.executeStep();
+    if (latest.getColumn(0).isNull() || latest.getColumn(0).getString() <= t) return;
+
+    db.exec("BEGIN");
+    db.exec("CREATE TEMP TABLE asof_clock (t TEXT NOT NULL)");
+    SQLite::Statement set(db, "INSERT INTO temp.asof_clock (t) VALUES (?)");
+    set.bind(1, t);
+    set.exec();
+    db.exec("CREATE TEMP TABLE changed (id INTEGER PRIMARY KEY)");
+    SQLite::Statement mark(db, "INSERT INTO temp.changed SELECT DISTINCT case_id FROM main.journal"
+                               " WHERE at > (SELECT t FROM temp.asof_clock)");
+    mark.exec();
+    db.exec("CREATE TEMP TABLE replayed AS SELECT * FROM main.\"case\" WHERE 0");
+    db.exec("CREATE TEMP TABLE replayed_co_unit (case_id INTEGER, position INTEGER, unit TEXT)");
+
+    // Each changed case with its events up to the clock, merged by case id.
+    SQLite::Statement now(db, fmt::format("SELECT {} FROM main.\"case\" c WHERE c.id IN"
+                                          " (SELECT id FROM temp.changed) ORDER BY c.id",
+                                          case_columns("main.co_unit")));
+    SQLite::Statement events(db, fmt::format(
+        "SELECT {} FROM main.journal WHERE case_id IN (SELECT id FROM temp.changed)"
+        " AND at <= (SELECT t FROM temp.asof_clock) ORDER BY case_id, id", k_event_columns));
+    SQLite::Statement add(db,
+        "INSERT INTO temp.replayed (receipt, title, description, channel, category, class,"
+        " requester, phone, town, village, address, meeting, status, lead_unit, leader,"
+        " received_at, first_assigned_at, assigned_at, ack_due, acked_at, due_at, resolved_at,"
+        " outcome, outcome_text, closed_at, level, satisfaction, confidential, id)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    SQLite::Statement add_co(db, "INSERT INTO temp.replayed_co_unit VALUES (?, ?, ?)");
+    bool more_events = events.executeStep();
+    while (now.executeStep()) {
+      const CaseRow current = read_case(now);
+      std::vector<Event> mine;
+      while (more_events && events.getColumn(1).getInt64() <= current.id) {
+        if (events.getColumn(1).getInt64() == current.id) mine.push_back(read_event(events));
+        more_events = events.executeStep();
+      }
+      const auto then = refold(current, mine);
+      if (!then) continue;
+      add.reset();
+      bind_case(add, *then);
+      add.bind(29, then->id);
+      add.exec();
+      for (std::size_t i = 0; i < then->co_units.size(); ++i) {
+        add_co.reset();
+        add_co.bind(1, then->id);
+        add_co.bind(2, static_cast<std::int64_t>(i));
+        add_co.bind(3, then->co_units[i]);
+        add_co.exec();
+      }
+    }
+    db.exec("CREATE TEMP VIEW case_asof AS SELECT * FROM main.\"case\""
+            " WHERE received_at <= (SELECT t FROM temp.asof_clock)"
+            " AND id NOT IN (SELECT id FROM temp.changed) UNION ALL SELECT * FROM temp.replayed");
+    db.exec("CREATE TEMP VIEW co_unit_asof AS SELECT case_id, position, unit FROM main.co_unit"
+            " WHERE case_id NOT IN (SELECT id FROM temp.changed)"
+            " UNION ALL SELECT case_id, position, unit FROM temp.replayed_co_unit");
+    db.exec("CREATE TEMP VIEW journal_asof AS SELECT * FROM main.journal"
+            " WHERE at <= (SELECT t FROM temp.asof_clock)");
+    db.exec("CREATE TEMP VIEW summons_asof AS SELECT case_id, unit, summoned_at, due_at,"
+            " CASE WHEN answered_at <= (SELECT t FROM temp.asof_clock) THEN answered_at END"
+            " AS answered_at FROM main.summons WHERE summoned_at <= (SELECT t FROM temp.asof_clock)");
+    db.exec("CREATE TEMP VIEW meeting_asof AS SELECT * FROM main.meeting"
+            " WHERE created_at <= (SELECT t FROM temp.asof_clock)");
+    db.exec("COMMIT");
+    m_impl->src = {"temp.case_asof", "temp.co_unit_asof", "temp.journal_asof",
+                   "temp.summons_asof", "temp.meeting_asof"};
+  } catch (const SQLite::Exception& e) {
+    if (!sqlite3_get_autocommit(db.getHandle())) db.exec("ROLLBACK");
+    rethrow(e, "cannot read the store as of " + t);
+  } catch (...) {
+    if (!sqlite3_get_autocommit(db.getHandle())) db.exec("ROLLBACK");
+    throw;
+  }
+}
+
+std::optional<Store::Fault> Store::check_integrity(bool quick) const {
+  SQLite::Statement st(m_impl->db, quick ? "PRAGMA quick_check" : "PRAGMA integrity_check");
+  if (st.executeStep() && st.getColumn(0).getString() != "ok")
+    return Fault{"integrity", std::nullopt, std::nullopt, st.getColumn(0).getString(), std::nullopt};
+  return std::nullopt;
+}
+
+std::optional<Store::Fault> Store::check_schema() const {
+  auto& db = m_impl->db;
+  SQLite::Statement app(db, "PRAGMA application_id");
+  app.executeStep();
+  if (app.getColumn(0).getInt64() != k_application_id)
+    return Fault{"schema", std::nullopt, std::nullopt, "application_id",
+                 std::to_string(app.getColumn(0).getInt64())};
+  if (schema_version() != latest_schema_version())
+    return Fault{"schema", std::nullopt, std::nullopt, "user_version",
+                 std::to_string(schema_version())};
+  // The guards of SPEC §8: a store without one can be rewritten unseen.
+  for (const char* trigger : {"journal_no_update", "journal_no_delete", "journal_append_only",
+                              "case_no_delete", "case_no_replace", "case_no_update",
+                              "co_unit_no_replace", "case_instants_insert", "case_instants_update",
+                              "journal_instants_insert"}) {
+    SQLite::Statement st(db, "SELECT 1 FROM sqlite_schema WHERE type = 'trigger' AND name = ?");
+    st.bind(1, trigger);
+    if (!st.executeStep())
+      return Fault{"schema", std::nullopt, std::nullopt, "trigger", std::string(trigger)};
+  }
+  return std::nullopt;
+}
+
+std::optional<Store::Fault> Store::check_foreign_keys() const {
+  SQLite::Statement st(m_impl->db, "PRAGMA foreign_key_check");
+  if (!st.executeStep()) return std::nullopt;
+  Fault f{"foreign_keys", std::nullopt, std::nullopt, st.getColumn(0).getString(),
+          st.getColumn(2).getString()};
+  if (f.field == "journal") f.event = st.getColumn(1).getInt64();
+  else if (f.field == "case") f.case_id = st.getColumn(1).getInt64();
+  return f;
+}
+
+std::optional<Store::Fault> Store::check_instants() const {
+  struct Column { const char* table; const char* key; const char* column; };
+  static constexpr Column k_columns[] = {
+      {"\"case\"", "id", "received_at"}, {"\"case\"", "id", "first_assigned_at"},
+      {"\"case\"", "id", "assigned_at"}, {"\"case\"", "id", "ack_due"},
+      {"\"case\"", "id", "acked_at"},    {"\"case\"", "id", "due_at"},
+      {"\"case\"", "id", "resolved_at"}, {"\"case\"", "id", "closed_at"},
+      {"journal", "id", "at"},           {"summons", "case_id", "summoned_at"},
+      {"summons", "case_id", "due_at"},  {"summons", "case_id", "answered_at"},
+      {"meeting", "id", "created_at"}};
+  for (const auto& c : k_columns) {
+    SQLite::Statement st(m_impl->db, fmt::format(
+        "SELECT {1}, {2} FROM {0} WHERE {2} IS NOT NULL AND NOT ({2} GLOB '????" "-??" "-??" "T??:??:??Z'"
+        " AND {2} BETWEEN '1970-01-01T00:00:00Z' AND '9999-12-31T23:59:59Z') ORDER BY {1} LIMIT 1",
+        c.table, c.key, c.column));
+    if (!st.executeStep()) continue;
+    Fault f{"instants", std::nullopt, std::nullopt, std::string(c.column),
+            st.getColumn(1).getString()};
+    if (std::string_view(c.table) == "journal") f.event = st.getColumn(0).getInt64();
+    else if (std::string_view(c.table) != "meeting") f.case_id = st.getColumn(0).getInt64();
+    return f;
+  }
+  return std::nullopt;
+}
+
+std::optional<Store::Fault> Store::check_chain() const {
+  SQLite::Statement st(m_impl->db,
+                       fmt::format("SELECT {}, hash FROM journal ORDER BY id", k_event_columns));
+  std::string previous(k_chain_start);
+  while (st.executeStep()) {
+    const auto id = st.getColumn(0).getInt64();
+    const auto case_id = st.getColumn(1).getInt64();
+    Event e;
+    try {
+      e = read_event(st);
+    } catch (const Error&) {
+      return Fault{"chain", id, case_id, "detail", std::nullopt};
+    }
+    // The stored text must be the canonical one, or a reader would see other bytes than were hashed.
+    if (st.getColumn(2).getString() != format_utc(e.at) ||
+        st.getColumn(6).getString() != detail_text(e.detail))
+      return Fault{"chain", id, case_id, "encoding", std::nullopt};
+    const auto expected = chain_hash(previous, encode(e));
+    if (st.getColumn(7).isNull() || st.getColumn(7).getString() != expected)
+      return Fault{"chain", id, case_id, "hash",
+                   st.getColumn(7).isNull() ? std::nullopt
+                                            : std::optional(st.getColumn(7).getString())};
+    previous = expected;
+  }
+  return std::nullopt;
+}
+
+std::optional<Store::Fault> Store::each_case_with_events(
+    const std::function<std::optional<Fault>(const CaseRow&, const std::vector<Event>&)>& visit)
+    const {
+  auto& db = m_impl->db;
+  SQLite::Statement cases(db, fmt::format("SELECT {} FROM \"case\" c ORDER BY c.id",
+                                          case_columns("co_unit")));
+  SQLite::Statement events(db, fmt::format("SELECT {} FROM journal ORDER BY case_id, id",
+                                           k_event_columns));
+  bool more_events = events.executeStep();
+  while (cases.executeStep()) {
+    const CaseRow c = read_case(cases);
+    std::vector<Event> mine;
+    while (more_events && events.getColumn(1).getInt64() <= c.id) {
+      if (events.getColumn(1).getInt64() == c.id) mine.push_back(read_event(events));
+      more_events = events.executeStep();
+    }
+    if (auto f = visit(c, mine)) return f;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::pair<std::int64_t, std::string>> Store::chain_head() const {
+  SQLite::Statement st(m_impl->db, "SELECT id, hash FROM journal ORDER BY id DESC LIMIT 1");
+  if (!st.executeStep() || st.getColumn(1).isNull()) return std::nullopt;
+  return std::pair{st.getColumn(0).getInt64(), st.getColumn(1).getString()};
+}
+
+std::vector<std::string> Store::units_used() const {
+  SQLite::Statement st(m_impl->db,
+      "SELECT lead_unit FROM \"case\" WHERE lead_unit IS NOT NULL UNION"
+      " SELECT unit FROM co_unit UNION SELECT unit FROM journal WHERE unit IS NOT NULL ORDER BY 1");
+  std::vector<std::string> out;
+  while (st.executeStep()) out.push_back(st.getColumn(0).getString());
+  return out;
+}
+
+void Store::backup(const std::filesystem::path& path) const {
+  const auto target = path.string();
+  const auto temporary = fmt::format("{}.tmp-{}", target, ::getpid());
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0)
+    throw Error(Exit::cant_create, fmt::format("cannot create {}: {}", temporary,
+                                               std::strerror(errno)));
+  ::close(fd);
+  sqlite3* copy = nullptr;
+  auto fail = [&](const std::string& what) {
+    if (copy) sqlite3_close(copy);
+    std::filesystem::remove(temporary);
+    throw Error(Exit::io, fmt::format("cannot back up to {}: {}", target, what));
+  };
+  if (sqlite3_open(temporary.c_str(), &copy) != SQLITE_OK) fail(sqlite3_errmsg(copy));
+  // One step copies every page under one read transaction: a consistent
+  // snapshot while others go on writing (they wait for nothing in WAL).
+  sqlite3_backup* b = sqlite3_backup_init(copy, "main", m_impl->db.getHandle(), "main");
+  if (!b) fail(sqlite3_errmsg(copy));
+  int rc = sqlite3_backup_step(b, -1);
+  sqlite3_backup_finish(b);
+  if (rc != SQLITE_DONE) fail(sqlite3_errstr(rc));
+  // The copy stands alone in rollback mode: its header, copied from a WAL
+  // store, says WAL until a fresh connection switches it.
+  sqlite3_close(copy);
+  copy = nullptr;
+  if (sqlite3_open(temporary.c_str(), &copy) != SQLITE_OK ||
+      sqlite3_exec(copy, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr) != SQLITE_OK)
+    fail(sqlite3_errmsg(copy));
+  sqlite3_close(copy);
+  copy = nullptr;
+  std::error_code ec;
+  std::filesystem::rename(temporary, path, ec);
+  if (ec) fail(ec.message());
 }
 
 std::int64_t Store::insert_meeting(MeetingRow& row) {
@@ -818,14 +1197,16 @@ std::int64_t Store::insert_meeting(MeetingRow& row) {
 
 
 std::optional<MeetingRow> Store::find_meeting(std::int64_t id) const {
-  SQLite::Statement st(m_impl->db, fmt::format("{} WHERE id = ?", k_meeting_select));
+  SQLite::Statement st(m_impl->db, fmt::format("{}{} WHERE id = ?", k_meeting_select,
+                                               m_impl->src.meetings));
   st.bind(1, id);
   if (!st.executeStep()) return std::nullopt;
   return read_meeting(st);
 }
 
 std::vector<MeetingRow> Store::meetings() const {
-  SQLite::Statement st(m_impl->db, fmt::format("{} ORDER BY held_on, id", k_meeting_select));
+  SQLite::Statement st(m_impl->db, fmt::format("{}{} ORDER BY held_on, id", k_meeting_select,
+                                               m_impl->src.meetings));
   std::vector<MeetingRow> rows;
   while (st.executeStep()) rows.push_back(read_meeting(st));
   return rows;

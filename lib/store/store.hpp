@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "store/event.hpp"
 #include "store/rows.hpp"
 
 namespace duban::store {
@@ -19,10 +20,19 @@ class Store {
 public:
   // Opens the store at `path`, creating it (mode 0600, parent folders too)
   // when `create` allows, and migrates it to the current schema. ":memory:"
-  // opens a private in-memory store. Throws Error: no_input (66) when missing
-  // and not to be created, cant_create (73), io (74), busy (75), or data (65)
-  // for a file that is not a duban store or comes from a newer duban.
+  // opens a private in-memory store. Nothing is written to a file that is
+  // not a duban store (its application_id, or for versions 1-3 its own
+  // tables) -- not even its journal mode; an empty file becomes a store only
+  // when `create` allows. Two processes creating one store at once both
+  // succeed: the schema is read and written under the write lock. Throws
+  // Error: no_input (66) when missing and not to be created, cant_create
+  // (73), io (74), busy (75), or data (65) for a file that is not a duban
+  // store or comes from a newer duban.
   static Store open(const std::filesystem::path& path, Create create);
+
+  // What a person should be told about the store as opened: e.g. that its
+  // file can be written by others than its owner. Empty when all is well.
+  const std::vector<std::string>& warnings() const;
 
   Store(Store&&) noexcept;
   Store& operator=(Store&&) noexcept;
@@ -74,9 +84,52 @@ public:
   // Every meeting with its case counts, oldest first.
   std::vector<MeetingBacklog> meeting_backlog() const;
 
-  // The journal: append and read, nothing else.
-  std::int64_t append_event(EventRow& row);
-  std::vector<EventRow> events(std::int64_t case_id) const;
+  // The journal: append and read, nothing else. append_event gives the
+  // event the next id and its place in the hash chain (event.hpp).
+  std::int64_t append_event(Event& event);
+  std::vector<Event> events(std::int64_t case_id) const;
+  // The instant of the case's latest event (its intake counts at
+  // received_at); none for a case without events.
+  std::optional<Instant> latest_act(std::int64_t case_id) const;
+
+  // Reading as of a clock (SPEC §4). After this call every read above sees
+  // the store as it stood at `clock`: events after it left out, cases
+  // received after it absent, and each case changed after it as `refold`
+  // rebuilds it from its events up to the clock (given the case as it is
+  // now, for what its events do not say; none: the case did not exist).
+  // Costs nothing when the clock is at or after the latest event. For
+  // reading commands only: call it before any write, never inside one.
+  using Refold = std::function<std::optional<CaseRow>(const CaseRow& now,
+                                                      const std::vector<Event>& events)>;
+  void read_as_of(Instant clock, const Refold& refold);
+
+  // What `doctor` reads. Each returns the first fault found, as text for
+  // the caller to name (check, then where), or none.
+  struct Fault {
+    std::string check;                 // integrity, schema, foreign_keys, instants, chain, case
+    std::optional<std::int64_t> event, case_id;
+    std::optional<std::string> field;  // a column, or the SQLite message
+    std::optional<std::string> value;
+  };
+  std::optional<Fault> check_integrity(bool quick) const;
+  std::optional<Fault> check_schema() const;
+  std::optional<Fault> check_foreign_keys() const;
+  std::optional<Fault> check_instants() const;
+  // The hash chain, every event in id order.
+  std::optional<Fault> check_chain() const;
+  // Every case with its events (in id order), streamed: `visit` returns a
+  // fault to stop at.
+  std::optional<Fault> each_case_with_events(
+      const std::function<std::optional<Fault>(const CaseRow&, const std::vector<Event>&)>& visit)
+      const;
+  // The chain's head: the latest event's id and hash.
+  std::optional<std::pair<std::int64_t, std::string>> chain_head() const;
+  // Every unit code the store refers to (lead units, co-units, journal).
+  std::vector<std::string> units_used() const;
+
+  // An online, consistent copy of the store at `path` (SQLite's backup API,
+  // while others write), written under a temporary name and renamed.
+  void backup(const std::filesystem::path& path) const;
 
   // Meetings.
   std::int64_t insert_meeting(MeetingRow& row);

@@ -1,6 +1,7 @@
 // Escalation (督办升级), by hand and by the config's ladder (SPEC §3, §5).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,7 +42,12 @@ struct Escalation {
 // `after` has passed, and whose level is below the step's, rises to it (one
 // journal event per step). Idempotent: a second run at the same clock does
 // nothing. Works in short transactions (`batch` cases each) so that people
-// can keep working; an interrupted run is finished by the next.
-std::vector<Escalation> escalate_auto(Context& ctx, std::size_t batch = 200);
+// can keep working, and decides each case inside its transaction, so a
+// case acknowledged meanwhile is never escalated; an interrupted run is
+// finished by the next. `committed` is told each transaction's escalations
+// once it has committed, so that a run that stops early can say what it did.
+using Committed = std::function<void(const std::vector<Escalation>&)>;
+std::vector<Escalation> escalate_auto(Context& ctx, const Committed& committed = {},
+                                      std::size_t batch = 200);
 
 }  // namespace duban::supervise

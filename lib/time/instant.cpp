@@ -161,6 +161,36 @@ std::optional<LocalDays> parse_date(std::string_view text) {
 
 std::string format_utc(Instant at) { return format_time_point(at.tp, 'T', true) + "Z"; }
 
+bool in_range(Instant at) {
+  static const Instant earliest = *parse_stored(k_earliest), latest = *parse_stored(k_latest);
+  return earliest <= at && at <= latest;
+}
+
+std::optional<Instant> parse_stored(std::string_view s) {
+  std::size_t pos = 0;
+  int sign = 1;
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) sign = s[pos++] == '-' ? -1 : 1;
+  const std::size_t digits_start = pos;
+  long long year = 0;
+  while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9' && pos - digits_start < 9)
+    year = year * 10 + (s[pos++] - '0');
+  if (pos - digits_start < 4 || s.size() - pos != 16 || s[pos] != '-') return std::nullopt;
+  // The rest, "-MM-DDTHH:MM:SSZ", has fixed places.
+  const std::string_view rest = s.substr(pos);
+  std::size_t at = 1;
+  const auto mo = read_digits(rest, at, 2);
+  if (!mo || !read_char(rest, at, '-')) return std::nullopt;
+  const auto d = read_digits(rest, at, 2);
+  if (!d || !read_char(rest, at, 'T')) return std::nullopt;
+  const auto tod = read_time_of_day(rest, at);
+  if (!tod || at != 15 || rest[15] != 'Z') return std::nullopt;
+  const chr::year_month_day ymd{chr::year{static_cast<int>(sign * year)},
+                                chr::month(static_cast<unsigned>(*mo)),
+                                chr::day(static_cast<unsigned>(*d))};
+  if (!ymd.ok()) return std::nullopt;
+  return Instant{chr::sys_days{ymd} + *tod};
+}
+
 std::string format_local(Instant at, const Zone& zone) {
   return format_time_point(zone.to_local(at), ' ', false);
 }

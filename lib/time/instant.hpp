@@ -65,6 +65,18 @@ std::optional<LocalDays> parse_date(std::string_view text);
 
 // "2026-11-22T00:30:00Z": the stored form.
 std::string format_utc(Instant at);
+
+// Every instant duban takes or computes lies in 1970-01-01T00:00:00Z ..
+// 9999-12-31T23:59:59Z (SPEC §4), where the stored text sorts as time does.
+inline constexpr std::string_view k_earliest = "1970-01-01T00:00:00Z";
+inline constexpr std::string_view k_latest = "9999-12-31T23:59:59Z";
+bool in_range(Instant at);
+
+// Reads the stored form back: "YYYY-MM-DDTHH:MM:SSZ", and also what an older
+// duban may have written out of range (a year of 0 or of five digits, with
+// an optional sign), so that such a store still opens and shows it. nullopt
+// for anything else.
+std::optional<Instant> parse_stored(std::string_view text);
 // "2026-11-22 08:30" in `zone`: the displayed form.
 std::string format_local(Instant at, const Zone& zone);
 // "2026-11-22"

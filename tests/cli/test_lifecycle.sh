@@ -14,7 +14,12 @@ field() { sql "SELECT $2 FROM \"case\" WHERE id = $1"; }
 "$DUBAN" -q intake --title "环卫工人工资偏低" --class A --category wages                       # 1
 "$DUBAN" -q intake --title "无等级的问题"                                                      # 2
 "$DUBAN" -q intake --title "新华社区路灯不亮" --channel hotline --category streetlight         # 3
-for i in 4 5 6 7 8 9 10; do "$DUBAN" -q intake --title "C类问题$i" --class C; done              # 4..10
+# Case 5 came in before National Day, to be assigned then (acts go in time order).
+for i in 4 5 6 7 8 9 10; do
+  received=()
+  [ "$i" = 5 ] && received=(--received "2026-09-29 09:00")
+  "$DUBAN" -q intake --title "C类问题$i" --class C "${received[@]}"
+done                                                                                           # 4..10
 expect_eq "$(sql 'SELECT count(*) FROM "case"')" "10" "setup: 10 cases"
 
 # --- assign -----------------------------------------------------------------------
@@ -259,6 +264,7 @@ expect_eq "$(sql "SELECT json_extract(detail, '\$.rating') || '|' || json_extrac
 "$DUBAN" -q resolve 1 --outcome solved --note "已补发"
 "$DUBAN" -q --now "2026-11-26T10:00:00+08:00" close 1
 expect_eq "$(field 1 closed_at)" "2026-11-26T02:00:00Z" "a later close sets a new closed_at"
+export DUBAN_NOW=2026-11-26T11:00:00+08:00  # acts go in time order: after the close
 j=$(jcount)
 run --format ids followup 1 --rating unsatisfied --no-reopen
 expect_rc 0

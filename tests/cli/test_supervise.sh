@@ -115,7 +115,7 @@ expect_out ""
 "$DUBAN" -q --now "2026-10-21 09:45" ack 2 --unit mzj
 expect_eq "$(sql "SELECT group_concat(json_extract(detail, '$.late')) FROM journal WHERE case_id = 2 AND action = 'ack' AND unit IN ('jyj', 'mzj')")" \
   "0,1" "the late answer is recorded as late"
-run ack 2 --unit zjj
+run --now "2026-10-21 09:50" ack 2 --unit zjj
 expect_rc 64
 
 # --- cron: the crontab's own line under env -i ------------------------------------

@@ -58,8 +58,10 @@ expect_eq "$(sql "SELECT group_concat(id || ':' || due_at, ' ') FROM (SELECT id,
   "due by class and the heat-pay rule"
 run --format ids list --meeting 1 --unit cjl
 expect_out $'6\n10'
+# A reassignment keeps the co-units it is not given (SPEC §3): 7, 8 and 9
+# still have cgj beside their new lead.
 run --format ids list --meeting 1 --unit cgj
-expect_out "$(printf '%s\n' 1 2 3 4 5 6 11)"
+expect_out "$(printf '%s\n' 1 2 3 4 5 6 7 8 9 11)"
 run --format ids list --due-within 5wd
 expect_out $'6\n10\n11'
 

@@ -43,7 +43,7 @@ Exit code_of(const std::function<void()>& f) {
 
 std::vector<std::string> actions(test::World& w, std::int64_t id) {
   std::vector<std::string> out;
-  for (const auto& e : w.store.events(id)) out.push_back(e.action);
+  for (const auto& e : w.store.events(id)) out.emplace_back(store::to_string(e.action));
   return out;
 }
 
@@ -201,7 +201,7 @@ TEST_SUITE("cases") {
     const auto c = cases::close(ctx, {id}, cases::Force::yes, std::string("重复件")).at(0);
     CHECK(c.status == Status::closed);
     const auto events = w.store.events(id);
-    CHECK(nlohmann::json::parse(events.back().detail)["forced"] == true);
+    CHECK(events.back().detail["forced"] == true);
   }
 
   TEST_CASE("resolve as explained needs the explanation") {

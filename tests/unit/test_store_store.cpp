@@ -113,11 +113,11 @@ TEST_SUITE("store") {
     auto c = sample("AAAA-AAAA", "one");
     s.write([&] {
       s.insert_case(c);
-      store::EventRow e;
+      store::Event e;
       e.case_id = c.id;
       e.at = c.received_at;
       e.actor = "tester";
-      e.action = "intake";
+      e.action = store::Action::intake;
       s.append_event(e);
     });
     CHECK_THROWS_WITH_AS(s.query_text("UPDATE journal SET actor = 'x'"),

@@ -60,7 +60,7 @@ struct Ladder {
   }
   std::vector<std::string> actions(std::int64_t id) {
     std::vector<std::string> out;
-    for (const auto& e : store.events(id)) out.push_back(e.action);
+    for (const auto& e : store.events(id)) out.emplace_back(store::to_string(e.action));
     return out;
   }
 };
@@ -101,7 +101,7 @@ TEST_SUITE("escalate") {
     REQUIRE(done.size() == 1);
     CHECK(done[0].from_level == 0);
     CHECK(done[0].to_level == 2);
-    const auto detail = nlohmann::json::parse(l.store.events(id).back().detail);
+    const auto detail = l.store.events(id).back().detail;
     CHECK(detail["auto"] == true);
     CHECK(detail["notify"] == "leader");
   }
@@ -162,8 +162,8 @@ TEST_SUITE("escalate") {
     auto late = l.at("2025-10-10 09:45");
     cases::ack(late, {id}, std::string("cgj"));
     const auto events = l.store.events(id);
-    CHECK(nlohmann::json::parse(events[events.size() - 2].detail)["late"] == false);
-    CHECK(nlohmann::json::parse(events.back().detail)["late"] == true);
+    CHECK(events[events.size() - 2].detail["late"] == false);
+    CHECK(events.back().detail["late"] == true);
     CHECK(cases::find(l.store, id).status == Status::listed);  // the lead has not acked
   }
 }

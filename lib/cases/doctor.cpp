@@ -1,0 +1,70 @@
+#include "cases/doctor.hpp"
+
+#include <algorithm>
+
+#include "cases/fold.hpp"
+#include "cases/view.hpp"
+
+namespace duban::cases {
+
+namespace {
+
+using Fault = store::Store::Fault;
+
+// The first column in which two versions of a case differ, by SPEC §9's
+// names (and the store's own for the columns §9 does not show).
+std::optional<std::pair<std::string, std::string>> first_difference(const store::CaseRow& row,
+                                                                    const store::CaseRow& folded) {
+  const auto a = case_json(row), b = case_json(folded);
+  for (const auto& [key, value] : a.items())
+    if (b[key] != value) return std::pair{key, value.dump()};
+  auto text = [](const std::optional<time::Instant>& at) {
+    return at ? time::format_utc(*at) : std::string("null");
+  };
+  if (row.first_assigned_at != folded.first_assigned_at)
+    return std::pair{std::string("first_assigned_at"), text(row.first_assigned_at)};
+  if (row.outcome_text != folded.outcome_text)
+    return std::pair{std::string("outcome_text"), row.outcome_text.value_or("null")};
+  if (row.confidential != folded.confidential)
+    return std::pair{std::string("confidential"), std::string(row.confidential ? "1" : "0")};
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool DoctorReport::ok() const {
+  return std::none_of(checks.begin(), checks.end(), [](const auto& c) { return c.fault; });
+}
+
+DoctorReport doctor(const store::Store& store, const config::Config& config, Depth depth) {
+  DoctorReport r;
+  r.checks.push_back({"integrity", true, store.check_integrity(depth == Depth::quick)});
+  r.checks.push_back({"schema", true, store.check_schema()});
+  std::optional<Fault> unknown;
+  for (const auto& unit : store.units_used())
+    if (!config.find_unit(unit)) {
+      unknown = Fault{"config", std::nullopt, std::nullopt, "unit", unit};
+      break;
+    }
+  r.checks.push_back({"config", true, unknown});
+  r.checks.push_back({"foreign_keys", true, store.check_foreign_keys()});
+  r.checks.push_back({"instants", true, store.check_instants()});
+  r.checks.push_back({"chain", true, store.check_chain()});
+  if (depth == Depth::quick) {
+    r.checks.push_back({"cases", false, std::nullopt});
+  } else {
+    r.checks.push_back({"cases", true, store.each_case_with_events(
+        [](const store::CaseRow& row, const std::vector<store::Event>& events)
+            -> std::optional<Fault> {
+          const auto folded = fold(row, events);
+          if (!folded) return Fault{"cases", std::nullopt, row.id, "journal", "no intake event"};
+          if (auto d = first_difference(row, *folded))
+            return Fault{"cases", std::nullopt, row.id, d->first, d->second};
+          return std::nullopt;
+        })});
+  }
+  r.head = store.chain_head();
+  return r;
+}
+
+}  // namespace duban::cases

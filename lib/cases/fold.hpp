@@ -1,0 +1,28 @@
+// A case is the fold of its journal (SPEC §8): every column of a case row
+// follows from its events, applied in order. The lifecycle writes a case by
+// applying the event it journals, and doctor and the as-of reading replay
+// the journal with the same function, so the three cannot disagree.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "store/event.hpp"
+#include "store/rows.hpp"
+
+namespace duban::cases {
+
+// Applies one event to the case it concerns. An intake event starts the
+// case afresh from its detail.
+void apply(store::CaseRow& c, const store::Event& e);
+
+// The case its events make, or none when they hold no intake. `base` gives
+// what an intake event of an older duban did not record (its title and the
+// other intake fields); a current intake records them all.
+std::optional<store::CaseRow> fold(const store::CaseRow& base,
+                                   const std::vector<store::Event>& events);
+
+// The intake fields of a case as an intake event records them.
+store::Detail intake_detail(const store::CaseRow& c);
+
+}  // namespace duban::cases

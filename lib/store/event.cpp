@@ -1,0 +1,108 @@
+#include "store/event.hpp"
+
+#include <openssl/evp.h>
+
+#include <array>
+#include <stdexcept>
+
+namespace duban::store {
+
+namespace {
+constexpr std::array<std::pair<Action, std::string_view>, 10> k_actions = {{
+    {Action::intake, "intake"},
+    {Action::assign, "assign"},
+    {Action::ack, "ack"},
+    {Action::give_back, "return"},
+    {Action::note, "note"},
+    {Action::resolve, "resolve"},
+    {Action::close, "close"},
+    {Action::reopen, "reopen"},
+    {Action::followup, "followup"},
+    {Action::escalate, "escalate"},
+}};
+}  // namespace
+
+std::string_view to_string(Action a) {
+  for (const auto& [action, name] : k_actions)
+    if (action == a) return name;
+  return "note";
+}
+
+std::optional<Action> parse_action(std::string_view text) {
+  for (const auto& [action, name] : k_actions)
+    if (name == text) return action;
+  return std::nullopt;
+}
+
+std::string detail_text(const Detail& detail) {
+  try {
+    return detail.dump();
+  } catch (const nlohmann::json::exception& e) {
+    throw std::invalid_argument(e.what());
+  }
+}
+
+std::string encode(const Event& e) {
+  nlohmann::json j = {
+      {"v", k_encoding_version},
+      {"id", e.id},
+      {"case", e.case_id},
+      {"at", time::format_utc(e.at)},
+      {"actor", e.actor},
+      {"action", std::string(to_string(e.action))},
+      {"unit", e.unit ? nlohmann::json(*e.unit) : nlohmann::json(nullptr)},
+      {"detail", e.detail},
+  };
+  try {
+    return j.dump();
+  } catch (const nlohmann::json::exception& x) {
+    throw std::invalid_argument(x.what());
+  }
+}
+
+Event decode(std::string_view text) {
+  try {
+    const auto j = nlohmann::json::parse(text);
+    if (j.at("v").get<int>() != k_encoding_version)
+      throw std::invalid_argument("unknown event encoding version");
+    Event e;
+    e.id = j.at("id").get<std::int64_t>();
+    e.case_id = j.at("case").get<std::int64_t>();
+    const auto at = time::parse_stored(j.at("at").get<std::string>());
+    if (!at) throw std::invalid_argument("bad instant in an event");
+    e.at = *at;
+    e.actor = j.at("actor").get<std::string>();
+    const auto action = parse_action(j.at("action").get<std::string>());
+    if (!action) throw std::invalid_argument("unknown action in an event");
+    e.action = *action;
+    if (!j.at("unit").is_null()) e.unit = j.at("unit").get<std::string>();
+    e.detail = j.at("detail");
+    if (!e.detail.is_object()) throw std::invalid_argument("an event's detail is not an object");
+    return e;
+  } catch (const nlohmann::json::exception& x) {
+    throw std::invalid_argument(x.what());
+  }
+}
+
+std::string chain_hash(std::string_view previous, std::string_view encoded) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  const bool ok = ctx && EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr) == 1 &&
+                  EVP_DigestUpdate(ctx, previous.data(), previous.size()) == 1 &&
+                  EVP_DigestUpdate(ctx, "\n", 1) == 1 &&
+                  EVP_DigestUpdate(ctx, encoded.data(), encoded.size()) == 1 &&
+                  EVP_DigestFinal_ex(ctx, digest, &size) == 1;
+  EVP_MD_CTX_free(ctx);
+  if (!ok) throw std::runtime_error("SHA-256 failed (OpenSSL)");
+  static constexpr char k_hex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(size * 2);
+  for (unsigned int i = 0; i < size; ++i) {
+    out += k_hex[digest[i] >> 4];
+    out += k_hex[digest[i] & 0xf];
+  }
+  return out;
+}
+
+}  // namespace duban::store

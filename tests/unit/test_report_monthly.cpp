@@ -77,12 +77,16 @@ TEST_SUITE("report") {
   }
 
   TEST_CASE("the month starts at local midnight, not UTC midnight") {
+    // Asymmetric on purpose: a month reckoned in UTC would count 2 (10-31
+    // 15:59Z and 16:00Z); one starting locally but ending at UTC midnight 4;
+    // one starting at UTC midnight but ending locally 1. Only local is 3.
     Month m;
-    m.take("2026-09-30 23:30");  // 15:30Z on 09-30: September
-    m.take("2026-10-01 00:10");  // 16:10Z on 09-30: October, though UTC says September
-    m.take("2026-10-31 23:59");
-    m.take("2026-11-01 00:00");
-    CHECK(m.october().total.received == 2);
+    m.take("2026-09-30 23:30");  // 15:30Z on 09-30: September either way
+    m.take("2026-10-01 00:00");  // 16:00Z on 09-30: October's first instant, though UTC says September
+    m.take("2026-10-01 00:30");  // 16:30Z on 09-30: October, though UTC says September
+    m.take("2026-10-31 23:59");  // 15:59Z on 10-31: October either way
+    m.take("2026-11-01 00:00");  // 16:00Z on 10-31: November, though UTC says October
+    CHECK(m.october().total.received == 3);
   }
 
   TEST_CASE("an empty month has zero counts and no rates at all") {

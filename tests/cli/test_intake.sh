@@ -237,6 +237,18 @@ run intake --file "$T/does-not-exist.csv"
 expect_rc 66
 expect_err_has "does-not-exist.csv"
 
+# Regression: a folder and a failed read were taken as an empty batch (exit 0).
+mkdir -p "$T/a-folder.csv"
+run intake --file "$T/a-folder.csv"
+expect_rc 66
+expect_err_has "$T/a-folder.csv: is a directory"
+if [ -r /proc/self/mem ]; then
+  run intake --file /proc/self/mem
+  expect_rc 74
+  expect_err_has "cannot read /proc/self/mem: Input/output error"
+fi
+expect_eq "$(count)" "$before" "unreadable files add nothing"
+
 run intake --title "无此会议" --meeting 99
 expect_rc_not 0
 expect_err_has "no meeting 99"

@@ -150,13 +150,16 @@ void read_calendar(Reader& top, Config& config) {
   Reader r(table_of(top, *node, "calendar"), top.file(), "calendar");
   std::set<unsigned> weekend;
   bool weekend_given = false;
-  if (r.take("weekend")) {
+  if (const auto* weekend_at = r.take("weekend")) {
     weekend_given = true;
     for (auto& [name, at] : r.string_array("weekend")) {
       auto day = time::parse_weekday(name);
       if (!day) r.fail(*at, "weekend", fmt::format("'{}' is not a weekday (mon .. sun)", name));
       weekend.insert(*day);
     }
+    // With no working day in the week a "5wd" deadline would never come.
+    if (weekend.size() == 7)
+      r.fail(*weekend_at, "weekend", "lists all seven days; at least one must be a working day");
   }
   auto days = [&](std::string_view key) {
     std::set<time::LocalDays> out;

@@ -145,6 +145,10 @@ bad weekday $'[calendar]\nweekend = ["sat", "sunday"]\n'
 expect_rc 78
 expect_err_has "weekday.toml:2"
 expect_err_has "sunday"
+# Regression: a weekend of all seven days loaded, and "5wd" then never ends.
+bad allweekend $'lang = "en"\n[calendar]\nweekend = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]\n'
+expect_rc 78
+expect_err_has "allweekend.toml:3:11: calendar.weekend: lists all seven days"
 bad parent $'[[unit]]\ncode = "city"\nname = "三明市"\n\n[[unit]]\ncode = "cgj"\nname = "市城市管理局"\nparent = "citi"\n'
 expect_rc 78
 expect_err_has "parent.toml:8:10"

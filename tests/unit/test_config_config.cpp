@@ -65,6 +65,15 @@ TEST_SUITE("config") {
           std::string::npos);
   }
 
+  TEST_CASE("a weekend of all seven days is refused, for a working-day deadline would never end") {
+    const auto msg = config_error(
+        "[calendar]\nweekend = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]\n");
+    CHECK(msg.find("test.toml:2:11: calendar.weekend: lists all seven days") == 0);
+    // Six days is odd but leaves a working day.
+    CHECK(config_from("[calendar]\nweekend = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\"]\n")
+              .calendar.is_working_day(*time::parse_date("2025-10-12")));
+  }
+
   TEST_CASE("a holiday range must be dates in order") {
     CHECK(config_error("[calendar]\nholidays = [\"2025-10-08..2025-10-01\"]\n")
               .find("test.toml:2:13: calendar.holidays") == 0);

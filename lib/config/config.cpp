@@ -25,6 +25,20 @@ const std::vector<std::string>& default_channels() {
   return channels;
 }
 
+// A code is what options and files name a unit, category or channel by, and
+// `--co a,b` splits on commas: so letters, digits, '_', '-' and '.' only.
+bool is_code(std::string_view code) {
+  return !code.empty() && std::all_of(code.begin(), code.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '-' || c == '.';
+  });
+}
+
+std::string not_a_code(std::string_view code) {
+  return fmt::format("'{}' is not a code: use letters, digits, '_', '-' and '.' "
+                     "(no spaces or commas)", code);
+}
+
 // Reads one TOML table, remembering which keys were taken, so that whatever
 // is left over can be reported as unknown. Every error names
 // file:line:column and the dotted key.
@@ -58,6 +72,13 @@ public:
     if (!s) fail(*node, key, "must be a string");
     if (s->get().empty()) fail(*node, key, "must not be empty");
     return s->get();
+  }
+
+  // A string that must be a code (see is_code).
+  std::optional<std::string> code(std::string_view key) {
+    auto s = string(key);
+    if (s && !is_code(*s)) fail(*m_table.get(key), key, not_a_code(*s));
+    return s;
   }
 
   std::optional<Duration> duration(std::string_view key) {
@@ -187,7 +208,7 @@ void read_units(Reader& top, Config& config) {
   std::map<std::string, const toml::node*> parent_at;
   each_table(top, "unit", [&](Reader& r, const toml::table& t) {
     Unit u;
-    auto code = r.string("code");
+    auto code = r.code("code");
     if (!code) r.fail(t, "code", "every [[unit]] needs a code");
     u.code = *code;
     if (config.find_unit(u.code)) r.fail(*t.get("code"), "code", fmt::format("unit '{}' is defined twice", u.code));
@@ -222,7 +243,7 @@ void read_units(Reader& top, Config& config) {
 void read_categories(Reader& top, Config& config) {
   each_table(top, "category", [&](Reader& r, const toml::table& t) {
     Category c;
-    auto code = r.string("code");
+    auto code = r.code("code");
     if (!code) r.fail(t, "code", "every [[category]] needs a code");
     c.code = *code;
     if (config.find_category(c.code))
@@ -398,7 +419,7 @@ Config parse(std::string_view text, const fs::path& file, const fs::path& defaul
   if (top.take("channels")) {
     config.channels.clear();
     for (auto& [ch, at] : top.string_array("channels")) {
-      if (ch.empty()) top.fail(*at, "channels", "a channel name must not be empty");
+      if (!is_code(ch)) top.fail(*at, "channels", not_a_code(ch));
       if (config.has_channel(ch)) top.fail(*at, "channels", fmt::format("'{}' is listed twice", ch));
       config.channels.push_back(ch);
     }

@@ -149,6 +149,13 @@ expect_err_has "sunday"
 bad allweekend $'lang = "en"\n[calendar]\nweekend = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]\n'
 expect_rc 78
 expect_err_has "allweekend.toml:3:11: calendar.weekend: lists all seven days"
+# Regression: codes that --co a,b cannot name were accepted.
+bad commacode $'[[unit]]\ncode = "cgj,rsj"\n'
+expect_rc 78
+expect_err_has "commacode.toml:2:8: unit.code: 'cgj,rsj' is not a code"
+bad spacecode $'[[category]]\ncode = "street light"\n'
+expect_rc 78
+expect_err_has "spacecode.toml:2:8: category.code: 'street light' is not a code"
 bad parent $'[[unit]]\ncode = "city"\nname = "三明市"\n\n[[unit]]\ncode = "cgj"\nname = "市城市管理局"\nparent = "citi"\n'
 expect_rc 78
 expect_err_has "parent.toml:8:10"

@@ -94,6 +94,20 @@ TEST_SUITE("config") {
               .find("defined twice") != std::string::npos);
   }
 
+  TEST_CASE("a unit, category or channel code with a comma or a space is refused, for --co splits on commas") {
+    CHECK(config_error("[[unit]]\ncode = \"a,b\"\n").find("test.toml:2:8: unit.code: 'a,b' is not a code") == 0);
+    CHECK(config_error("[[unit]]\ncode = \"city\"\n[[unit]]\ncode = \"a b\"\nparent = \"city\"\n")
+              .find("test.toml:4:8: unit.code: 'a b' is not a code") == 0);
+    CHECK(config_error("[[unit]]\ncode = \"\"\n").find("test.toml:2:8: unit.code:") == 0);
+    CHECK(config_error("[[unit]]\ncode = \"城管\"\n").find("unit.code: '城管' is not a code") != std::string::npos);
+    CHECK(config_error("[[category]]\ncode = \"wages,heat\"\n").find("test.toml:2:8: category.code:") == 0);
+    CHECK(config_error("channels = [\"hotline\", \"night talk\"]\n").find("test.toml:1:24: channels: 'night talk'") == 0);
+    CHECK(config_error("channels = [\"hotline\", \"\"]\n").find("test.toml:1:24: channels:") == 0);
+    // Letters, digits, '_', '-' and '.' are codes.
+    const auto c = config_from("channels = [\"night-talk\"]\n[[unit]]\ncode = \"Sy-cd_2.x\"\n");
+    CHECK(c.find_unit("Sy-cd_2.x") != nullptr);
+  }
+
   TEST_CASE("a deadline rule must match on something known and set something") {
     CHECK(config_error("[[deadlines.rule]]\nchannel = \"hotlin\"\nack = \"2h\"\n")
               .find("unknown channel 'hotlin'; did you mean 'hotline'?") != std::string::npos);

@@ -108,6 +108,31 @@ TEST_SUITE("config") {
     CHECK(c.find_unit("Sy-cd_2.x") != nullptr);
   }
 
+  TEST_CASE("a config of 20,000 units in a chain loads (loading was quadratic, then cubic in a chain)") {
+    std::string toml = "[[unit]]\ncode = \"u0\"\n";
+    for (int i = 1; i < 20000; ++i)
+      toml += "[[unit]]\ncode = \"u" + std::to_string(i) + "\"\nparent = \"u" + std::to_string(i - 1) + "\"\n";
+    const auto c = config_from(toml);
+    REQUIRE(c.units.size() == 20000);
+    CHECK(c.find_unit("u19999")->parent == "u19998");
+    CHECK(c.find_unit("u20000") == nullptr);
+    // A copy finds its own units, not the original's.
+    const auto copy = c;
+    CHECK(copy.find_unit("u123") == &copy.units[123]);
+    // A loop at the far end of the chain is still found.
+    CHECK(config_error(toml + "[[unit]]\ncode = \"x\"\nparent = \"y\"\n[[unit]]\ncode = \"y\"\nparent = \"x\"\n")
+              .find("unit 'x' is its own ancestor") != std::string::npos);
+  }
+
+  TEST_CASE("find_unit still finds units added after loading") {
+    auto c = config_from("[[unit]]\ncode = \"city\"\n");
+    c.units.push_back({"new", "新单位", std::string("city"), {}, {}});
+    CHECK(c.find_unit("new") == &c.units[1]);
+    c.index_units();
+    CHECK(c.find_unit("new") == &c.units[1]);
+    CHECK(c.find_unit("city") == &c.units[0]);
+  }
+
   TEST_CASE("a deadline rule must match on something known and set something") {
     CHECK(config_error("[[deadlines.rule]]\nchannel = \"hotlin\"\nack = \"2h\"\n")
               .find("unknown channel 'hotlin'; did you mean 'hotline'?") != std::string::npos);

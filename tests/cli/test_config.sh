@@ -254,4 +254,14 @@ run --config "$EXAMPLES/duban.toml" --store "$T/example.db" intake --file "$EXAM
 expect_rc 0
 expect_err_has "11"
 
+# Regression: loading a config and unit list were quadratic in the units
+# (100,000 took minutes); 20,000 in a tree of ten children each load and list.
+awk 'BEGIN { print "[[unit]]\ncode = \"u0\""
+             for (i = 1; i < 20000; i++) printf "[[unit]]\ncode = \"u%d\"\nparent = \"u%d\"\n", i, int((i - 1) / 10) }' \
+  >"$T/many-units.toml"
+codes --config "$T/many-units.toml"
+expect_rc 0
+expect_eq "$(printf '%s\n' "$out" | wc -l)" "20000" "every unit is listed"
+expect_eq "$(printf '%s\n' "$out" | head -4 | tr '\n' ' ')" "u0 u1 u11 u111 " "depth-first, each under its parent"
+
 finish

@@ -1,9 +1,12 @@
 // duban intake: one case from options, or many from CSV / JSON Lines.
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-#include <fstream>
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 #include <sstream>
 
@@ -21,16 +24,38 @@ struct IntakeOptions {
   bool receipt = false, dry_run = false;
 };
 
+// The whole input. A path is read with open/read, not a stream, so that a
+// folder or a failed read (EIO from /proc/self/mem, a bad disk) is an error
+// naming the path and the OS's reason instead of an empty, "valid" batch.
 std::string read_all(Runtime& rt, const std::string& file) {
-  std::ostringstream text;
   if (file == "-") {
+    std::ostringstream text;
     text << rt.in.rdbuf();
+    if (rt.in.bad()) throw Error(Exit::io, "cannot read <stdin>");
     return text.str();
   }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error(Exit::no_input, fmt::format("cannot read {}", file));
-  text << in.rdbuf();
-  return text.str();
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    throw Error(Exit::no_input, fmt::format("cannot read {}: {}", file, std::strerror(errno)));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
+    throw Error(Exit::no_input, fmt::format("cannot read {}: is a directory", file));
+  std::string text;
+  char buffer[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n == 0) break;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw Error(Exit::io, fmt::format("cannot read {}: {}", file, std::strerror(errno)));
+    }
+    text.append(buffer, static_cast<std::size_t>(n));
+  }
+  return text;
 }
 
 void run(Runtime& rt, IntakeOptions& o) {

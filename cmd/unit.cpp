@@ -1,4 +1,6 @@
 // duban unit list: the unit tree from the config.
+#include <map>
+
 #include "runtime.hpp"
 
 namespace duban::cmd {
@@ -14,11 +16,17 @@ void register_unit(CLI::App& app, Runtime& rt) {
                                      io::Format::csv, io::Format::tsv});
       const auto& config = rt.config();
       std::vector<io::Json> rows;
+      // Each parent's children in config order, found once: scanning every
+      // unit for every parent was quadratic in a big tree.
+      std::map<std::optional<std::string>, std::vector<const config::Unit*>> children;
+      for (const auto& u : config.units) children[u.parent].push_back(&u);
       // Depth-first from the roots, so the table reads as a tree.
       std::function<void(const std::optional<std::string>&, int)> walk =
           [&](const std::optional<std::string>& parent, int depth) {
-            for (const auto& u : config.units) {
-              if (u.parent != parent) continue;
+            const auto it = children.find(parent);
+            if (it == children.end()) return;
+            for (const auto* up : it->second) {
+              const auto& u = *up;
               io::Json row;
               row["code"] = u.code;
               row["name"] = format == io::Format::table

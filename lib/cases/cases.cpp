@@ -189,6 +189,10 @@ std::vector<IntakeFields> fields_from_records(const std::vector<io::Record>& rec
   std::vector<IntakeFields> out;
   std::vector<std::string> faults;
   std::set<std::string> reported;  // a bad CSV column is reported once, not per row
+  // A header of a million unknown columns must not print a million lines:
+  // the first few are named, the rest counted.
+  constexpr std::size_t k_named = 10;
+  std::size_t unnamed = 0;
   for (const auto& r : records) {
     IntakeFields f = defaults;
     for (const auto& [name, value] : r.fields) {
@@ -206,17 +210,24 @@ std::vector<IntakeFields> fields_from_records(const std::vector<io::Record>& rec
       else if (name == "meeting") slot = &f.meeting;
       else if (name == "received_at") slot = &f.received_at;
       if (!slot) {
-        if (reported.insert(name).second)
-          faults.push_back(fmt::format("{}:{}: unknown {} '{}'{}", source,
-                                       header_line.value_or(r.line),
-                                       header_line ? "column" : "field", name,
-                                       config::did_you_mean(name, names)));
+        if (reported.insert(name).second) {
+          if (faults.size() < k_named)
+            faults.push_back(fmt::format("{}:{}: unknown {} '{}'{}", source,
+                                         header_line.value_or(r.line),
+                                         header_line ? "column" : "field", name,
+                                         config::did_you_mean(name, names)));
+          else
+            ++unnamed;
+        }
         continue;
       }
       if (!value.empty()) *slot = value;
     }
     out.push_back(std::move(f));
   }
+  if (unnamed > 0)
+    faults.push_back(fmt::format("{}: … and {} more unknown {}", source, unnamed,
+                                 header_line ? "columns" : "fields"));
   if (!faults.empty())
     throw Error(Exit::data, fmt::format("{} (fields: {})", fmt::join(faults, "\n"),
                                         fmt::join(names, ", ")));

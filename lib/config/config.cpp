@@ -25,6 +25,20 @@ const std::vector<std::string>& default_channels() {
   return channels;
 }
 
+// A code is what options and files name a unit, category or channel by, and
+// `--co a,b` splits on commas: so letters, digits, '_', '-' and '.' only.
+bool is_code(std::string_view code) {
+  return !code.empty() && std::all_of(code.begin(), code.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '-' || c == '.';
+  });
+}
+
+std::string not_a_code(std::string_view code) {
+  return fmt::format("'{}' is not a code: use letters, digits, '_', '-' and '.' "
+                     "(no spaces or commas)", code);
+}
+
 // Reads one TOML table, remembering which keys were taken, so that whatever
 // is left over can be reported as unknown. Every error names
 // file:line:column and the dotted key.
@@ -58,6 +72,13 @@ public:
     if (!s) fail(*node, key, "must be a string");
     if (s->get().empty()) fail(*node, key, "must not be empty");
     return s->get();
+  }
+
+  // A string that must be a code (see is_code).
+  std::optional<std::string> code(std::string_view key) {
+    auto s = string(key);
+    if (s && !is_code(*s)) fail(*m_table.get(key), key, not_a_code(*s));
+    return s;
   }
 
   std::optional<Duration> duration(std::string_view key) {
@@ -150,13 +171,16 @@ void read_calendar(Reader& top, Config& config) {
   Reader r(table_of(top, *node, "calendar"), top.file(), "calendar");
   std::set<unsigned> weekend;
   bool weekend_given = false;
-  if (r.take("weekend")) {
+  if (const auto* weekend_at = r.take("weekend")) {
     weekend_given = true;
     for (auto& [name, at] : r.string_array("weekend")) {
       auto day = time::parse_weekday(name);
       if (!day) r.fail(*at, "weekend", fmt::format("'{}' is not a weekday (mon .. sun)", name));
       weekend.insert(*day);
     }
+    // With no working day in the week a "5wd" deadline would never come.
+    if (weekend.size() == 7)
+      r.fail(*weekend_at, "weekend", "lists all seven days; at least one must be a working day");
   }
   auto days = [&](std::string_view key) {
     std::set<time::LocalDays> out;
@@ -180,49 +204,72 @@ void read_calendar(Reader& top, Config& config) {
   config.calendar = time::Calendar(weekend, holidays, workdays);
 }
 
+// Linear in the units (a city may list tens of thousands): duplicates by a
+// set, parents by the index, cycles by one walk that marks what it has seen.
 void read_units(Reader& top, Config& config) {
-  std::map<std::string, const toml::node*> parent_at;
+  std::vector<const toml::node*> parent_at;  // where each unit's parent is written
+  std::set<std::string, std::less<>> seen;
   each_table(top, "unit", [&](Reader& r, const toml::table& t) {
     Unit u;
-    auto code = r.string("code");
+    auto code = r.code("code");
     if (!code) r.fail(t, "code", "every [[unit]] needs a code");
     u.code = *code;
-    if (config.find_unit(u.code)) r.fail(*t.get("code"), "code", fmt::format("unit '{}' is defined twice", u.code));
+    if (!seen.insert(u.code).second)
+      r.fail(*t.get("code"), "code", fmt::format("unit '{}' is defined twice", u.code));
     auto name = r.string("name");
     u.name = name.value_or(u.code);
     u.parent = r.string("parent");
     u.head = r.string("head");
     u.email = r.string("email");
-    if (u.parent) parent_at[u.code] = t.get("parent");
+    parent_at.push_back(t.get("parent"));
     r.reject_unknown({"code", "name", "parent", "head", "email"});
     config.units.push_back(std::move(u));
   });
-  std::vector<std::string> codes;
-  for (const auto& u : config.units) codes.push_back(u.code);
-  for (const auto& u : config.units) {
-    if (!u.parent) continue;
-    if (!config.find_unit(*u.parent)) {
-      top.fail(*parent_at[u.code], "unit.parent",
-               fmt::format("unknown unit '{}'{}", *u.parent, did_you_mean(*u.parent, codes)));
+  config.index_units();
+  const auto& units = config.units;
+  constexpr auto k_root = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> parent_of(units.size(), k_root);
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    if (!units[i].parent) continue;
+    const auto* parent = config.find_unit(*units[i].parent);
+    if (!parent) {
+      std::vector<std::string> codes;
+      for (const auto& u : units) codes.push_back(u.code);
+      top.fail(*parent_at[i], "unit.parent",
+               fmt::format("unknown unit '{}'{}", *units[i].parent,
+                           did_you_mean(*units[i].parent, codes)));
     }
-    // Walk up: a cycle would make "up the tree" endless.
-    const Unit* at = &u;
-    for (std::size_t steps = 0; at && at->parent; ++steps) {
-      if (steps > config.units.size())
-        top.fail(*parent_at[u.code], "unit.parent",
-                 fmt::format("unit '{}' is its own ancestor", u.code));
-      at = config.find_unit(*at->parent);
+    parent_of[i] = static_cast<std::size_t>(parent - units.data());
+  }
+  // Walk up from each unit until a root or a unit already known to reach
+  // one; meeting the walk's own path again is a cycle, which would make
+  // "up the tree" endless.
+  enum class Seen : char { no, on_path, reaches_root };
+  std::vector<Seen> state(units.size(), Seen::no);
+  std::vector<std::size_t> path;
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    path.clear();
+    std::size_t at = i;
+    while (at != k_root && state[at] == Seen::no) {
+      state[at] = Seen::on_path;
+      path.push_back(at);
+      at = parent_of[at];
     }
+    if (at != k_root && state[at] == Seen::on_path)
+      top.fail(*parent_at[at], "unit.parent",
+               fmt::format("unit '{}' is its own ancestor", units[at].code));
+    for (auto k : path) state[k] = Seen::reaches_root;
   }
 }
 
 void read_categories(Reader& top, Config& config) {
+  std::set<std::string, std::less<>> seen;
   each_table(top, "category", [&](Reader& r, const toml::table& t) {
     Category c;
-    auto code = r.string("code");
+    auto code = r.code("code");
     if (!code) r.fail(t, "code", "every [[category]] needs a code");
     c.code = *code;
-    if (config.find_category(c.code))
+    if (!seen.insert(c.code).second)
       r.fail(*t.get("code"), "code", fmt::format("category '{}' is defined twice", c.code));
     c.name = r.string("name").value_or(c.code);
     r.reject_unknown({"code", "name"});
@@ -310,9 +357,19 @@ void read_scorecard(Reader& top, Config& config) {
 }  // namespace
 
 const Unit* Config::find_unit(std::string_view code) const {
+  if (m_unit_index.size() == units.size()) {
+    const auto it = m_unit_index.find(code);
+    if (it == m_unit_index.end()) return nullptr;
+    if (it->second < units.size() && units[it->second].code == code) return &units[it->second];
+  }
   for (const auto& u : units)
     if (u.code == code) return &u;
   return nullptr;
+}
+
+void Config::index_units() {
+  m_unit_index.clear();
+  for (std::size_t i = 0; i < units.size(); ++i) m_unit_index.emplace(units[i].code, i);
 }
 
 const Category* Config::find_category(std::string_view code) const {
@@ -394,9 +451,10 @@ Config parse(std::string_view text, const fs::path& file, const fs::path& defaul
   }
   if (top.take("channels")) {
     config.channels.clear();
+    std::set<std::string, std::less<>> seen;
     for (auto& [ch, at] : top.string_array("channels")) {
-      if (ch.empty()) top.fail(*at, "channels", "a channel name must not be empty");
-      if (config.has_channel(ch)) top.fail(*at, "channels", fmt::format("'{}' is listed twice", ch));
+      if (!is_code(ch)) top.fail(*at, "channels", not_a_code(ch));
+      if (!seen.insert(ch).second) top.fail(*at, "channels", fmt::format("'{}' is listed twice", ch));
       config.channels.push_back(ch);
     }
   }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -73,9 +74,20 @@ struct Config {
   std::vector<EscalationStep> escalation;
   ScorecardWeights scorecard;
 
+  // The unit with `code`, or nullptr; by the index when it is current.
   const Unit* find_unit(std::string_view code) const;
   const Category* find_category(std::string_view code) const;
   bool has_channel(std::string_view name) const;
+
+  // Rebuilds find_unit's index from `units`; parse() calls it. Code that
+  // changes `units` afterwards calls it again (until then find_unit scans,
+  // as long as the number of units differs from the index's).
+  void index_units();
+
+private:
+  // code -> position in `units`: positions, not pointers, so a copy of the
+  // Config keeps a valid index.
+  std::map<std::string, std::size_t, std::less<>> m_unit_index;
 };
 
 // Where the config and the default store are looked for: the caller reads

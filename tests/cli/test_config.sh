@@ -145,6 +145,17 @@ bad weekday $'[calendar]\nweekend = ["sat", "sunday"]\n'
 expect_rc 78
 expect_err_has "weekday.toml:2"
 expect_err_has "sunday"
+# Regression: a weekend of all seven days loaded, and "5wd" then never ends.
+bad allweekend $'lang = "en"\n[calendar]\nweekend = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]\n'
+expect_rc 78
+expect_err_has "allweekend.toml:3:11: calendar.weekend: lists all seven days"
+# Regression: codes that --co a,b cannot name were accepted.
+bad commacode $'[[unit]]\ncode = "cgj,rsj"\n'
+expect_rc 78
+expect_err_has "commacode.toml:2:8: unit.code: 'cgj,rsj' is not a code"
+bad spacecode $'[[category]]\ncode = "street light"\n'
+expect_rc 78
+expect_err_has "spacecode.toml:2:8: category.code: 'street light' is not a code"
 bad parent $'[[unit]]\ncode = "city"\nname = "三明市"\n\n[[unit]]\ncode = "cgj"\nname = "市城市管理局"\nparent = "citi"\n'
 expect_rc 78
 expect_err_has "parent.toml:8:10"
@@ -242,5 +253,15 @@ py_expect "$out" 'u = {x["code"]: x for x in json.loads(data)}; print(len(u), u[
 run --config "$EXAMPLES/duban.toml" --store "$T/example.db" intake --file "$EXAMPLES/breakfast-2021-10-23.csv" --dry-run
 expect_rc 0
 expect_err_has "11"
+
+# Regression: loading a config and unit list were quadratic in the units
+# (100,000 took minutes); 20,000 in a tree of ten children each load and list.
+awk 'BEGIN { print "[[unit]]\ncode = \"u0\""
+             for (i = 1; i < 20000; i++) printf "[[unit]]\ncode = \"u%d\"\nparent = \"u%d\"\n", i, int((i - 1) / 10) }' \
+  >"$T/many-units.toml"
+codes --config "$T/many-units.toml"
+expect_rc 0
+expect_eq "$(printf '%s\n' "$out" | wc -l)" "20000" "every unit is listed"
+expect_eq "$(printf '%s\n' "$out" | head -4 | tr '\n' ' ')" "u0 u1 u11 u111 " "depth-first, each under its parent"
 
 finish

@@ -233,9 +233,38 @@ expect_rc 65
 expect_err_has "ragged.csv:2"
 expect_eq "$(count)" "$before" "bad files add nothing"
 
+# Regression: a header of 200,000 unknown columns printed every one (a 55 MB
+# message for a million); ten are named and the rest counted.
+{
+  printf 'title'
+  seq -f ',junk%.0f' 1 200000 | tr -d '\n'
+  printf '\n甲'
+  head -c 200000 /dev/zero | tr '\0' ','
+  printf '\n'
+} >"$T/wide.csv"
+run intake --file "$T/wide.csv"
+expect_rc 65
+expect_err_has "wide.csv:1: unknown column 'junk1'"
+expect_err_has "wide.csv: … and 199990 more unknown columns"
+expect_err_lacks "'junk11'"
+expect_eq "$((${#err} < 4000))" "1" "the message is short (${#err} characters)"
+expect_eq "$(count)" "$before" "a wide file adds nothing"
+
 run intake --file "$T/does-not-exist.csv"
 expect_rc 66
 expect_err_has "does-not-exist.csv"
+
+# Regression: a folder and a failed read were taken as an empty batch (exit 0).
+mkdir -p "$T/a-folder.csv"
+run intake --file "$T/a-folder.csv"
+expect_rc 66
+expect_err_has "$T/a-folder.csv: is a directory"
+if [ -r /proc/self/mem ]; then
+  run intake --file /proc/self/mem
+  expect_rc 74
+  expect_err_has "cannot read /proc/self/mem: Input/output error"
+fi
+expect_eq "$(count)" "$before" "unreadable files add nothing"
 
 run intake --title "无此会议" --meeting 99
 expect_rc_not 0

@@ -118,6 +118,23 @@ TEST_SUITE("cases") {
                       doctest::Contains("m.csv:1: unknown column 'titel'"));
   }
 
+  TEST_CASE("a header of thousands of unknown columns names ten and counts the rest") {
+    io::Record r{2, {{"title", "x"}}};
+    for (int i = 0; i < 5000; ++i) r.fields.emplace_back("junk" + std::to_string(i), "");
+    std::string msg;
+    try {
+      cases::fields_from_records({r, r}, {}, "wide.csv", 1);
+    } catch (const Error& e) {
+      CHECK(e.code() == Exit::data);
+      msg = e.what();
+    }
+    CHECK(msg.find("wide.csv:1: unknown column 'junk0'") == 0);
+    CHECK(msg.find("'junk9'") != std::string::npos);
+    CHECK(msg.find("'junk10'") == std::string::npos);
+    CHECK(msg.find("wide.csv: … and 4990 more unknown columns") != std::string::npos);
+    CHECK(msg.size() < 2000);
+  }
+
   TEST_CASE("assign sets deadlines on the working calendar across National Day") {
     test::World w;
     const auto id = take_in(w, "工资偏低", "C");

@@ -65,6 +65,15 @@ TEST_SUITE("config") {
           std::string::npos);
   }
 
+  TEST_CASE("a weekend of all seven days is refused, for a working-day deadline would never end") {
+    const auto msg = config_error(
+        "[calendar]\nweekend = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]\n");
+    CHECK(msg.find("test.toml:2:11: calendar.weekend: lists all seven days") == 0);
+    // Six days is odd but leaves a working day.
+    CHECK(config_from("[calendar]\nweekend = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\"]\n")
+              .calendar.is_working_day(*time::parse_date("2025-10-12")));
+  }
+
   TEST_CASE("a holiday range must be dates in order") {
     CHECK(config_error("[calendar]\nholidays = [\"2025-10-08..2025-10-01\"]\n")
               .find("test.toml:2:13: calendar.holidays") == 0);
@@ -83,6 +92,45 @@ TEST_SUITE("config") {
               .find("is its own ancestor") != std::string::npos);
     CHECK(config_error("[[unit]]\ncode = \"a\"\n[[unit]]\ncode = \"a\"\n")
               .find("defined twice") != std::string::npos);
+  }
+
+  TEST_CASE("a unit, category or channel code with a comma or a space is refused, for --co splits on commas") {
+    CHECK(config_error("[[unit]]\ncode = \"a,b\"\n").find("test.toml:2:8: unit.code: 'a,b' is not a code") == 0);
+    CHECK(config_error("[[unit]]\ncode = \"city\"\n[[unit]]\ncode = \"a b\"\nparent = \"city\"\n")
+              .find("test.toml:4:8: unit.code: 'a b' is not a code") == 0);
+    CHECK(config_error("[[unit]]\ncode = \"\"\n").find("test.toml:2:8: unit.code:") == 0);
+    CHECK(config_error("[[unit]]\ncode = \"城管\"\n").find("unit.code: '城管' is not a code") != std::string::npos);
+    CHECK(config_error("[[category]]\ncode = \"wages,heat\"\n").find("test.toml:2:8: category.code:") == 0);
+    CHECK(config_error("channels = [\"hotline\", \"night talk\"]\n").find("test.toml:1:24: channels: 'night talk'") == 0);
+    CHECK(config_error("channels = [\"hotline\", \"\"]\n").find("test.toml:1:24: channels:") == 0);
+    // Letters, digits, '_', '-' and '.' are codes.
+    const auto c = config_from("channels = [\"night-talk\"]\n[[unit]]\ncode = \"Sy-cd_2.x\"\n");
+    CHECK(c.find_unit("Sy-cd_2.x") != nullptr);
+  }
+
+  TEST_CASE("a config of 20,000 units in a chain loads (loading was quadratic, then cubic in a chain)") {
+    std::string toml = "[[unit]]\ncode = \"u0\"\n";
+    for (int i = 1; i < 20000; ++i)
+      toml += "[[unit]]\ncode = \"u" + std::to_string(i) + "\"\nparent = \"u" + std::to_string(i - 1) + "\"\n";
+    const auto c = config_from(toml);
+    REQUIRE(c.units.size() == 20000);
+    CHECK(c.find_unit("u19999")->parent == "u19998");
+    CHECK(c.find_unit("u20000") == nullptr);
+    // A copy finds its own units, not the original's.
+    const auto copy = c;
+    CHECK(copy.find_unit("u123") == &copy.units[123]);
+    // A loop at the far end of the chain is still found.
+    CHECK(config_error(toml + "[[unit]]\ncode = \"x\"\nparent = \"y\"\n[[unit]]\ncode = \"y\"\nparent = \"x\"\n")
+              .find("unit 'x' is its own ancestor") != std::string::npos);
+  }
+
+  TEST_CASE("find_unit still finds units added after loading") {
+    auto c = config_from("[[unit]]\ncode = \"city\"\n");
+    c.units.push_back({"new", "新单位", std::string("city"), {}, {}});
+    CHECK(c.find_unit("new") == &c.units[1]);
+    c.index_units();
+    CHECK(c.find_unit("new") == &c.units[1]);
+    CHECK(c.find_unit("city") == &c.units[0]);
   }
 
   TEST_CASE("a deadline rule must match on something known and set something") {

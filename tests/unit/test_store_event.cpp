@@ -1,0 +1,60 @@
+// The journal's one byte form and its hash chain (store/event.hpp).
+#include <doctest/doctest.h>
+
+#include "fixtures.hpp"
+#include "store/event.hpp"
+
+namespace duban {
+
+TEST_SUITE("store_event") {
+  store::Event sample() {
+    store::Event e;
+    e.id = 17;
+    e.case_id = 3;
+    e.at = test::at("2026-10-01T10:00:00+08:00");
+    e.actor = "张敏";
+    e.action = store::Action::assign;
+    e.unit = "cgj";
+    e.detail = {{"lead", "cgj"}, {"co", {"cjl"}}, {"due_at", "2026-10-20T15:59:59Z"}};
+    return e;
+  }
+
+  TEST_CASE("an event encodes with sorted keys, UTC instants and its version, in one line") {
+    CHECK(store::encode(sample()) ==
+          R"({"action":"assign","actor":"张敏","at":"2026-10-01T02:00:00Z","case":3,)"
+          R"("detail":{"co":["cjl"],"due_at":"2026-10-20T15:59:59Z","lead":"cgj"},"id":17,)"
+          R"("unit":"cgj","v":1})");
+  }
+
+  TEST_CASE("decode reads back exactly what encode wrote") {
+    const auto e = sample();
+    const auto back = store::decode(store::encode(e));
+    CHECK(back.id == e.id);
+    CHECK(back.case_id == e.case_id);
+    CHECK(back.at == e.at);
+    CHECK(back.actor == e.actor);
+    CHECK(back.action == e.action);
+    CHECK(back.unit == e.unit);
+    CHECK(back.detail == e.detail);
+    CHECK(store::encode(back) == store::encode(e));
+    CHECK_THROWS_AS(store::decode(R"({"v":2})"), std::invalid_argument);
+  }
+
+  TEST_CASE("the chain hash is SHA-256 of the previous hash, a line feed and the encoding") {
+    // sha256("0...0\n{}") computed with coreutils: printf '%064d\n{}' 0 | sha256sum
+    CHECK(store::chain_hash(store::k_chain_start, "{}") ==
+          "5649d09ed68c17156095d175eef152856c5b1a81c117c409c1e00f096aa6838e");
+  }
+
+  TEST_CASE("every action has one name, and the journal's 'return' is give_back") {
+    for (auto a : {store::Action::intake, store::Action::assign, store::Action::ack,
+                   store::Action::give_back, store::Action::note, store::Action::resolve,
+                   store::Action::close, store::Action::reopen, store::Action::followup,
+                   store::Action::escalate})
+      CHECK(store::parse_action(store::to_string(a)) == a);
+    CHECK(store::to_string(store::Action::give_back) == "return");
+    CHECK_FALSE(store::parse_action("delete"));
+  }
+}
+
+}  // namespace duban

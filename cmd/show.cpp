@@ -12,7 +12,8 @@ namespace {
 
 void show_text(Runtime& rt, const store::CaseRow& c, const std::vector<store::EventRow>& events) {
   const auto& zone = rt.config().zone;
-  const auto view = cases::case_display(c, zone);
+  auto view = cases::case_display(c, zone);
+  if (!rt.options.show_contact) cases::mask_contact(view);
   std::size_t width = 0;
   for (const auto& [key, value] : view.items())
     if (!value.is_null()) width = std::max(width, key.size());

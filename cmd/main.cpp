@@ -73,6 +73,8 @@ int main(int argc, char** argv) {
   app.add_option("--now", o.now, "The clock, ISO-8601 (else $DUBAN_NOW, the system clock)");
   app.add_option("--format", o.format, "table, json, jsonl, csv, tsv, ids (md, html for reports)");
   app.add_flag("-q,--quiet", o.quiet, "Print nothing on success");
+  app.add_flag("--show-contact", o.show_contact,
+               "Show a requester's phone in full (JSON always carries it)");
   for (auto add : k_verbs) add(app, rt);
 
   try {

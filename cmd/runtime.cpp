@@ -140,8 +140,13 @@ void render_cases(Runtime& rt, const std::vector<store::CaseRow>& rows) {
                                  io::Format::csv, io::Format::tsv, io::Format::ids});
   std::vector<io::Json> objects;
   objects.reserve(rows.size());
+  // Programs get the full phone in JSON; people and spreadsheets a masked one.
+  const bool mask = !rt.options.show_contact && format != io::Format::json &&
+                    format != io::Format::jsonl;
   if (format == io::Format::table) {
     for (const auto& c : rows) objects.push_back(cases::case_display(c, rt.config().zone));
+    if (mask)
+      for (auto& o : objects) cases::mask_contact(o);
     const std::vector<io::Column> columns = {
         {"id", "id", true},         {"status", "status"}, {"class", "class"},
         {"lead_unit", "lead"},      {"due_at", "due"},    {"title", "title"}};
@@ -150,6 +155,8 @@ void render_cases(Runtime& rt, const std::vector<store::CaseRow>& rows) {
   }
   std::vector<io::Column> columns;
   for (const auto& c : rows) objects.push_back(cases::case_json(c));
+  if (mask)
+    for (auto& o : objects) cases::mask_contact(o);
   const auto keys = cases::case_json(store::CaseRow{});
   for (const auto& [key, value] : keys.items()) columns.push_back({key, key});
   io::render_rows(rt.out, columns, objects, format, rt.render_options());

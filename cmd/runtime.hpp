@@ -21,6 +21,8 @@ namespace duban::cmd {
 struct GlobalOptions {
   std::optional<std::string> config, store, actor, now, format;
   bool quiet = false;
+  // A requester's phone in full outside JSON (SPEC §8: masked by default).
+  bool show_contact = false;
 };
 
 class Runtime {

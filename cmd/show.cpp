@@ -12,15 +12,20 @@ namespace {
 
 void show_text(Runtime& rt, const store::CaseRow& c, const std::vector<store::Event>& events) {
   const auto& zone = rt.config().zone;
-  const auto view = cases::case_display(c, zone);
+  auto view = cases::case_display(c, zone);
+  if (!rt.options.show_contact) cases::mask_contact(view);
   std::size_t width = 0;
   for (const auto& [key, value] : view.items())
     if (!value.is_null()) width = std::max(width, key.size());
   for (const auto& [key, value] : view.items()) {
     if (value.is_null() || (value.is_array() && value.empty())) continue;
-    rt.out << util::pad(key, width) << "  " << io::cell_text(value, ", ") << '\n';
+    rt.out << util::pad(key, width) << "  " << util::escape_controls(io::cell_text(value, ", "))
+           << '\n';
   }
-  if (c.outcome_text) rt.out << util::pad("outcome_text", width) << "  " << *c.outcome_text << '\n';
+  if (c.outcome_text)
+    rt.out << util::pad("outcome_text", width) << "  " << util::escape_controls(*c.outcome_text)
+           << '\n';
+  // One event is one line: what people typed is shown with its controls escaped.
   rt.out << "\njournal\n";
   for (const auto& e : events) {
     auto j = cases::event_json(e);
@@ -33,10 +38,11 @@ void show_text(Runtime& rt, const store::CaseRow& c, const std::vector<store::Ev
       auto text = io::cell_text(value, ",");
       if (value.is_string() && text.size() == 20 && text.back() == 'Z')
         if (auto at = time::parse_when(text, zone)) text = time::format_local(*at, zone);
-      rest += fmt::format("  {}={}", key, text);
+      rest += fmt::format("  {}={}", util::escape_controls(key), util::escape_controls(text));
     }
-    rt.out << fmt::format("  {}  {}  {}{}{}\n", time::format_local(e.at, zone), e.actor,
-                          store::to_string(e.action), e.unit ? " " + *e.unit : std::string(), rest);
+    rt.out << fmt::format("  {}  {}  {}{}{}\n", time::format_local(e.at, zone),
+                          util::escape_controls(e.actor), store::to_string(e.action),
+                          e.unit ? " " + util::escape_controls(*e.unit) : std::string(), rest);
   }
 }
 

@@ -1,5 +1,8 @@
 #include "cases/view.hpp"
 
+#include <algorithm>
+#include <vector>
+
 namespace duban::cases {
 
 namespace {
@@ -61,6 +64,33 @@ Json event_json(const store::Event& e) {
   // The event's own fields follow, in their (sorted) order.
   for (const auto& [key, value] : e.detail.items()) j[key] = value;
   return j;
+}
+
+std::string mask_phone(std::string_view phone) {
+  // Characters, not bytes: a phone typed with a full-width digit or dash
+  // must not be cut inside a UTF-8 sequence.
+  std::vector<std::string_view> chars;
+  for (std::size_t pos = 0; pos < phone.size();) {
+    std::size_t n = 1;
+    while (pos + n < phone.size() && (static_cast<unsigned char>(phone[pos + n]) & 0xC0) == 0x80)
+      ++n;
+    chars.push_back(phone.substr(pos, n));
+    pos += n;
+  }
+  // A '*' stands for a digit masked already, so masking twice changes
+  // nothing: "138****1234" stays as it is.
+  const auto digits = std::count_if(phone.begin(), phone.end(),
+                                    [](char c) { return (c >= '0' && c <= '9') || c == '*'; });
+  const std::size_t head = digits >= 8 ? 3 : 0, tail = digits >= 8 ? 4 : 2;
+  std::string masked;
+  for (std::size_t i = 0; i < chars.size(); ++i)
+    masked += i < head || i + tail >= chars.size() ? std::string(chars[i]) : std::string("*");
+  return masked;
+}
+
+void mask_contact(Json& case_object) {
+  const auto it = case_object.find("phone");
+  if (it != case_object.end() && it->is_string()) *it = mask_phone(it->get<std::string>());
 }
 
 Json meeting_json(const store::MeetingRow& m) {

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
 
 #include "store/event.hpp"
 #include "store/rows.hpp"
@@ -23,5 +25,15 @@ Json case_display(const store::CaseRow& c, const time::Zone& zone);
 Json event_json(const store::Event& e);
 
 Json meeting_json(const store::MeetingRow& m);
+
+// A phone as shown to a person (SPEC §8): with at least 8 digits, the first
+// 3 and last 4 characters kept, "13800000001" -> "138****0001"; shorter,
+// all but the last 2 masked, "12345" -> "***45". Each masked character is
+// one '*'; a '*' counts as a digit, so a masked phone masks to itself.
+std::string mask_phone(std::string_view phone);
+
+// `case_object` (case_json or case_display) with its "phone" masked, for
+// every form but JSON, which carries the full value.
+void mask_contact(Json& case_object);
 
 }  // namespace duban::cases

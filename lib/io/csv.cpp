@@ -102,6 +102,7 @@ std::vector<Row> parse_rows(std::string_view text, std::string_view source) {
 }  // namespace
 
 std::vector<Record> read_csv(std::string_view text, std::string_view source) {
+  refuse_nul(text, source);
   if (const auto bad = util::find_invalid_utf8(text)) {
     fail(source, 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + *bad, '\n')),
          "invalid UTF-8");

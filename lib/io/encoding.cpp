@@ -28,6 +28,15 @@ using Iconv = std::unique_ptr<void, IconvCloser>;
 
 }  // namespace
 
+void refuse_nul(std::string_view text, std::string_view source) {
+  const auto nul = text.find('\0');
+  if (nul == std::string_view::npos) return;
+  const auto line =
+      1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(nul), '\n');
+  throw Error(Exit::data, std::string(source) + ":" + std::to_string(line) +
+                              ": NUL byte (not text; a UTF-16 file must be saved as UTF-8)");
+}
+
 std::string to_utf8(std::string_view bytes, std::string_view encoding, std::string_view source) {
   const std::string name = lower(encoding);
   if (name == "utf-8" || name == "utf8") return std::string(bytes);

@@ -32,13 +32,18 @@ std::string parse_reason(const Json::parse_error& error) {
 // A field value as text; throws for shapes a record field cannot hold.
 std::string field_text(const std::string& key, const Json& value, std::string_view source,
                        std::size_t line) {
-  if (value.is_string()) return value.get<std::string>();
+  if (value.is_string()) {
+    auto text = value.get<std::string>();
+    if (text.find('\0') != std::string::npos)
+      fail(source, line, "'" + key + "' holds a NUL (\\u0000)");
+    return text;
+  }
   if (value.is_number() || value.is_boolean()) return value.dump();
   if (value.is_array()) {
     std::string joined;
     for (std::size_t i = 0; i < value.size(); ++i) {
       if (!value[i].is_string()) fail(source, line, "'" + key + "' must be an array of strings");
-      joined += (i == 0 ? "" : ";") + value[i].get<std::string>();
+      joined += (i == 0 ? "" : ";") + field_text(key, value[i], source, line);
     }
     return joined;
   }
@@ -77,6 +82,7 @@ Record parse_line(std::string_view text, std::string_view source, std::size_t li
 }  // namespace
 
 std::vector<Record> read_jsonl(std::string_view text, std::string_view source) {
+  refuse_nul(text, source);
   if (const auto bad = util::find_invalid_utf8(text)) {
     fail(source, 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + *bad, '\n')),
          "invalid UTF-8");

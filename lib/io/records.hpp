@@ -21,19 +21,25 @@ struct Record {
 // RFC 4180 CSV (libcsv) with a header row. A leading UTF-8 BOM is stripped.
 // Blank lines and rows of only empty cells (Excel writes them) are skipped;
 // spaces around an unquoted cell are dropped; CRLF in a quoted cell becomes
-// LF. Throws duban::Error(Exit::data) with "<source>:<line>: <what>" on
-// invalid UTF-8, a duplicate or empty header name, a row with more or fewer
+// LF. Throws duban::Error(Exit::data) with "<source>:<line>: <what>" on a
+// NUL byte, invalid UTF-8, a duplicate or empty header name, a row with more or fewer
 // cells than the header, a stray or unterminated quote. Line numbers count
 // physical lines, so a quoted cell spanning lines moves the next record's
 // line on.
 std::vector<Record> read_csv(std::string_view text, std::string_view source);
 
 // JSON Lines: one JSON object per non-blank line. A leading BOM is stripped.
-// Throws duban::Error(Exit::data) "<source>:<line>: <what>" on invalid UTF-8,
+// Throws duban::Error(Exit::data) "<source>:<line>: <what>" on a NUL byte or
+// a string holding \u0000, invalid UTF-8,
 // a line that is not valid JSON or not an object, a duplicate key, or a value
 // that is an object, a nested array or an array with a non-string. Booleans
 // read as "true"/"false".
 std::vector<Record> read_jsonl(std::string_view text, std::string_view source);
+
+// Throws duban::Error(Exit::data) "<source>:<line>: NUL byte ..." if `text`
+// holds a NUL byte: it is not text (UTF-16 is full of them), and SQLite and
+// C strings would cut the value there. Both readers call it first.
+void refuse_nul(std::string_view text, std::string_view source);
 
 // Converts `bytes` in `encoding` (an iconv name such as "gb18030", "gbk",
 // "utf-8") to UTF-8. Throws duban::Error(Exit::usage) for an unknown

@@ -37,7 +37,7 @@ std::string cell(const Json& row, const Column& column, std::string_view separat
   return value != nullptr ? cell_text(*value, separator) : "";
 }
 
-// Tabs and line breaks would break a table's or a TSV file's layout.
+// Tabs and line breaks would break a TSV file's layout.
 std::string one_line(std::string text) {
   for (char& c : text) {
     if (c == '\t' || c == '\r' || c == '\n') c = ' ';
@@ -71,18 +71,20 @@ std::string csv_cell(const std::string& text) {
   return quoted + '"';
 }
 
-std::string md_cell(const std::string& text) {
-  std::string escaped;
-  for (const char c : text) {
-    if (c == '|') {
-      escaped += "\\|";
-    } else if (c == '\n') {
-      escaped += "<br>";
-    } else if (c != '\r') {
-      escaped += c;
-    }
-  }
-  return escaped;
+// A cell a spreadsheet would run as a formula (OWASP "CSV injection");
+// a leading ' makes Excel, WPS and LibreOffice read it as text.
+bool runs_as_formula(std::string_view text) {
+  return !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+}
+
+// A cell of csv/tsv: numbers as they are (-3 is not a formula), text made
+// inert, TSV on one line.
+std::string delimited_cell(const Json& row, const Column& column, char separator) {
+  const Json* value = find(row, column.key);
+  if (value == nullptr) return "";
+  std::string text = cell_text(*value, ";");
+  if (!value->is_number() && runs_as_formula(text)) text.insert(0, 1, '\'');
+  return separator == ',' ? csv_cell(text) : one_line(std::move(text));
 }
 
 void write_separated(std::ostream& out, const std::vector<std::string>& cells, char separator) {
@@ -97,10 +99,11 @@ void render_table(std::ostream& out, const std::vector<Column>& columns,
                   const std::vector<Json>& rows, const RenderOptions& options) {
   if (rows.empty()) return;
   std::vector<std::vector<std::string>> lines(1);
-  for (const Column& column : columns) lines[0].push_back(one_line(column.header));
+  for (const Column& column : columns) lines[0].push_back(util::escape_controls(column.header));
   for (const Json& row : rows) {
     auto& line = lines.emplace_back();
-    for (const Column& column : columns) line.push_back(one_line(cell(row, column, ", ")));
+    for (const Column& column : columns)
+      line.push_back(util::escape_controls(cell(row, column, ", ")));
   }
   std::vector<std::size_t> widths(columns.size(), 0);
   for (const auto& line : lines) {
@@ -126,28 +129,26 @@ void render_md(std::ostream& out, const std::vector<Column>& columns,
   std::string header = "|";
   std::string rule = "|";
   for (const Column& column : columns) {
-    header += " " + md_cell(column.header) + " |";
+    header += " " + md_text(column.header) + " |";
     rule += column.numeric ? " ---: |" : " --- |";
   }
   out << header << '\n' << rule << '\n';
   for (const Json& row : rows) {
     std::string line = "|";
-    for (const Column& column : columns) line += " " + md_cell(cell(row, column, ", ")) + " |";
+    for (const Column& column : columns) line += " " + md_text(cell(row, column, ", ")) + " |";
     out << line << '\n';
   }
 }
 
 void render_delimited(std::ostream& out, const std::vector<Column>& columns,
                       const std::vector<Json>& rows, char separator) {
-  const auto text = [&](const std::string& value) {
-    return separator == ',' ? csv_cell(value) : one_line(value);
-  };
   std::vector<std::string> cells;
-  for (const Column& column : columns) cells.push_back(text(column.key));
+  for (const Column& column : columns)
+    cells.push_back(separator == ',' ? csv_cell(column.key) : one_line(column.key));
   write_separated(out, cells, separator);
   for (const Json& row : rows) {
     cells.clear();
-    for (const Column& column : columns) cells.push_back(text(cell(row, column, ";")));
+    for (const Column& column : columns) cells.push_back(delimited_cell(row, column, separator));
     write_separated(out, cells, separator);
   }
 }
@@ -166,6 +167,28 @@ std::string_view to_string(Format f) {
     if (f == format) return text;
   }
   return "";
+}
+
+std::string md_text(std::string_view text) {
+  std::string escaped;
+  for (std::size_t begin = 0; begin <= text.size();) {
+    auto end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    if (begin > 0) escaped += "<br>";
+    std::string line(text.substr(begin, end - begin));
+    std::erase(line, '\r');
+    for (const char c : util::escape_controls(line)) {
+      switch (c) {
+        case '&': escaped += "&amp;"; break;
+        case '<': escaped += "&lt;"; break;
+        case '>': escaped += "&gt;"; break;
+        case '|': escaped += "\\|"; break;
+        default: escaped += c;
+      }
+    }
+    begin = end + 1;
+  }
+  return escaped;
 }
 
 std::string cell_text(const Json& value, std::string_view separator) {

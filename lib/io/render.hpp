@@ -33,20 +33,28 @@ struct RenderOptions {
 // table/csv/tsv ("—" is the caller's choice of value). Arrays render as
 // ';'-joined in csv/tsv and ", "-joined in tables. Format:
 // - table: columns aligned by display width (Chinese counts 2), two spaces
-//   between, a header line; no trailing spaces; tabs and line breaks in
-//   cells become spaces. Nothing at all for 0 rows.
+//   between, a header line; no trailing spaces; control characters in cells
+//   shown escaped (util::escape_controls: a line break as \n), so a row is
+//   one line. Nothing at all for 0 rows.
 // - json: a JSON array of the row objects (all keys of each row, in order),
 //   pretty-printed with 2 spaces, then a newline. "[]\n" for no rows.
 // - jsonl: one compact object per line.
 // - csv: RFC 4180 (quote when a cell has , " CR or LF, or spaces at either
 //   end, which read_csv would drop; lines end in \n), header of column keys.
-// - tsv: tab-separated, header of keys; tabs/newlines in cells become spaces.
+//   A text cell that a spreadsheet would run as a formula (starting with
+//   = + - @ tab or CR) gets a leading ' (OWASP); numbers stay as they are.
+// - tsv: tab-separated, header of keys; text cells made inert as in csv;
+//   tabs/newlines in cells become spaces.
 // - ids: the "id" value of each row, one a line (rows without one skipped).
-// - md: a GitHub Markdown table with '|' in cells escaped, newlines as <br>.
+// - md: a GitHub Markdown table, each cell as md_text.
 // html is not a row format here; it throws std::invalid_argument.
 void render_rows(std::ostream& out, const std::vector<Column>& columns,
                  const std::vector<Json>& rows, Format format,
                  const RenderOptions& options = {});
+
+// Text for a Markdown document: < > & as HTML entities, '|' as \|, a line
+// break as <br>, CR dropped, other controls escaped as in tables.
+std::string md_text(std::string_view text);
 
 // One value as table/csv text: null -> "", string as is, integer, double
 // with up to 6 decimals and no trailing zeros (97.96, 2), bool true/false,

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "util/error.hpp"
+#include "util/utf8.hpp"
 
 namespace duban::report {
 
@@ -125,9 +126,11 @@ void render_meeting(std::ostream& out, const MeetingReport& r, io::Format format
       {"outcome", z && person ? "办理结果" : "outcome"},
       {"days", z && person ? "用时（天）" : "days", true}};
   if (person) {
-    out << (z ? fmt::format("{}落实情况表（{}，截至 {}）\n", r.meeting.title,
+    const auto title = format == io::Format::md ? io::md_text(r.meeting.title)
+                                                : util::escape_controls(r.meeting.title);
+    out << (z ? fmt::format("{}落实情况表（{}，截至 {}）\n", title,
                             time::format_date(r.meeting.held_on), time::format_local(r.as_of, zone))
-              : fmt::format("Implementation of {} ({}, as of {})\n", r.meeting.title,
+              : fmt::format("Implementation of {} ({}, as of {})\n", title,
                             time::format_date(r.meeting.held_on), time::format_local(r.as_of, zone)));
   }
   io::render_rows(out, columns, rows, format, options);

@@ -147,10 +147,11 @@ void render_reminders(std::ostream& out, const std::vector<UnitReminders>& group
   for (const auto& g : groups) {
     if (!first) out << '\n';
     first = false;
-    out << g.name;
-    if (g.unit) out << " (" << *g.unit << ")";
-    if (g.head) out << "  " << *g.head;
-    if (g.email) out << " <" << *g.email << ">";
+    // Names come from the config and titles from people: shown escaped.
+    out << util::escape_controls(g.name);
+    if (g.unit) out << " (" << util::escape_controls(*g.unit) << ")";
+    if (g.head) out << "  " << util::escape_controls(*g.head);
+    if (g.email) out << " <" << util::escape_controls(*g.email) << ">";
     out << '\n';
     std::size_t kind_width = 0;
     for (const auto& r : g.items)
@@ -160,7 +161,7 @@ void render_reminders(std::ostream& out, const std::vector<UnitReminders>& group
                                  : fmt::format("M{}", r.meeting.value_or(0));
       out << "  " << util::pad(l.kinds[int(r.kind)], kind_width) << "  "
           << util::pad(ref, 6) << "  " << l.due << " " << time::format_local(r.due, config.zone)
-          << "  " << r.title << '\n';
+          << "  " << util::escape_controls(r.title) << '\n';
     }
   }
 }

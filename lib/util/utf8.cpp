@@ -1,5 +1,6 @@
 #include "util/utf8.hpp"
 
+#include <fmt/format.h>
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -37,7 +38,39 @@ std::vector<std::int32_t> code_points(std::string_view text) {
   return result;
 }
 
+// Bidi controls can make a title read backwards or hide text (Trojan
+// Source); the separators break a line in some terminals and editors.
+bool is_invisible_control(std::int32_t cp) {
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C || cp == 0x200E ||
+         cp == 0x200F || cp == 0x2028 || cp == 0x2029 || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069);
+}
+
 }  // namespace
+
+std::string escape_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::int32_t cp = 0;
+    const auto length = decode(text, pos, cp);
+    if (length <= 0) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[pos]));
+      ++pos;
+      continue;
+    }
+    const auto bytes = text.substr(pos, static_cast<std::size_t>(length));
+    pos += static_cast<std::size_t>(length);
+    if (cp == '\\') out += "\\\\";
+    else if (cp == '\n') out += "\\n";
+    else if (cp == '\r') out += "\\r";
+    else if (cp == '\t') out += "\\t";
+    else if (cp <= 0x7F && is_invisible_control(cp)) out += fmt::format("\\x{:02x}", cp);
+    else if (is_invisible_control(cp)) out += fmt::format("\\u{:04x}", cp);
+    else out += bytes;
+  }
+  return out;
+}
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   for (std::size_t pos = 0; pos < text.size();) {

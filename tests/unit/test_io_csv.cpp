@@ -120,4 +120,15 @@ TEST_SUITE("io/csv") {
         "a.csv:2: stray '\"' in a cell (quote the whole cell and double the quotes inside)", Error);
     CHECK_THROWS_AS(read_csv("title,town\nx,\"y\"z\n", "a.csv"), Error);
   }
+
+  TEST_CASE("a NUL byte in a CSV file is refused as bad data naming its line") {
+    using namespace std::string_literals;
+    try {
+      read_csv("title\n路灯\nx\0y\n"s, "hotline.csv");
+      FAIL("no error");
+    } catch (const Error& error) {
+      CHECK(error.code() == Exit::data);
+      CHECK(std::string(error.what()).starts_with("hotline.csv:3: NUL byte"));
+    }
+  }
 }

@@ -94,4 +94,22 @@ TEST_SUITE("io/jsonl") {
     CHECK_THROWS_WITH_AS(read_jsonl("{\"title\": \"a\", \"title\": \"b\"}", "a.jsonl"),
                          "a.jsonl:1: duplicate key 'title'", Error);
   }
+
+  TEST_CASE("a NUL byte in a JSON Lines file is refused as bad data naming its line") {
+    using namespace std::string_literals;
+    try {
+      read_jsonl("{\"title\": \"a\"}\n{\"title\": \"b\0\"}\n"s, "a.jsonl");
+      FAIL("no error");
+    } catch (const Error& error) {
+      CHECK(error.code() == Exit::data);
+      CHECK(std::string(error.what()).starts_with("a.jsonl:2: NUL byte"));
+    }
+  }
+
+  TEST_CASE("a NUL written as \\u0000 in a JSON string is refused too") {
+    CHECK_THROWS_WITH_AS(read_jsonl("{\"title\": \"a\\u0000b\"}\n", "a.jsonl"),
+                         "a.jsonl:1: 'title' holds a NUL (\\u0000)", Error);
+    CHECK_THROWS_WITH_AS(read_jsonl("{\"co_units\": [\"x\\u0000\"]}\n", "a.jsonl"),
+                         "a.jsonl:1: 'co_units' holds a NUL (\\u0000)", Error);
+  }
 }

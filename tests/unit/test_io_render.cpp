@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <sstream>
 #include <stdexcept>
 
@@ -62,11 +63,24 @@ TEST_SUITE("io/render") {
                                          " 4\n");
   }
 
-  TEST_CASE("a table joins arrays with commas and flattens line breaks") {
+  TEST_CASE("a table joins arrays with commas and shows line breaks escaped") {
     const std::vector<Column> columns{{"co_units", "协办", false}, {"note", "备注", false}};
     const std::vector<Json> rows{Json{{"co_units", {"城管局", "住建局"}}, {"note", "a\nb\tc"}}};
     CHECK(render(rows, Format::table, columns) == "协办            备注\n"
-                                                  "城管局, 住建局  a b c\n");
+                                                  "城管局, 住建局  a\\nb\\tc\n");
+  }
+
+  TEST_CASE("a table title with ESC, an OSC 8 link or U+202E reaches no terminal raw") {
+    const std::vector<Json> rows{
+        Json{{"id", 1}, {"title", "\x1b[31m红\x1b[0m"}, {"lead_unit", "\u202e局"}},
+        Json{{"id", 2}, {"title", "\x1b]8;;http://x\x07link\x1b]8;;\x07"}, {"lead_unit", "a\nb"}}};
+    const auto text = render(rows, Format::table);
+    CHECK(text.find('\x1b') == std::string::npos);
+    CHECK(text.find('\x07') == std::string::npos);
+    CHECK(text.find("\u202e") == std::string::npos);
+    CHECK(text.find("\\x1b[31m红\\x1b[0m") != std::string::npos);
+    CHECK(text.find("\\u202e局") != std::string::npos);
+    CHECK(std::count(text.begin(), text.end(), '\n') == 3);  // a header and two rows
   }
 
   TEST_CASE("a table with no rows prints nothing") { CHECK(render({}, Format::table).empty()); }
@@ -126,6 +140,40 @@ TEST_SUITE("io/render") {
     CHECK(render(rows, Format::tsv) == "id\ttitle\tlead_unit\n1\ta b c\t城管局\n");
   }
 
+  TEST_CASE("a csv cell a spreadsheet would run as a formula starts with a quote") {
+    const std::vector<Column> columns{{"id", "id", true}, {"title", "标题", false},
+                                      {"level", "level", true}};
+    const std::vector<Json> rows{
+        Json{{"id", 1}, {"title", "=HYPERLINK(\"x\")"}, {"level", -2}},
+        Json{{"id", 2}, {"title", "+1"}, {"level", -0.5}},
+        Json{{"id", 3}, {"title", "-1+2"}},
+        Json{{"id", 4}, {"title", "@SUM(A1)"}},
+        Json{{"id", 5}, {"title", "\tx"}},
+        Json{{"id", 6}, {"title", "\rx"}},
+        Json{{"id", 7}, {"title", "a=b"}},
+    };
+    CHECK(render(rows, Format::csv, columns) == "id,title,level\n"
+                                                "1,\"'=HYPERLINK(\"\"x\"\")\",-2\n"
+                                                "2,'+1,-0.5\n"
+                                                "3,'-1+2,\n"
+                                                "4,'@SUM(A1),\n"
+                                                "5,'\tx,\n"
+                                                "6,\"'\rx\",\n"
+                                                "7,a=b,\n");
+  }
+
+  TEST_CASE("a csv array cell whose first item looks like a formula is made inert too") {
+    const std::vector<Column> columns{{"co_units", "协办", false}};
+    CHECK(render({Json{{"co_units", {"=1", "x"}}}}, Format::csv, columns) ==
+          "co_units\n'=1;x\n");
+  }
+
+  TEST_CASE("a tsv cell that would run as a formula starts with a quote, numbers stay") {
+    const std::vector<Json> rows{
+        Json{{"id", -1}, {"title", "=1+1"}, {"lead_unit", "\t@x"}}};
+    CHECK(render(rows, Format::tsv) == "id\ttitle\tlead_unit\n-1\t'=1+1\t' @x\n");
+  }
+
   TEST_CASE("ids prints the id of each row, one a line") {
     CHECK(render(sample_rows(), Format::ids) == "1\n12\n");
     CHECK(render({Json{{"title", "no id"}}}, Format::ids).empty());
@@ -136,6 +184,19 @@ TEST_SUITE("io/render") {
     CHECK(render(rows, Format::md) == "| id | 标题 | 主办单位 |\n"
                                       "| ---: | --- | --- |\n"
                                       "| 7 | a\\|b | x<br>y |\n");
+  }
+
+  TEST_CASE("md escapes HTML in cells and headers") {
+    const std::vector<Column> columns{{"title", "<b>标题</b>", false}};
+    const std::vector<Json> rows{Json{{"title", "<script>alert(1)</script> & co"}}};
+    CHECK(render(rows, Format::md, columns) ==
+          "| &lt;b&gt;标题&lt;/b&gt; |\n"
+          "| --- |\n"
+          "| &lt;script&gt;alert(1)&lt;/script&gt; &amp; co |\n");
+  }
+
+  TEST_CASE("md shows ESC and bidi controls escaped, keeps line breaks as <br>") {
+    CHECK(duban::io::md_text("a\x1b[31m\r\nb\u202e|") == "a\\x1b[31m<br>b\\u202e\\|");
   }
 
   TEST_CASE("html is not a row format") {

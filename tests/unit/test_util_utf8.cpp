@@ -62,4 +62,38 @@ TEST_SUITE("util/utf8") {
     CHECK(edit_distance("ab", "ba") == 1);
     CHECK(edit_distance("abc", "ca") == 3);  // not a swap of neighbours in the same place
   }
+
+  TEST_CASE("escape_controls shows line breaks, tabs and ESC as visible escapes") {
+    CHECK(escape_controls("路灯不亮 ok") == "路灯不亮 ok");
+    CHECK(escape_controls("a\nb\r\nc\td") == "a\\nb\\r\\nc\\td");
+    CHECK(escape_controls("\x1b[31mred\x1b[0m") == "\\x1b[31mred\\x1b[0m");
+    CHECK(escape_controls(std::string_view("a\0b", 3)) == "a\\x00b");
+    CHECK(escape_controls("\x07\x7f") == "\\x07\\x7f");
+  }
+
+  TEST_CASE("escape_controls defuses an OSC 8 hyperlink") {
+    const auto shown = escape_controls("\x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\");
+    CHECK(shown.find('\x1b') == std::string::npos);
+    CHECK(shown == "\\x1b]8;;https://evil.example\\x1b\\\\click\\x1b]8;;\\x1b\\\\");
+  }
+
+  TEST_CASE("escape_controls shows C1 controls and bidi overrides as \\u escapes") {
+    CHECK(escape_controls("\u0085\u009b") == "\\u0085\\u009b");
+    CHECK(escape_controls("abc\u202edcba") == "abc\\u202edcba");
+    CHECK(escape_controls("\u202a\u202b\u202c\u202d") == "\\u202a\\u202b\\u202c\\u202d");
+    CHECK(escape_controls("\u2066\u2067\u2068\u2069") == "\\u2066\\u2067\\u2068\\u2069");
+    CHECK(escape_controls("\u200e\u200f\u061c") == "\\u200e\\u200f\\u061c");
+    CHECK(escape_controls("\u2028") == "\\u2028");
+    CHECK(escape_controls("\u00a0é") == "\u00a0é");  // not controls: unchanged
+  }
+
+  TEST_CASE("escape_controls keeps a backslash readable and unambiguous") {
+    CHECK(escape_controls("C:\\new") == "C:\\\\new");
+    CHECK(escape_controls("\\n") != escape_controls("\n"));
+  }
+
+  TEST_CASE("escape_controls shows an invalid byte as \\x, never raw") {
+    CHECK(escape_controls("a\x9b" "31m") == "a\\x9b31m");
+    CHECK(is_valid_utf8(escape_controls("\xff\xfe路")));
+  }
 }

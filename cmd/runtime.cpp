@@ -146,7 +146,7 @@ void render_cases(Runtime& rt, const std::vector<store::CaseRow>& rows) {
   if (format == io::Format::table) {
     for (const auto& c : rows) objects.push_back(cases::case_display(c, rt.config().zone));
     if (mask)
-      for (auto& o : objects) cases::mask_contact(o);
+      for (std::size_t i = 0; i < rows.size(); ++i) cases::mask_contact(objects[i], rows[i].confidential);
     const std::vector<io::Column> columns = {
         {"id", "id", true},         {"status", "status"}, {"class", "class"},
         {"lead_unit", "lead"},      {"due_at", "due"},    {"title", "title"}};
@@ -156,7 +156,7 @@ void render_cases(Runtime& rt, const std::vector<store::CaseRow>& rows) {
   std::vector<io::Column> columns;
   for (const auto& c : rows) objects.push_back(cases::case_json(c));
   if (mask)
-    for (auto& o : objects) cases::mask_contact(o);
+    for (std::size_t i = 0; i < rows.size(); ++i) cases::mask_contact(objects[i], rows[i].confidential);
   const auto keys = cases::case_json(store::CaseRow{});
   for (const auto& [key, value] : keys.items()) columns.push_back({key, key});
   io::render_rows(rt.out, columns, objects, format, rt.render_options());

@@ -13,7 +13,7 @@ namespace {
 void show_text(Runtime& rt, const store::CaseRow& c, const std::vector<store::Event>& events) {
   const auto& zone = rt.config().zone;
   auto view = cases::case_display(c, zone);
-  if (!rt.options.show_contact) cases::mask_contact(view);
+  if (!rt.options.show_contact) cases::mask_contact(view, c.confidential);
   std::size_t width = 0;
   for (const auto& [key, value] : view.items())
     if (!value.is_null()) width = std::max(width, key.size());
@@ -29,10 +29,15 @@ void show_text(Runtime& rt, const store::CaseRow& c, const std::vector<store::Ev
   rt.out << "\njournal\n";
   for (const auto& e : events) {
     auto j = cases::event_json(e);
+    if (!rt.options.show_contact) cases::mask_contact(j, c.confidential);
     std::string rest;
     for (const auto& [key, value] : j.items()) {
       if (key == "id" || key == "at" || key == "actor" || key == "action" || key == "unit" ||
           key == "lead")
+        continue;
+      // The fields an intake took are shown above; its line says how it came.
+      if (e.action == store::Action::intake && key != "receipt" && key != "meeting" &&
+          key != "confidential")
         continue;
       // Instants in the journal are UTC; a person reads them in the config's zone.
       auto text = io::cell_text(value, ",");

@@ -66,17 +66,25 @@ Json event_json(const store::Event& e) {
   return j;
 }
 
+namespace {
+// The characters of `text`, each a whole UTF-8 sequence.
+std::vector<std::string_view> characters(std::string_view text) {
+  std::vector<std::string_view> chars;
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t n = 1;
+    while (pos + n < text.size() && (static_cast<unsigned char>(text[pos + n]) & 0xC0) == 0x80)
+      ++n;
+    chars.push_back(text.substr(pos, n));
+    pos += n;
+  }
+  return chars;
+}
+}  // namespace
+
 std::string mask_phone(std::string_view phone) {
   // Characters, not bytes: a phone typed with a full-width digit or dash
   // must not be cut inside a UTF-8 sequence.
-  std::vector<std::string_view> chars;
-  for (std::size_t pos = 0; pos < phone.size();) {
-    std::size_t n = 1;
-    while (pos + n < phone.size() && (static_cast<unsigned char>(phone[pos + n]) & 0xC0) == 0x80)
-      ++n;
-    chars.push_back(phone.substr(pos, n));
-    pos += n;
-  }
+  const auto chars = characters(phone);
   // A '*' stands for a digit masked already, so masking twice changes
   // nothing: "138****1234" stays as it is.
   const auto digits = std::count_if(phone.begin(), phone.end(),
@@ -88,9 +96,16 @@ std::string mask_phone(std::string_view phone) {
   return masked;
 }
 
-void mask_contact(Json& case_object) {
+void mask_contact(Json& case_object, bool confidential) {
   const auto it = case_object.find("phone");
   if (it != case_object.end() && it->is_string()) *it = mask_phone(it->get<std::string>());
+  // A confidential case (保密) shows its requester as the first character only.
+  const auto who = case_object.find("requester");
+  if (confidential && who != case_object.end() && who->is_string()) {
+    const auto name = who->get<std::string>();
+    const auto chars = characters(name);
+    *who = chars.empty() ? std::string() : std::string(chars.front()) + "**";
+  }
 }
 
 Json meeting_json(const store::MeetingRow& m) {

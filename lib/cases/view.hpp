@@ -34,6 +34,6 @@ std::string mask_phone(std::string_view phone);
 
 // `case_object` (case_json or case_display) with its "phone" masked, for
 // every form but JSON, which carries the full value.
-void mask_contact(Json& case_object);
+void mask_contact(Json& case_object, bool confidential = false);
 
 }  // namespace duban::cases

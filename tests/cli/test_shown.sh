@@ -135,4 +135,19 @@ run_in $'title\nx\ny\n' intake --file -
 expect_rc 0
 expect_eq "$(sql 'SELECT count(*) FROM "case"')" "7" "nothing added from the refused files"
 
+# --- a confidential case (保密) masks its requester too ---------------------------------
+run --format ids intake --title "举报违建" --requester 张三丰 --phone 13900000002 --confidential
+id=$out
+run --format csv list
+expect_out_has "张**"
+expect_out_lacks "张三丰"
+run show "$id"
+expect_out_has "张**"
+expect_out_lacks "张三丰"
+expect_out_lacks "13900000002"
+run --format json show "$id"
+expect_out_has '"requester": "张三丰"'
+run --show-contact show "$id"
+expect_out_has "张三丰"
+
 finish

@@ -7,6 +7,7 @@
 #include "cases/query.hpp"
 #include "fixtures.hpp"
 #include "supervise/escalate.hpp"
+#include "util/error.hpp"
 
 using namespace duban;
 using store::Status;

@@ -27,8 +27,8 @@ step "duban intake --file breakfast-2021-10-23.csv --meeting $meeting --receipt"
   --meeting "$meeting" --receipt
 
 step "duban intake --file hotline.jsonl"
-"$duban" --now "2026-11-02 09:00" intake --file "$here/hotline.jsonl" >/dev/null
-"$duban" --now "2026-11-02 09:00" list --channel hotline
+"$duban" --now "2026-11-07 12:00" intake --file "$here/hotline.jsonl" >/dev/null  # the week's calls, entered on Saturday
+"$duban" --now "2026-11-07 12:00" list --channel hotline
 
 # The list must exist within 3 days of the meeting: wages, overtime and the
 # like to the human resources bureau, housing to the housing bureau.
@@ -70,6 +70,11 @@ step "duban report monthly --month 2021-11"
 "$duban" --now "2021-12-01 09:00" report monthly --month 2021-11
 "$duban" --now "2021-12-01 09:00" report monthly --month 2021-11 --format html >"$XDG_DATA_HOME/bulletin-2021-11.html"
 echo "(and the HTML bulletin: $XDG_DATA_HOME/bulletin-2021-11.html)"
+
+step "duban doctor; duban backup (the record as evidence)"
+"$duban" doctor
+"$duban" backup "$XDG_DATA_HOME/duban-backup.db" >/dev/null
+"$duban" --store "$XDG_DATA_HOME/duban-backup.db" doctor --quick >/dev/null && echo "backup: $XDG_DATA_HOME/duban-backup.db passes doctor"
 
 echo
 echo "store: $XDG_DATA_HOME/duban/duban.db (read it with: sqlite3 \"\$_\" 'SELECT status, count(*) FROM \"case\" GROUP BY 1')"

@@ -54,6 +54,13 @@ measure() {
 if [ ! -f "$dir/duban.db" ]; then
   measure "intake $n cases from CSV (one transaction)" 1 "$duban" intake --file "$dir/cases.csv"
 fi
+# A month's cases assigned after the clock of a past-clock report: the as-of
+# path then refolds each of them from its events.
+if [ "$(sqlite3 "$dir/duban.db" "SELECT count(*) FROM journal WHERE action = 'assign'")" = 0 ]; then
+  "$duban" list --received-from 2025-12-01 --received-to 2025-12-31 --format ids >"$dir/december.ids"
+  measure "assign $(wc -l <"$dir/december.ids") cases (December's) in one transaction" 1 \
+    "$duban" assign - --lead cgj --co cjl <"$dir/december.ids"
+fi
 measure "show one case with its journal" "$runs" "$duban" show $((n / 2))
 measure "list --search 积水 (2 characters: scan) --limit 20" "$runs" "$duban" list --search 积水 --limit 20
 measure "list --search 垃圾清运 (trigram index) --limit 20" "$runs" "$duban" list --search 垃圾清运 --limit 20
@@ -61,7 +68,15 @@ measure "report monthly --month 2025-06 (by unit)" "$runs" "$duban" report month
 measure "report monthly --month 2025-06 --by category" "$runs" "$duban" report monthly --month 2025-06 --by category
 measure "report monthly --format html (with the 12-month trend)" "$runs" "$duban" report monthly --month 2025-06 --format html
 measure "report topics --month 2025-06" "$runs" "$duban" report topics --month 2025-06
-measure "remind (nothing assigned: the empty path)" "$runs" "$duban" remind
+measure "remind" "$runs" "$duban" remind
+measure "report monthly --month 2025-12 at a past clock (as of 2026-01-04: refolds every assigned case)" "$runs" \
+  "$duban" --now 2026-01-04T09:00:00+08:00 report monthly --month 2025-12 --format json
+measure "report monthly --month 2025-12 at the current clock" "$runs" \
+  "$duban" report monthly --month 2025-12 --format json
+measure "doctor --quick (integrity, instants, the hash chain)" 1 "$duban" doctor --quick
+measure "doctor (and every case refolded from its events)" 1 "$duban" doctor
+rm -f "$dir/backup.db"
+measure "backup (SQLite backup API, then rename)" 1 "$duban" backup "$dir/backup.db"
 
 echo "| operation on $n cases | median s | peak MiB |"
 echo "|---|---|---|"

@@ -875,6 +875,23 @@ Event read_event(SQLite::Statement& st) {
   }
   return e;
 }
+
+// Walks `cases` (ordered by id) with the events of each from `events`
+// (ordered by case id, then id): the merge that doctor and the as-of
+// reading both make over one scan of each.
+void merge_events(SQLite::Statement& cases, SQLite::Statement& events,
+                  const std::function<bool(const CaseRow&, const std::vector<Event>&)>& visit) {
+  bool more_events = events.executeStep();
+  while (cases.executeStep()) {
+    const CaseRow c = read_case(cases);
+    std::vector<Event> mine;
+    while (more_events && events.getColumn(1).getInt64() <= c.id) {
+      if (events.getColumn(1).getInt64() == c.id) mine.push_back(read_event(events));
+      more_events = events.executeStep();
+    }
+    if (!visit(c, mine)) return;
+  }
+}
 }  // namespace
 
 std::int64_t Store::append_event(Event& e) {
@@ -967,16 +984,9 @@ void Store::read_as_of(Instant clock, const Refold& refold) {
         " outcome, outcome_text, closed_at, level, satisfaction, confidential, id)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     SQLite::Statement add_co(db, "INSERT INTO temp.replayed_co_unit VALUES (?, ?, ?)");
-    bool more_events = events.executeStep();
-    while (now.executeStep()) {
-      const CaseRow current = read_case(now);
-      std::vector<Event> mine;
-      while (more_events && events.getColumn(1).getInt64() <= current.id) {
-        if (events.getColumn(1).getInt64() == current.id) mine.push_back(read_event(events));
-        more_events = events.executeStep();
-      }
+    merge_events(now, events, [&](const CaseRow& current, const std::vector<Event>& mine) {
       const auto then = refold(current, mine);
-      if (!then) continue;
+      if (!then) return true;
       add.reset();
       bind_case(add, *then);
       add.bind(29, then->id);
@@ -988,7 +998,8 @@ void Store::read_as_of(Instant clock, const Refold& refold) {
         add_co.bind(3, then->co_units[i]);
         add_co.exec();
       }
-    }
+      return true;
+    });
     db.exec("CREATE TEMP VIEW case_asof AS SELECT * FROM main.\"case\""
             " WHERE received_at <= (SELECT t FROM temp.asof_clock)"
             " AND id NOT IN (SELECT id FROM temp.changed) UNION ALL SELECT * FROM temp.replayed");
@@ -1115,17 +1126,12 @@ std::optional<Store::Fault> Store::each_case_with_events(
                                           case_columns("co_unit")));
   SQLite::Statement events(db, fmt::format("SELECT {} FROM journal ORDER BY case_id, id",
                                            k_event_columns));
-  bool more_events = events.executeStep();
-  while (cases.executeStep()) {
-    const CaseRow c = read_case(cases);
-    std::vector<Event> mine;
-    while (more_events && events.getColumn(1).getInt64() <= c.id) {
-      if (events.getColumn(1).getInt64() == c.id) mine.push_back(read_event(events));
-      more_events = events.executeStep();
-    }
-    if (auto f = visit(c, mine)) return f;
-  }
-  return std::nullopt;
+  std::optional<Fault> fault;
+  merge_events(cases, events, [&](const CaseRow& c, const std::vector<Event>& mine) {
+    fault = visit(c, mine);
+    return !fault;
+  });
+  return fault;
 }
 
 std::optional<std::pair<std::int64_t, std::string>> Store::chain_head() const {

@@ -166,4 +166,24 @@ TEST_SUITE("escalate") {
     CHECK(events.back().detail["late"] == true);
     CHECK(cases::find(l.store, id).status == Status::listed);  // the lead has not acked
   }
+
+  TEST_CASE("a case acknowledged after the ladder read its candidates is not escalated") {
+    Ladder l;
+    const auto first = l.assigned("2025-09-30 10:00");
+    const auto second = l.assigned("2025-09-30 10:00");
+    auto late = l.at("2025-10-10 09:00");
+    std::vector<std::int64_t> committed;
+    // One case per transaction; between them, the second case's unit answers.
+    const auto done = supervise::escalate_auto(late, [&](const auto& batch) {
+      for (const auto& e : batch) committed.push_back(e.after.id);
+      if (committed.size() == 1) {
+        auto ack = l.at("2025-10-10 08:59");
+        cases::ack(ack, {second}, std::nullopt);
+      }
+    }, 1);
+    CHECK(committed == std::vector<std::int64_t>{first});
+    REQUIRE(done.size() == 1);
+    CHECK(cases::find(l.store, second).level == 0);
+    CHECK(l.actions(second).back() == "ack");
+  }
 }

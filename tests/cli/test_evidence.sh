@@ -221,4 +221,14 @@ rc=$?
 expect_eq "$rc" "74" "a full stdout is an I/O error"
 expect_eq "$(sql 'SELECT count(*) FROM "case"')" "$n" "nothing committed when the ids could not be written"
 
+# --- a refusal at write time names the file and line it came from -----------------
+sqlite3 "$DUBAN_STORE" "CREATE TRIGGER refuse_bad BEFORE INSERT ON \"case\" WHEN NEW.title = '坏标题' BEGIN SELECT RAISE(ABORT, 'refused by a trigger'); END"
+n=$(sql 'SELECT count(*) FROM "case"')
+printf 'title\n好标题\n坏标题\n' >write.csv
+run intake --file write.csv
+expect_rc 65
+expect_err_has "write.csv:3: "
+expect_err_has "refused by a trigger"
+expect_eq "$(sql 'SELECT count(*) FROM "case"')" "$n" "all or nothing at write time too"
+
 finish

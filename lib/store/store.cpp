@@ -953,10 +953,10 @@ void Store::read_as_of(Instant clock, const Refold& refold) {
   const auto t = format_utc(clock);
   try {
     // The common case: nothing happened after the clock, the tables are as they stood.
-    SQLite::Statement latest(db, "SELECT max((SELECT max(at) FROM journal),"
+    SQLite::Statement latest(db, "SELECT max(coalesce((SELECT max(at) FROM journal), ''),"
                                  " coalesce((SELECT max(created_at) FROM meeting), ''))");
     latest.executeStep();
-    if (latest.getColumn(0).isNull() || latest.getColumn(0).getString() <= t) return;
+    if (latest.getColumn(0).getString() <= t) return;
 
     db.exec("BEGIN");
     db.exec("CREATE TEMP TABLE asof_clock (t TEXT NOT NULL)");

@@ -12,6 +12,7 @@
 
 #include "runtime.hpp"
 #include "util/error.hpp"
+#include "util/utf8.hpp"
 
 extern char** environ;
 
@@ -54,6 +55,20 @@ std::string usage_error(const CLI::App& app, int argc, char** argv, std::string 
   return message;
 }
 
+// An error as it reaches the terminal: what a user typed may be quoted in
+// it, so each of its lines is shown with its controls escaped (SPEC §8).
+std::string shown(std::string_view message) {
+  std::string out;
+  std::size_t start = 0;
+  for (;;) {
+    const auto end = message.find('\n', start);
+    out += duban::util::escape_controls(message.substr(start, end - start));
+    if (end == std::string_view::npos) return out;
+    out += '\n';
+    start = end + 1;
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -83,7 +98,7 @@ int main(int argc, char** argv) {
     // --help and --version end parsing with code 0; CLI11's own error codes
     // are 100-127, but bad usage is 64 here, said like every other error.
     if (e.get_exit_code() == 0) return app.exit(e);
-    std::cerr << "duban: error: " << usage_error(app, argc, argv, e.what())
+    std::cerr << "duban: error: " << shown(usage_error(app, argc, argv, e.what()))
               << "\n(run 'duban --help' for the commands and options)\n";
     return static_cast<int>(duban::Exit::usage);
   }
@@ -94,11 +109,11 @@ int main(int argc, char** argv) {
     return rt.exit_status;
   } catch (const Error& e) {
     std::cout.flush();
-    std::cerr << "duban: error: " << e.what() << '\n';
+    std::cerr << "duban: error: " << shown(e.what()) << '\n';
     return static_cast<int>(e.code());
   } catch (const std::exception& e) {
     std::cout.flush();
-    std::cerr << "duban: error: " << e.what() << '\n';
+    std::cerr << "duban: error: " << shown(e.what()) << '\n';
     return static_cast<int>(duban::Exit::io);
   }
 }

@@ -150,4 +150,10 @@ expect_out_has '"requester": "张三丰"'
 run --show-contact show "$id"
 expect_out_has "张三丰"
 
+# --- an error quoting what a user typed shows it escaped too ----------------------------
+run assign 1 --lead $'cg\x1b[31mj\u202e'
+expect_rc 69
+expect_err_has 'cg\x1b[31mj\u202e'
+checks=$((checks + 1)); [[ "$err" != *$'\x1b'* ]] || fail "a raw ESC reached stderr"
+
 finish

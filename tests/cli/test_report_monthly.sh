@@ -237,32 +237,10 @@ expect_eq "$(sql "SELECT group_concat(case_id || ' ' || action || ' ' || coalesc
 3 followup cgj 2026-11-03T01:00:00Z" "fixture: the journal events the figures count"
 
 # ---- checking helpers -------------------------------------------------------------
-cat >"$T/.py_prelude.py" <<'EOF'
-COUNTS = {"received", "closed", "overdue_open", "escalations", "reopened", "returned"}
+cp "$DUBAN_SOURCE/tests/cli/report_figures.py" "$T/.py_prelude.py"
+cat >>"$T/.py_prelude.py" <<'EOF'
 FIGURES = ["received", "closed", "closure_rate", "on_time_rate", "overdue_open", "ack_rate",
            "satisfaction_rate", "mean_days_to_close", "escalations", "reopened", "returned"]
-def group(key):
-    d = json.loads(data)
-    if key == "total":
-        return d["total"]
-    found = [g for g in d["groups"] if g.get("key") == key]
-    if len(found) != 1:
-        raise KeyError(f"{len(found)} groups with key {key!r}")
-    return found[0]
-def fig(key, name, want):
-    g = group(key)
-    if name not in g:
-        return print(f"{key}: no figure {name!r}")
-    got = g[name]
-    if want is None:
-        ok = got is None
-    elif name in COUNTS:
-        ok = type(got) is int and got == want
-    else:
-        ok = type(got) in (int, float) and abs(got - want) < 1e-9
-    print("ok" if ok else f"{key}.{name} = {got!r}, want {want!r}")
-def keys():
-    print(" ".join(g["key"] for g in json.loads(data)["groups"]))
 def counts(names, rows=None):
     if rows is None:
         rows = json.loads(data)["groups"]

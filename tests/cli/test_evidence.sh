@@ -231,4 +231,19 @@ expect_err_has "write.csv:3: "
 expect_err_has "refused by a trigger"
 expect_eq "$(sql 'SELECT count(*) FROM "case"')" "$n" "all or nothing at write time too"
 
+# --- escalate --auto says what it committed, even when a later batch fails -----------
+# It works in transactions of 200 cases; a trigger refuses the journal of the
+# 201st, so the second batch fails after the first has committed.
+export DUBAN_STORE="$T/ladder.db"
+STORE=$DUBAN_STORE
+{ echo title; for i in $(seq 1 201); do echo "巡查问题$i"; done; } >ladder.csv
+"$DUBAN" -q --now "2026-11-09 09:00" intake --file ladder.csv --class C
+"$DUBAN" --now "2026-11-09 09:00" --format ids list | "$DUBAN" -q --now "2026-11-09 10:00" assign - --lead cgj
+sqlite3 "$STORE" "CREATE TRIGGER refuse_201 BEFORE INSERT ON journal WHEN NEW.case_id = 201 AND NEW.action = 'escalate' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END"
+run --now "2026-11-20 09:00" --format ids escalate --auto
+expect_rc 65
+expect_err_has "refused for the test"
+expect_eq "$(printf '%s\n' "$out" | sort -un | wc -l)" "200" "the 200 committed cases are said"
+expect_eq "$(sql "SELECT count(DISTINCT case_id) FROM journal WHERE action = 'escalate'")" "200" "and they are what was committed"
+
 finish

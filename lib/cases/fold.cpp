@@ -1,6 +1,7 @@
 #include "cases/fold.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 namespace duban::cases {
 
@@ -150,6 +151,27 @@ void apply(store::CaseRow& c, const store::Event& e) {
         c.level = it->get<std::int64_t>();
       return;
   }
+}
+
+std::vector<store::SummonsRow> summons_of(const std::vector<store::Event>& events) {
+  std::vector<store::SummonsRow> rows;
+  for (const auto& e : events) {
+    if (e.action != Action::escalate && e.action != Action::ack) continue;
+    const auto& d = e.detail;
+    if (e.action == Action::escalate) {
+      const auto units = d.find("whistle");
+      const auto due = instant(d, "due_at");
+      if (units == d.end() || !units->is_array() || !due) continue;
+      for (const auto& u : *units) rows.push_back({e.case_id, u.get<std::string>(), e.at, *due, {}});
+    } else if (d.value("whistle", false) && e.unit) {
+      for (auto& r : rows)
+        if (r.unit == *e.unit && !r.answered_at) r.answered_at = e.at;
+    }
+  }
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.case_id, a.unit, a.summoned_at) < std::tie(b.case_id, b.unit, b.summoned_at);
+  });
+  return rows;
 }
 
 std::optional<store::CaseRow> fold(const store::CaseRow& base,

@@ -22,6 +22,10 @@ void apply(store::CaseRow& c, const store::Event& e);
 std::optional<store::CaseRow> fold(const store::CaseRow& base,
                                    const std::vector<store::Event>& events);
 
+// The whistles (吹哨报到) its events hold: each summoned unit's row, answered
+// by that unit's first report (an ack event marked "whistle") after it.
+std::vector<store::SummonsRow> summons_of(const std::vector<store::Event>& events);
+
 // The intake fields of a case as an intake event records them.
 store::Detail intake_detail(const store::CaseRow& c);
 

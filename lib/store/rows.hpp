@@ -51,6 +51,7 @@ struct SummonsRow {
   std::string unit;
   Instant summoned_at, due_at;
   std::optional<Instant> answered_at;
+  bool operator==(const SummonsRow&) const = default;
 };
 
 // A meeting with how many of its cases exist and how many await assignment.

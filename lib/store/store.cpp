@@ -1140,6 +1140,14 @@ std::optional<std::pair<std::int64_t, std::string>> Store::chain_head() const {
   return std::pair{st.getColumn(0).getInt64(), st.getColumn(1).getString()};
 }
 
+std::vector<SummonsRow> Store::all_summons() const {
+  SQLite::Statement st(m_impl->db, fmt::format("{}main.summons ORDER BY case_id, unit, summoned_at",
+                                               k_summons_select));
+  std::vector<SummonsRow> rows;
+  while (st.executeStep()) rows.push_back(read_summons(st));
+  return rows;
+}
+
 std::vector<std::string> Store::units_used() const {
   SQLite::Statement st(m_impl->db,
       "SELECT lead_unit FROM \"case\" WHERE lead_unit IS NOT NULL UNION"

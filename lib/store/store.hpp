@@ -124,6 +124,9 @@ public:
       const;
   // The chain's head: the latest event's id and hash.
   std::optional<std::pair<std::int64_t, std::string>> chain_head() const;
+  // Every summons the store holds, by case, unit and time (its own table,
+  // whatever clock it is read at).
+  std::vector<SummonsRow> all_summons() const;
   // Every unit code the store refers to (lead units, co-units, journal).
   std::vector<std::string> units_used() const;
 

@@ -166,4 +166,12 @@ expect_eq "$(grep -c '新华社区路灯不亮' "$cgj_mail")" "1" "cgj's mail li
 expect_eq "$(grep -c '环卫工人工资偏低' "$cgj_mail")" "0" "and not rsj's"
 expect_eq "$(grep -c '^mailed ' "$T/mailed")" "3" "the script says whom it mailed on stderr"
 
+# --- the whistles are in the journal too: doctor checks the summons against it --
+run --now "2026-12-01 09:00" doctor
+expect_rc 0
+sqlite3 "$DUBAN_STORE" "UPDATE summons SET answered_at = NULL WHERE case_id = 2 AND unit = 'mzj'"
+run --now "2026-12-01 09:00" doctor
+expect_rc 1
+expect_out_has "cases        FAULT case 2: summons = mzj"
+
 finish

@@ -10,6 +10,7 @@
 #include <iostream>
 #include <set>
 
+#include "errors.hpp"
 #include "runtime.hpp"
 #include "util/error.hpp"
 #include "util/utf8.hpp"
@@ -75,6 +76,8 @@ int main(int argc, char** argv) {
   using duban::Error;
   std::ios::sync_with_stdio(false);
   duban::cmd::Runtime rt(read_environment(), std::cin, std::cout, ::isatty(STDOUT_FILENO));
+  rt.choose_language(argc, argv);
+  const auto& words = rt.words();
 
   CLI::App app{"duban: responsibility lists (责任清单) from intake to cross-off (销号)", "duban"};
   app.set_version_flag("--version", "duban 0.1.0");
@@ -109,8 +112,8 @@ int main(int argc, char** argv) {
     return rt.exit_status;
   } catch (const Error& e) {
     std::cout.flush();
-    std::cerr << "duban: error: " << shown(e.what()) << '\n';
-    return static_cast<int>(e.code());
+    std::cerr << words("error.prefix") << shown(duban::cmd::describe(e, words)) << '\n';
+    return duban::cmd::exit_code(e);
   } catch (const std::exception& e) {
     std::cout.flush();
     std::cerr << "duban: error: " << shown(e.what()) << '\n';

@@ -35,12 +35,30 @@ config::Environment Runtime::environment() const {
   return e;
 }
 
+void Runtime::choose_language(int argc, char** argv) {
+  auto e = environment();
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (word == "--config" && i + 1 < argc) e.config_flag = argv[i + 1];
+    else if (word.starts_with("--config=")) e.config_flag = std::string(word.substr(9));
+  }
+  std::optional<Lang> lang;
+  try {
+    if (const auto file = config::discover(e))
+      if (const auto code = config::peek_lang(*file)) lang = parse_lang(*code);
+  } catch (const Error&) {
+    // A missing config is reported when a verb reads it, in the locale's words.
+  }
+  m_words.emplace(lang.value_or(lang_from_locale(m_env)));
+}
+
 const config::Config& Runtime::config() {
   if (!m_config) {
     const auto e = environment();
     const auto default_store = config::default_store_path(e);
     const auto file = config::discover(e);
     m_config = file ? config::load(*file, default_store) : config::defaults(default_store);
+    if (!file) m_config->lang = lang() == Lang::zh ? "zh" : "en";
     // --store, then $DUBAN_STORE, override the config's store.
     if (options.store) m_config->store = *options.store;
     else if (auto v = env("DUBAN_STORE")) m_config->store = *v;

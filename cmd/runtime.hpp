@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cases/cases.hpp"
+#include "catalogue.hpp"
 #include "config/config.hpp"
 #include "io/render.hpp"
 #include "store/store.hpp"
@@ -39,6 +40,13 @@ public:
   // something and a flag asked to be told (remind --exit-code).
   int exit_status = 0;
 
+  // The language of every word shown (SPEC §10): the config's `lang`, read
+  // from the config the command line names before any option is parsed;
+  // with no config, the locale's. Chosen once, before the help is built.
+  void choose_language(int argc, char** argv);
+  const Catalogue& words() const { return *m_words; }
+  Lang lang() const { return m_words->lang(); }
+
   const config::Config& config();
   store::Store& store(store::Create create = store::Create::if_missing);
   time::Instant now();
@@ -57,6 +65,7 @@ public:
 private:
   std::map<std::string, std::string> m_env;
   bool m_out_is_terminal;
+  std::optional<Catalogue> m_words{Lang::en};
   std::optional<config::Config> m_config;
   std::optional<store::Store> m_store;
   std::optional<time::Instant> m_now;

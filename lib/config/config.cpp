@@ -480,6 +480,16 @@ Config load(const fs::path& file, const fs::path& default_store) {
   return parse(text.str(), file, default_store);
 }
 
+std::optional<std::string> peek_lang(const fs::path& file) {
+  try {
+    const auto root = toml::parse_file(file.string());
+    if (const auto lang = root["lang"].value<std::string>()) return *lang;
+    return Config{}.lang;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
 std::optional<fs::path> discover(const Environment& env) {
   for (const auto& explicit_path : {env.config_flag, env.config_env}) {
     if (!explicit_path) continue;

@@ -111,6 +111,11 @@ Config parse(std::string_view text, const std::filesystem::path& file,
 // Reads `file` (Error 66 if missing) and parses it.
 Config load(const std::filesystem::path& file, const std::filesystem::path& default_store);
 
+// The `lang` a config file asks for, read before anything else so that even
+// its own faults are reported in it: nullopt when the file cannot be read or
+// parsed, "zh" when it sets none.
+std::optional<std::string> peek_lang(const std::filesystem::path& file);
+
 // The built-in defaults: SPEC §5's values, no units, no categories.
 Config defaults(const std::filesystem::path& default_store);
 

@@ -8,7 +8,10 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 cd "$T" || exit 1
 # Nothing from the developer's own environment leaks in.
-unset DUBAN_CONFIG DUBAN_STORE DUBAN_NOW NO_COLOR
+unset DUBAN_CONFIG DUBAN_STORE DUBAN_NOW NO_COLOR LC_ALL LC_MESSAGES
+# With no config duban speaks the locale's language (SPEC §10): English here,
+# unless a test asks for another.
+export LANG=C.UTF-8
 export HOME="$T/home" XDG_CONFIG_HOME="$T/home/.config" XDG_DATA_HOME="$T/home/.local/share"
 export DUBAN_ACTOR=tester
 EXAMPLES="$DUBAN_SOURCE/examples"

@@ -42,7 +42,7 @@ expect_eq "$(sql "SELECT actor FROM journal WHERE case_id = 3")" "督查室 邓�
 # Without --title or --file: usage.
 run intake --channel hotline
 expect_rc 64
-expect_err_has "duban: error:"
+expect_err_has "duban: 错误:"
 expect_err_has "--title"
 # An empty title is no title.
 run intake --title "   "

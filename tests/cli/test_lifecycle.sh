@@ -26,7 +26,7 @@ expect_eq "$(sql 'SELECT count(*) FROM "case"')" "10" "setup: 10 cases"
 j=$(jcount)
 run assign 1 --lead cgi
 expect_rc 69
-expect_err_has "duban: error:"
+expect_err_has "duban: 错误:"
 expect_err_has "unknown unit 'cgi'"
 expect_err_has "did you mean 'cgj'"
 expect_eq "$(state 1)" "received" "an unknown lead unit changes nothing"

@@ -159,7 +159,7 @@ expect_err_has "no case 99"
 run --format nonsense list
 expect_rc 64
 expect_out ""
-expect_err_has "duban: error:"
+expect_err_has "duban: 错误:"
 expect_err_has "'nonsense'"
 run --format md list
 expect_rc 64
@@ -196,10 +196,10 @@ expect_out_has "duban"
 run show 99
 expect_rc 69
 expect_out ""
-expect_err "duban: error: no case 99"
+expect_err "duban: 错误: no case 99"
 run assign 3 --lead nobody
 expect_rc 69
 expect_out ""
-expect_eq "${err:0:14}" "duban: error: " "errors start with 'duban: error:'"
+expect_eq "${err%%错误: *}" "duban: " "errors start with 'duban: 错误:'"
 
 finish

@@ -52,6 +52,15 @@ void Runtime::choose_language(int argc, char** argv) {
   m_words.emplace(lang.value_or(lang_from_locale(m_env)));
 }
 
+std::string Runtime::help(std::string_view key) const {
+  return std::string(words().text(fmt::format("help.{}", key)));
+}
+
+std::string Runtime::word(std::string_view prefix, std::string_view code) const {
+  const auto key = fmt::format("{}.{}", prefix, code);
+  return words().has(key) ? std::string(words().text(key)) : std::string(code);
+}
+
 const config::Config& Runtime::config() {
   if (!m_config) {
     const auto e = environment();

@@ -58,13 +58,13 @@ public:
   std::string make_option_opts(const CLI::Option* opt) const override {
     std::string out;
     if (opt->get_positional()) {
-      if (opt->get_required()) out += " " + std::string(m_words("help.label.required"));
+      if (opt->get_required()) out += m_words("help.label.required");
       return out;
     }
-    if (opt->get_type_size() != 0) {
+    if (opt->get_expected_max() > 0 && opt->get_type_size() != 0) {
       out += " " + meta(opt->get_type_name());
       if (!opt->get_default_str().empty()) out += "=" + opt->get_default_str();
-      if (opt->get_required()) out += " " + std::string(m_words("help.label.required"));
+      if (opt->get_required()) out += m_words("help.label.required");
     }
     return out;
   }

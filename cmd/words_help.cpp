@@ -18,7 +18,8 @@ constexpr Entry k_words[] = {
     {"help.label.options", "选项", "Options"},
     {"help.label.global", "全局选项（每个命令都可用）", "Global options (for every command)"},
     {"help.label.commands", "命令", "Commands"},
-    {"help.label.required", "（必填）", "(required)"},
+    // After an option's placeholder, spaced as each language writes it.
+    {"help.label.required", "（必填）", " (required)"},
     {"help.footer", "运行 “{} 命令 --help” 查看一个命令的选项。",
      "Run '{} COMMAND --help' for a command's options."},
     {"help.help", "显示本帮助并退出", "Print this help and exit"},

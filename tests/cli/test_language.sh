@@ -71,8 +71,8 @@ expect_out_has "--as 姓名"
 expect_out_has "--store 路径"
 expect_out_has "显示本帮助并退出"
 run --config "$ZH" assign --help
-expect_out_has "--lead 单位 （必填）"
-expect_out_has "编号… （必填）"
+expect_out_has "--lead 单位（必填）"
+expect_out_has "编号…（必填）"
 run --config "$EN" assign --help
 expect_out_has "--lead UNIT (required)"
 expect_out_has "Usage: duban assign [OPTIONS] ID..."

@@ -21,14 +21,17 @@ for lang in zh en; do
   run --config "$config" --help
   expect_rc 0
   top=$(commands_of "$out" "$heading")
-  expect_eq "$(printf '%s\n' "$top" | wc -l | tr -d ' ')" 19 "$lang: the app's help lists its 19 commands"
+  # At least the 19 commands of today; a command added later is checked too.
+  n=$(printf '%s\n' "$top" | wc -l)
+  expect_eq "$([ "$n" -ge 19 ] && echo yes)" yes "$lang: the app's help lists every command ($n)"
   screens=("")
   for c in $top; do
     screens+=("$c")
     run --config "$config" "$c" --help
     for s in $(commands_of "$out" "$heading"); do screens+=("$c $s"); done
   done
-  expect_eq "${#screens[@]}" 27 "$lang: the app, 19 commands and 7 subcommands (report, meeting, unit)"
+  expect_eq "$([ "${#screens[@]}" -ge 27 ] && echo yes)" yes \
+    "$lang: the app, its commands and the subcommands of report, meeting and unit (${#screens[@]})"
   for screen in "${screens[@]}"; do
     # shellcheck disable=SC2086 # the words of the screen are the command line
     run --config "$config" $screen --help
@@ -179,6 +182,8 @@ done
 # An error the command itself finds is worded by duban and points at its help too.
 usage en --format ids show 1
 expect_err_has "'duban show --help'"
+usage zh --format ids show 1
+expect_err_has "（运行 “duban show --help” 查看命令和选项）"
 
 # --- tables: list, show, meeting list, unit list, doctor, init, intake ---------------------------
 run --config "$ZH" -q intake --file "$EXAMPLES/hotline.jsonl"

@@ -4,14 +4,14 @@
 namespace duban::cmd {
 
 void register_ack(CLI::App& app, Runtime& rt) {
-  auto* sub = app.add_subcommand("ack", "Acknowledge cases for their lead unit (or --unit)");
+  auto* sub = app.add_subcommand("ack", rt.help("ack"));
   struct Options {
     std::vector<std::string> ids;
     std::optional<std::string> unit;
   };
   auto o = std::make_shared<Options>();
-  sub->add_option("ids", o->ids, "Case ids, or - to read them from stdin")->required();
-  sub->add_option("--unit", o->unit, "The unit reporting in (default: the lead unit)");
+  sub->add_option("ids", o->ids, rt.help("ids"))->required();
+  sub->add_option("--unit", o->unit, rt.help("ack.unit"))->type_name("UNIT");
   sub->callback([&rt, o] {
     rt.action = [&rt, o] {
       auto ctx = rt.context();

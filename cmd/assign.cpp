@@ -5,20 +5,20 @@
 namespace duban::cmd {
 
 void register_assign(CLI::App& app, Runtime& rt) {
-  auto* sub = app.add_subcommand("assign", "Give cases a lead unit, co-units, leader and deadline");
+  auto* sub = app.add_subcommand("assign", rt.help("assign"));
   struct Options {
     std::vector<std::string> ids;
     cases::AssignOptions assign;
     std::optional<std::string> co;
   };
   auto o = std::make_shared<Options>();
-  sub->add_option("ids", o->ids, "Case ids, or - to read them from stdin")->required();
-  sub->add_option("--lead", o->assign.lead, "Lead unit (牵头单位)")->required();
-  sub->add_option("--co", o->co, "Co-units, comma-separated (责任单位); a reassignment keeps them unless given ('' for none)");
-  sub->add_option("--leader", o->assign.leader, "Responsible leader (领办)");
-  sub->add_option("--class", o->assign.klass, "A, B or C");
-  sub->add_option("--due", o->assign.due, "Deadline: a WHEN or a DURATION (needs --reason)");
-  sub->add_option("--reason", o->assign.reason, "Why (reassigning, or a --due of its own)");
+  sub->add_option("ids", o->ids, rt.help("ids"))->required();
+  sub->add_option("--lead", o->assign.lead, rt.help("assign.lead"))->type_name("UNIT")->required();
+  sub->add_option("--co", o->co, rt.help("assign.co"))->type_name("UNITS");
+  sub->add_option("--leader", o->assign.leader, rt.help("assign.leader"))->type_name("NAME");
+  sub->add_option("--class", o->assign.klass, rt.help("assign.class"))->type_name("CLASS");
+  sub->add_option("--due", o->assign.due, rt.help("assign.due"))->type_name("DUE");
+  sub->add_option("--reason", o->assign.reason, rt.help("assign.reason"));
   sub->callback([&rt, o] {
     rt.action = [&rt, o] {
       if (o->co) o->assign.co = util::split_list(*o->co);

@@ -4,16 +4,16 @@
 namespace duban::cmd {
 
 void register_close(CLI::App& app, Runtime& rt) {
-  auto* sub = app.add_subcommand("close", "Cross resolved cases off (销号)");
+  auto* sub = app.add_subcommand("close", rt.help("close"));
   struct Options {
     std::vector<std::string> ids;
     bool force = false;
     std::optional<std::string> reason;
   };
   auto o = std::make_shared<Options>();
-  sub->add_option("ids", o->ids, "Case ids, or - to read them from stdin")->required();
-  sub->add_flag("--force", o->force, "Close a case that is not resolved (needs --reason)");
-  sub->add_option("--reason", o->reason, "Why");
+  sub->add_option("ids", o->ids, rt.help("ids"))->required();
+  sub->add_flag("--force", o->force, rt.help("close.force"));
+  sub->add_option("--reason", o->reason, rt.help("close.reason"));
   sub->callback([&rt, o] {
     rt.action = [&rt, o] {
       auto ctx = rt.context();

@@ -6,15 +6,17 @@
 #include "cases/doctor.hpp"
 #include "runtime.hpp"
 #include "util/error.hpp"
+#include "util/utf8.hpp"
 
 namespace duban::cmd {
 
 namespace {
 
-std::string where(const store::Store::Fault& f) {
+std::string where(const Catalogue& w, const store::Store::Fault& f) {
   std::string s;
-  if (f.event) s += fmt::format("event {}", *f.event);
-  if (f.case_id) s += fmt::format("{}case {}", s.empty() ? "" : ", ", *f.case_id);
+  if (f.event) s += w.format("doctor.event", *f.event);
+  if (f.case_id)
+    s += fmt::format("{}{}", s.empty() ? "" : w("list.sep"), w.format("doctor.case", *f.case_id));
   if (f.field) s += fmt::format("{}{}", s.empty() ? "" : ": ", *f.field);
   if (f.value) s += fmt::format(" = {}", *f.value);
   return s;
@@ -42,19 +44,26 @@ void render(Runtime& rt, const cases::DoctorReport& r) {
     return;
   }
   if (rt.options.quiet) return;
+  // One line a check, its name padded to a column (by display width: zh).
+  const auto& w = rt.words();
+  auto name = [&](std::string_view check) { return util::pad(rt.word("doctor", check), 13); };
   for (const auto& c : r.checks)
-    rt.out << fmt::format("{:<13}{}\n", c.name,
-                          !c.ran ? "skipped" : c.fault ? "FAULT " + where(*c.fault) : "ok");
-  if (r.head) rt.out << fmt::format("{:<13}event {} {}\n", "head", r.head->first, r.head->second);
+    rt.out << name(c.name)
+           << (!c.ran      ? std::string(w("doctor.skipped"))
+               : c.fault ? fmt::format("{} {}", w("doctor.fault"), where(w, *c.fault))
+                         : std::string(w("doctor.ok")))
+           << '\n';
+  if (r.head)
+    rt.out << name("head") << w.format("doctor.event", r.head->first) << ' ' << r.head->second
+           << '\n';
 }
 
 }  // namespace
 
 void register_doctor(CLI::App& app, Runtime& rt) {
-  auto* sub = app.add_subcommand("doctor", "Check the store: integrity, schema, instants, the "
-                                           "hash chain, every case against its journal");
+  auto* sub = app.add_subcommand("doctor", rt.help("doctor"));
   auto quick = std::make_shared<bool>(false);
-  sub->add_flag("--quick", *quick, "Skip recomputing every case from its events");
+  sub->add_flag("--quick", *quick, rt.help("doctor.quick"));
   sub->callback([&rt, quick] {
     rt.action = [&rt, quick] {
       const auto report = cases::doctor(rt.store(store::Create::never), rt.config(),
@@ -66,10 +75,9 @@ void register_doctor(CLI::App& app, Runtime& rt) {
 }
 
 void register_backup(CLI::App& app, Runtime& rt) {
-  auto* sub = app.add_subcommand("backup", "Copy the store, consistently, while others write");
+  auto* sub = app.add_subcommand("backup", rt.help("backup"));
   auto path = std::make_shared<std::string>();
-  sub->add_option("path", *path, "Where the copy goes (written under a temporary name, "
-                                 "then renamed)")->required();
+  sub->add_option("path", *path, rt.help("backup.path"))->required();
   sub->callback([&rt, path] {
     rt.action = [&rt, path] {
       rt.store(store::Create::never).backup(*path);

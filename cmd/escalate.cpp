@@ -77,15 +77,15 @@ void run(Runtime& rt, const Options& o) {
 }  // namespace
 
 void register_escalate(CLI::App& app, Runtime& rt) {
-  auto* sub = app.add_subcommand("escalate", "Escalate cases by hand, or apply the ladder (--auto)");
+  auto* sub = app.add_subcommand("escalate", rt.help("escalate"));
   auto o = std::make_shared<Options>();
-  sub->add_option("ids", o->ids, "Case ids, or - to read them from stdin");
-  sub->add_option("--level", o->level, "Raise to this level");
-  sub->add_option("--to", o->to, "Move up the unit tree to this unit (an ancestor of the lead)");
-  sub->add_option("--whistle", o->whistle, "Summon these units (comma-separated) to report");
-  sub->add_option("--within", o->within, "The whistle's window (default 30m)");
-  sub->add_option("--reason", o->reason, "Why (required by hand)");
-  sub->add_flag("--auto", o->automatic, "Apply the config's ladder to every open case");
+  sub->add_option("ids", o->ids, rt.help("ids"));
+  sub->add_option("--level", o->level, rt.help("escalate.level"))->type_name("LEVEL");
+  sub->add_option("--to", o->to, rt.help("escalate.to"))->type_name("UNIT");
+  sub->add_option("--whistle", o->whistle, rt.help("escalate.whistle"))->type_name("UNITS");
+  sub->add_option("--within", o->within, rt.help("escalate.within"))->type_name("DURATION");
+  sub->add_option("--reason", o->reason, rt.help("escalate.reason"));
+  sub->add_flag("--auto", o->automatic, rt.help("escalate.auto"));
   sub->callback([&rt, o] { rt.action = [&rt, o] { run(rt, *o); }; });
 }
 

@@ -1,10 +1,11 @@
 // duban followup: the requester's satisfaction (回访).
+#include "cli.hpp"
 #include "runtime.hpp"
 
 namespace duban::cmd {
 
 void register_followup(CLI::App& app, Runtime& rt) {
-  auto* sub = app.add_subcommand("followup", "Record the requester's satisfaction");
+  auto* sub = app.add_subcommand("followup", rt.help("followup"));
   struct Options {
     std::string id, rating;
     std::optional<int> score;
@@ -12,13 +13,14 @@ void register_followup(CLI::App& app, Runtime& rt) {
     bool no_reopen = false;
   };
   auto o = std::make_shared<Options>();
-  sub->add_option("id", o->id, "Case id")->required();
-  sub->add_option("--rating", o->rating, "satisfied, basic or unsatisfied")
+  sub->add_option("id", o->id, rt.help("followup.id"))->required();
+  sub->add_option("--rating", o->rating, rt.help("followup.rating"))
+      ->type_name("RATING")
       ->required()
-      ->check(CLI::IsMember({"satisfied", "basic", "unsatisfied"}));
-  sub->add_option("--score", o->score, "1 to 5");
-  sub->add_option("--note", o->note);
-  sub->add_flag("--no-reopen", o->no_reopen, "Do not reopen an unsatisfied case");
+      ->check(one_of(rt.words(), {"satisfied", "basic", "unsatisfied"}));
+  sub->add_option("--score", o->score, rt.help("followup.score"))->type_name("SCORE");
+  sub->add_option("--note", o->note, rt.help("followup.note"));
+  sub->add_flag("--no-reopen", o->no_reopen, rt.help("followup.no_reopen"));
   sub->callback([&rt, o] {
     rt.action = [&rt, o] {
       auto ctx = rt.context();

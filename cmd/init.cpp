@@ -9,9 +9,9 @@
 namespace duban::cmd {
 
 void register_init(CLI::App& app, Runtime& rt) {
-  auto* sub = app.add_subcommand("init", "Write a starter config (./duban.toml) and create the store");
+  auto* sub = app.add_subcommand("init", rt.help("init"));
   static std::string path = "duban.toml";
-  sub->add_option("--write", path, "Where to write the config")->capture_default_str();
+  sub->add_option("--write", path, rt.help("init.write"))->type_name("PATH")->capture_default_str();
   sub->callback([&rt] {
     rt.action = [&rt] {
       namespace fs = std::filesystem;
@@ -26,15 +26,16 @@ void register_init(CLI::App& app, Runtime& rt) {
             throw Error(Exit::cant_create, fmt::format("cannot write {}", file.string()));
         }
         fs::rename(tmp, file);
-        if (!rt.options.quiet) rt.out << fmt::format("wrote {}\n", file.string());
+        if (!rt.options.quiet) rt.out << rt.words().format("init.wrote", file.string()) << '\n';
       } else if (!rt.options.quiet) {
-        rt.out << fmt::format("kept {} (it exists)\n", file.string());
+        rt.out << rt.words().format("init.kept", file.string()) << '\n';
       }
       rt.options.config = file.string();
       auto& store = rt.store(store::Create::if_missing);
       if (!rt.options.quiet)
-        rt.out << fmt::format("store {} (schema version {})\n", rt.config().store.string(),
-                              store.schema_version());
+        rt.out << rt.words().format("init.store", rt.config().store.string(),
+                                    store.schema_version())
+               << '\n';
     };
   });
 }

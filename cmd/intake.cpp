@@ -84,8 +84,8 @@ void run(Runtime& rt, IntakeOptions& o) {
   // A long batch at a terminal says how far it is, on one line of stderr.
   cases::Progress progress;
   if (items.size() >= 20000 && !rt.options.quiet && ::isatty(STDERR_FILENO))
-    progress = [](std::size_t done, std::size_t total) {
-      std::cerr << fmt::format("\rduban: intake {}/{} ({}%)", done, total, done * 100 / total)
+    progress = [&rt](std::size_t done, std::size_t total) {
+      std::cerr << rt.words().format("intake.progress", done, total, done * 100 / total)
                 << (done == total ? "\n" : "") << std::flush;
     };
   // The store is opened (or created) only once the input has been read.
@@ -108,32 +108,32 @@ void run(Runtime& rt, IntakeOptions& o) {
   const auto rows = cases::intake(ctx, items, o.dry_run ? cases::DryRun::yes : cases::DryRun::no,
                                   where, progress, say);
   if (o.dry_run && !rt.options.quiet)
-    std::cerr << fmt::format("duban: {} case(s) valid; nothing added (--dry-run)\n", rows.size());
+    std::cerr << rt.words().format("intake.dry_run", rows.size()) << '\n';
 }
 
 }  // namespace
 
 void register_intake(CLI::App& app, Runtime& rt) {
-  auto* sub = app.add_subcommand("intake", "Take in cases: one from options, or many from a file");
+  auto* sub = app.add_subcommand("intake", rt.help("intake"));
   auto o = std::make_shared<IntakeOptions>();
   auto& f = o->fields;
-  sub->add_option("--title", f.title, "What the problem is");
-  sub->add_option("--description", f.description);
-  sub->add_option("--channel", f.channel, "How it came in (a channel of the config)");
-  sub->add_option("--category", f.category);
-  sub->add_option("--class", f.klass, "A, B or C");
-  sub->add_option("--requester", f.requester);
-  sub->add_option("--phone", f.phone);
-  sub->add_option("--town", f.town);
-  sub->add_option("--village", f.village);
-  sub->add_option("--address", f.address);
-  sub->add_option("--meeting", f.meeting, "Meeting id");
-  sub->add_option("--received", o->received, "When it was received (default: the clock)");
-  sub->add_option("--file", o->file, "CSV or JSON Lines (.jsonl) file, or - for stdin");
-  sub->add_option("--encoding", o->encoding, "The file's encoding, e.g. gb18030 (default UTF-8)");
-  sub->add_flag("--receipt", o->receipt, "Print each new id with its receipt code");
-  sub->add_flag("--confidential", f.confidential, "保密: mask the requester wherever shown");
-  sub->add_flag("--dry-run", o->dry_run, "Validate only; add nothing");
+  sub->add_option("--title", f.title, rt.help("intake.title"));
+  sub->add_option("--description", f.description, rt.help("intake.description"));
+  sub->add_option("--channel", f.channel, rt.help("intake.channel"))->type_name("CHANNEL");
+  sub->add_option("--category", f.category, rt.help("intake.category"))->type_name("CATEGORY");
+  sub->add_option("--class", f.klass, rt.help("intake.class"))->type_name("CLASS");
+  sub->add_option("--requester", f.requester, rt.help("intake.requester"))->type_name("NAME");
+  sub->add_option("--phone", f.phone, rt.help("intake.phone"));
+  sub->add_option("--town", f.town, rt.help("intake.town"));
+  sub->add_option("--village", f.village, rt.help("intake.village"));
+  sub->add_option("--address", f.address, rt.help("intake.address"));
+  sub->add_option("--meeting", f.meeting, rt.help("intake.meeting"))->type_name("ID");
+  sub->add_option("--received", o->received, rt.help("intake.received"))->type_name("WHEN");
+  sub->add_option("--file", o->file, rt.help("intake.file"))->type_name("FILE");
+  sub->add_option("--encoding", o->encoding, rt.help("intake.encoding"))->type_name("ENCODING");
+  sub->add_flag("--receipt", o->receipt, rt.help("intake.receipt"));
+  sub->add_flag("--confidential", f.confidential, rt.help("intake.confidential"));
+  sub->add_flag("--dry-run", o->dry_run, rt.help("intake.dry_run"));
   sub->callback([&rt, o] { rt.action = [&rt, o] { run(rt, *o); }; });
 }
 

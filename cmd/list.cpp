@@ -6,26 +6,25 @@
 namespace duban::cmd {
 
 void register_list(CLI::App& app, Runtime& rt) {
-  auto* sub = app.add_subcommand("list", "List cases matching every filter given");
+  auto* sub = app.add_subcommand("list", rt.help("list"));
   struct Options {
     cases::ListOptions list;
     std::optional<std::string> status;
   };
   auto o = std::make_shared<Options>();
   auto& l = o->list;
-  sub->add_option("--status", o->status, "received, listed, in_progress, resolved, closed "
-                                          "(comma-separated for several)");
-  sub->add_option("--unit", l.unit, "Lead unit or co-unit");
-  sub->add_option("--class", l.klass, "A, B or C");
-  sub->add_option("--channel", l.channel);
-  sub->add_option("--category", l.category);
-  sub->add_option("--meeting", l.meeting, "Meeting id");
-  sub->add_flag("--overdue", l.overdue, "Open cases past their due");
-  sub->add_option("--due-within", l.due_within, "Open cases due within a DURATION");
-  sub->add_option("--received-from", l.received_from, "Received on or after DATE");
-  sub->add_option("--received-to", l.received_to, "Received on or before DATE");
-  sub->add_option("--search", l.search, "Text in title, description or address (中文 too)");
-  sub->add_option("--limit", l.limit, "At most N cases");
+  sub->add_option("--status", o->status, rt.help("list.status"))->type_name("STATUS");
+  sub->add_option("--unit", l.unit, rt.help("list.unit"))->type_name("UNIT");
+  sub->add_option("--class", l.klass, rt.help("list.class"))->type_name("CLASS");
+  sub->add_option("--channel", l.channel, rt.help("list.channel"))->type_name("CHANNEL");
+  sub->add_option("--category", l.category, rt.help("list.category"))->type_name("CATEGORY");
+  sub->add_option("--meeting", l.meeting, rt.help("list.meeting"))->type_name("ID");
+  sub->add_flag("--overdue", l.overdue, rt.help("list.overdue"));
+  sub->add_option("--due-within", l.due_within, rt.help("list.due_within"))->type_name("DURATION");
+  sub->add_option("--received-from", l.received_from, rt.help("list.received_from"))->type_name("DATE");
+  sub->add_option("--received-to", l.received_to, rt.help("list.received_to"))->type_name("DATE");
+  sub->add_option("--search", l.search, rt.help("list.search"));
+  sub->add_option("--limit", l.limit, rt.help("list.limit"))->type_name("N");
   sub->callback([&rt, o] {
     rt.action = [&rt, o] {
       if (o->status) o->list.statuses = util::split_list(*o->status);

@@ -6,10 +6,9 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
-#include <algorithm>
 #include <iostream>
-#include <set>
 
+#include "cli.hpp"
 #include "errors.hpp"
 #include "runtime.hpp"
 #include "util/error.hpp"
@@ -37,25 +36,6 @@ constexpr Register k_verbs[] = {
     register_doctor,  register_backup,
 };
 
-// The message for a command line CLI11 refused. An unknown command word is
-// named, with the nearest known one; CLI11 would only say one is required.
-std::string usage_error(const CLI::App& app, int argc, char** argv, std::string message) {
-  const std::set<std::string> valued = {"--config", "--store", "--as", "--now", "--format"};
-  for (int i = 1; i < argc; ++i) {
-    const std::string word = argv[i];
-    if (valued.count(word)) {
-      ++i;
-      continue;
-    }
-    if (word.starts_with("-")) continue;
-    std::vector<std::string> names;
-    for (const auto* sub : app.get_subcommands({})) names.push_back(sub->get_name());
-    if (std::find(names.begin(), names.end(), word) != names.end()) break;
-    return fmt::format("unknown command '{}'{}", word, duban::config::did_you_mean(word, names));
-  }
-  return message;
-}
-
 // An error as it reaches the terminal: what a user typed may be quoted in
 // it, so each of its lines is shown with its controls escaped (SPEC §8).
 std::string shown(std::string_view message) {
@@ -79,21 +59,20 @@ int main(int argc, char** argv) {
   rt.choose_language(argc, argv);
   const auto& words = rt.words();
 
-  CLI::App app{"duban: responsibility lists (责任清单) from intake to cross-off (销号)", "duban"};
-  app.set_version_flag("--version", "duban 0.1.0");
+  CLI::App app{rt.help("app"), "duban"};
+  prepare_help(app, words, "duban 0.1.0");
   app.require_subcommand(1);
   app.fallthrough();
   auto& o = rt.options;
-  app.add_option("--config", o.config, "Config file (else $DUBAN_CONFIG, ./duban.toml, "
-                                       "$XDG_CONFIG_HOME/duban/config.toml)");
-  app.add_option("--store", o.store, "Store file (else $DUBAN_STORE, the config's store)");
-  app.add_option("--as", o.actor, "Who acts, recorded on every event (else $DUBAN_ACTOR, login)");
-  app.add_option("--now", o.now, "The clock, ISO-8601 (else $DUBAN_NOW, the system clock)");
-  app.add_option("--format", o.format, "table, json, jsonl, csv, tsv, ids (md, html for reports)");
-  app.add_flag("-q,--quiet", o.quiet, "Print nothing on success");
-  app.add_flag("--show-contact", o.show_contact,
-               "Show a requester's phone in full (JSON always carries it)");
+  app.add_option("--config", o.config, rt.help("global.config"))->type_name("PATH");
+  app.add_option("--store", o.store, rt.help("global.store"))->type_name("PATH");
+  app.add_option("--as", o.actor, rt.help("global.as"))->type_name("NAME");
+  app.add_option("--now", o.now, rt.help("global.now"))->type_name("WHEN");
+  app.add_option("--format", o.format, rt.help("global.format"))->type_name("FORMAT");
+  app.add_flag("-q,--quiet", o.quiet, rt.help("global.quiet"));
+  app.add_flag("--show-contact", o.show_contact, rt.help("global.show_contact"));
   for (auto add : k_verbs) add(app, rt);
+  finish_help(app, words);
 
   try {
     app.parse(argc, argv);
@@ -101,8 +80,9 @@ int main(int argc, char** argv) {
     // --help and --version end parsing with code 0; CLI11's own error codes
     // are 100-127, but bad usage is 64 here, said like every other error.
     if (e.get_exit_code() == 0) return app.exit(e);
-    std::cerr << "duban: error: " << shown(usage_error(app, argc, argv, e.what()))
-              << "\n(run 'duban --help' for the commands and options)\n";
+    const auto usage = explain(app, e, argc, argv, words);
+    std::cerr << words("error.prefix") << shown(usage.message) << '\n'
+              << words.format("error.see_help", usage.help) << '\n';
     return static_cast<int>(duban::Exit::usage);
   }
   try {
@@ -113,10 +93,14 @@ int main(int argc, char** argv) {
   } catch (const Error& e) {
     std::cout.flush();
     std::cerr << words("error.prefix") << shown(duban::cmd::describe(e, words)) << '\n';
-    return duban::cmd::exit_code(e);
+    const int code = duban::cmd::exit_code(e);
+    // Bad usage points at the help of the command it was given to.
+    if (code == static_cast<int>(duban::Exit::usage))
+      std::cerr << words.format("error.see_help", command_path(app) + " --help") << '\n';
+    return code;
   } catch (const std::exception& e) {
     std::cout.flush();
-    std::cerr << "duban: error: " << shown(e.what()) << '\n';
+    std::cerr << words("error.prefix") << shown(e.what()) << '\n';
     return static_cast<int>(duban::Exit::io);
   }
 }

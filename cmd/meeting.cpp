@@ -13,22 +13,27 @@ void render_meetings(Runtime& rt, const std::vector<store::MeetingRow>& meetings
                                  io::Format::csv, io::Format::tsv, io::Format::ids});
   std::vector<io::Json> rows;
   for (const auto& m : meetings) rows.push_back(cases::meeting_json(m));
-  const std::vector<io::Column> columns = {
-      {"id", "id", true}, {"date", "date"}, {"kind", "kind"}, {"group", "group"}, {"title", "title"}};
+  // Headers in the chosen language; csv and tsv keep the keys (SPEC §9).
+  const auto& w = rt.words();
+  const std::vector<io::Column> columns = {{"id", std::string(w("table.meeting.id")), true},
+                                           {"date", std::string(w("table.meeting.date"))},
+                                           {"kind", std::string(w("table.meeting.kind"))},
+                                           {"group", std::string(w("table.meeting.group"))},
+                                           {"title", std::string(w("table.meeting.title"))}};
   io::render_rows(rt.out, columns, rows, format, rt.render_options());
 }
 
 }  // namespace
 
 void register_meeting(CLI::App& app, Runtime& rt) {
-  auto* sub = app.add_subcommand("meeting", "Add and list meetings");
+  auto* sub = app.add_subcommand("meeting", rt.help("meeting"));
   sub->require_subcommand(1);
   auto o = std::make_shared<cases::MeetingOptions>();
-  auto* add = sub->add_subcommand("add", "Add a meeting; prints its id");
-  add->add_option("--kind", o->kind, "A channel: breakfast, night-talk, ...")->required();
-  add->add_option("--title", o->title)->required();
-  add->add_option("--date", o->date, "The day it was held (2021-10-23)")->required();
-  add->add_option("--group", o->group, "Who met: 环卫工人, ...");
+  auto* add = sub->add_subcommand("add", rt.help("meeting.add"));
+  add->add_option("--kind", o->kind, rt.help("meeting.kind"))->type_name("KIND")->required();
+  add->add_option("--title", o->title, rt.help("meeting.title"))->required();
+  add->add_option("--date", o->date, rt.help("meeting.date"))->type_name("DATE")->required();
+  add->add_option("--group", o->group, rt.help("meeting.group"));
   add->callback([&rt, o] {
     rt.action = [&rt, o] {
       auto ctx = rt.context();
@@ -40,7 +45,7 @@ void register_meeting(CLI::App& app, Runtime& rt) {
       render_meetings(rt, {m});
     };
   });
-  auto* list = sub->add_subcommand("list", "List meetings");
+  auto* list = sub->add_subcommand("list", rt.help("meeting.list"));
   list->callback([&rt] {
     rt.action = [&rt] { render_meetings(rt, rt.store(store::Create::never).meetings()); };
   });

@@ -4,15 +4,15 @@
 namespace duban::cmd {
 
 void register_note(CLI::App& app, Runtime& rt) {
-  auto* sub = app.add_subcommand("note", "Add a progress note (and a new milestone due)");
+  auto* sub = app.add_subcommand("note", rt.help("note"));
   struct Options {
     std::string id, text;
     std::optional<std::string> due;
   };
   auto o = std::make_shared<Options>();
-  sub->add_option("id", o->id, "Case id")->required();
-  sub->add_option("text", o->text, "The note")->required();
-  sub->add_option("--due", o->due, "New milestone due: a WHEN or a DURATION");
+  sub->add_option("id", o->id, rt.help("note.id"))->required();
+  sub->add_option("text", o->text, rt.help("note.text"))->required();
+  sub->add_option("--due", o->due, rt.help("note.due"))->type_name("DUE");
   sub->callback([&rt, o] {
     rt.action = [&rt, o] {
       auto ctx = rt.context();

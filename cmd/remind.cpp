@@ -10,7 +10,7 @@
 namespace duban::cmd {
 
 void register_remind(CLI::App& app, Runtime& rt) {
-  auto* sub = app.add_subcommand("remind", "What is overdue, due soon, unacknowledged or unanswered");
+  auto* sub = app.add_subcommand("remind", rt.help("remind"));
   struct Options {
     std::string within = "1wd";
     std::optional<std::string> unit;
@@ -18,12 +18,12 @@ void register_remind(CLI::App& app, Runtime& rt) {
     bool working_days = false;
   };
   auto o = std::make_shared<Options>();
-  sub->add_option("--within", o->within, "Also what falls due within this DURATION")
+  sub->add_option("--within", o->within, rt.help("remind.within"))
+      ->type_name("DURATION")
       ->capture_default_str();
-  sub->add_option("--unit", o->unit, "Only this unit's share");
-  sub->add_flag("--exit-code", o->exit_code, "Exit 1 when something is due");
-  sub->add_flag("--working-days", o->working_days,
-                "Say nothing on a day off of the config's calendar (for a daily cron line)");
+  sub->add_option("--unit", o->unit, rt.help("remind.unit"))->type_name("UNIT");
+  sub->add_flag("--exit-code", o->exit_code, rt.help("remind.exit_code"));
+  sub->add_flag("--working-days", o->working_days, rt.help("remind.working_days"));
   sub->callback([&rt, o] {
     rt.action = [&rt, o] {
       const auto within = time::parse_duration(o->within);

@@ -4,14 +4,14 @@
 namespace duban::cmd {
 
 void register_reopen(CLI::App& app, Runtime& rt) {
-  auto* sub = app.add_subcommand("reopen", "Return resolved or closed cases to in progress");
+  auto* sub = app.add_subcommand("reopen", rt.help("reopen"));
   struct Options {
     std::vector<std::string> ids;
     std::string reason;
   };
   auto o = std::make_shared<Options>();
-  sub->add_option("ids", o->ids, "Case ids, or - to read them from stdin")->required();
-  sub->add_option("--reason", o->reason, "Why")->required();
+  sub->add_option("ids", o->ids, rt.help("ids"))->required();
+  sub->add_option("--reason", o->reason, rt.help("reopen.reason"))->required();
   sub->callback([&rt, o] {
     rt.action = [&rt, o] {
       auto ctx = rt.context();

@@ -107,33 +107,33 @@ void run_topics(Runtime& rt, const MonthlyOptions& o) {
 }  // namespace
 
 void register_report(CLI::App& app, Runtime& rt) {
-  auto* sub = app.add_subcommand("report", "Reports: monthly, meeting, scorecard, topics");
+  auto* sub = app.add_subcommand("report", rt.help("report"));
   sub->require_subcommand(1);
   auto o = std::make_shared<MonthlyOptions>();
-  auto period = [&](CLI::App* r) {
-    r->add_option("--month", o->month, "YYYY-MM, previous or current (default: current)");
-    r->add_option("--from", o->from, "First day of the period");
-    r->add_option("--to", o->to, "The day after the period (the period is [from, to))");
-    r->add_flag("--bom", o->bom, "Start csv/tsv with a UTF-8 BOM, for Excel");
+  auto period = [&rt, o](CLI::App* r) {
+    r->add_option("--month", o->month, rt.help("report.month"))->type_name("MONTH");
+    r->add_option("--from", o->from, rt.help("report.from"))->type_name("DATE");
+    r->add_option("--to", o->to, rt.help("report.to"))->type_name("DATE");
+    r->add_flag("--bom", o->bom, rt.help("report.bom"));
   };
-  auto* monthly = sub->add_subcommand("monthly", "Every figure of SPEC §7 per group and in total");
+  auto* monthly = sub->add_subcommand("monthly", rt.help("report.monthly"));
   period(monthly);
-  monthly->add_option("--by", o->by, "unit, category, channel, class or town")->capture_default_str();
-  monthly->add_flag("--rollup", o->rollup, "A unit's figures include the units below it");
+  monthly->add_option("--by", o->by, rt.help("report.by"))->type_name("BY")->capture_default_str();
+  monthly->add_flag("--rollup", o->rollup, rt.help("report.rollup"));
   monthly->callback([&rt, o] { rt.action = [&rt, o] { run_monthly(rt, *o); }; });
 
-  auto* meeting = sub->add_subcommand("meeting", "A meeting's implementation table (落实情况表)");
-  meeting->add_option("id", o->meeting, "Meeting id")->required();
-  meeting->add_flag("--bom", o->bom, "Start csv/tsv with a UTF-8 BOM, for Excel");
+  auto* meeting = sub->add_subcommand("meeting", rt.help("report.meeting"));
+  meeting->add_option("meeting", o->meeting, rt.help("report.meeting.id"))->required();
+  meeting->add_flag("--bom", o->bom, rt.help("report.bom"));
   meeting->callback([&rt, o] { rt.action = [&rt, o] { run_meeting(rt, *o); }; });
 
-  auto* scorecard = sub->add_subcommand("scorecard", "Units ranked by ack, closure and satisfaction");
+  auto* scorecard = sub->add_subcommand("scorecard", rt.help("report.scorecard"));
   period(scorecard);
   scorecard->callback([&rt, o] { rt.action = [&rt, o] { run_scorecard(rt, *o); }; });
 
-  auto* topics = sub->add_subcommand("topics", "The most frequent and recurring problems (每月一题)");
+  auto* topics = sub->add_subcommand("topics", rt.help("report.topics"));
   period(topics);
-  topics->add_option("--top", o->top, "How many of each")->capture_default_str();
+  topics->add_option("--top", o->top, rt.help("report.top"))->type_name("N")->capture_default_str();
   topics->callback([&rt, o] { rt.action = [&rt, o] { run_topics(rt, *o); }; });
 }
 

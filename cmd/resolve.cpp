@@ -1,22 +1,24 @@
 // duban resolve: the lead unit reports its outcome.
+#include "cli.hpp"
 #include "runtime.hpp"
 #include "util/error.hpp"
 
 namespace duban::cmd {
 
 void register_resolve(CLI::App& app, Runtime& rt) {
-  auto* sub = app.add_subcommand("resolve", "Report the outcome: solved, or explained (why not)");
+  auto* sub = app.add_subcommand("resolve", rt.help("resolve"));
   struct Options {
     std::vector<std::string> ids;
     std::string outcome;
     std::optional<std::string> note;
   };
   auto o = std::make_shared<Options>();
-  sub->add_option("ids", o->ids, "Case ids, or - to read them from stdin")->required();
-  sub->add_option("--outcome", o->outcome, "solved or explained")
+  sub->add_option("ids", o->ids, rt.help("ids"))->required();
+  sub->add_option("--outcome", o->outcome, rt.help("resolve.outcome"))
+      ->type_name("OUTCOME")
       ->required()
-      ->check(CLI::IsMember({"solved", "explained"}));
-  sub->add_option("--note", o->note, "What was done, or why it cannot be (required if explained)");
+      ->check(one_of(rt.words(), {"solved", "explained"}));
+  sub->add_option("--note", o->note, rt.help("resolve.note"));
   sub->callback([&rt, o] {
     rt.action = [&rt, o] {
       auto ctx = rt.context();

@@ -4,14 +4,14 @@
 namespace duban::cmd {
 
 void register_return(CLI::App& app, Runtime& rt) {
-  auto* sub = app.add_subcommand("return", "Hand cases back as outside the lead unit's remit");
+  auto* sub = app.add_subcommand("return", rt.help("return"));
   struct Options {
     std::vector<std::string> ids;
     std::string reason;
   };
   auto o = std::make_shared<Options>();
-  sub->add_option("ids", o->ids, "Case ids, or - to read them from stdin")->required();
-  sub->add_option("--reason", o->reason, "Why it is not this unit's")->required();
+  sub->add_option("ids", o->ids, rt.help("ids"))->required();
+  sub->add_option("--reason", o->reason, rt.help("return.reason"))->required();
   sub->callback([&rt, o] {
     rt.action = [&rt, o] {
       auto ctx = rt.context();

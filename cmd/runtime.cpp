@@ -52,6 +52,15 @@ void Runtime::choose_language(int argc, char** argv) {
   m_words.emplace(lang.value_or(lang_from_locale(m_env)));
 }
 
+std::string Runtime::help(std::string_view key) const {
+  return std::string(words().text(fmt::format("help.{}", key)));
+}
+
+std::string Runtime::word(std::string_view prefix, std::string_view code) const {
+  const auto key = fmt::format("{}.{}", prefix, code);
+  return words().has(key) ? std::string(words().text(key)) : std::string(code);
+}
+
 const config::Config& Runtime::config() {
   if (!m_config) {
     const auto e = environment();
@@ -69,7 +78,7 @@ const config::Config& Runtime::config() {
 store::Store& Runtime::store(store::Create create) {
   if (!m_store) {
     m_store.emplace(store::Store::open(config().store, create));
-    for (const auto& w : m_store->warnings()) std::cerr << "duban: warning: " << w << '\n';
+    for (const auto& w : m_store->warnings()) std::cerr << words()("warning.prefix") << w << '\n';
     // A command that may not create the store only reads it: it sees the
     // store as it stood at the clock (SPEC §4).
     if (create == store::Create::never) cases::read_as_of(*m_store, now());
@@ -162,12 +171,21 @@ void render_cases(Runtime& rt, const std::vector<store::CaseRow>& rows) {
   const bool mask = !rt.options.show_contact && format != io::Format::json &&
                     format != io::Format::jsonl;
   if (format == io::Format::table) {
-    for (const auto& c : rows) objects.push_back(cases::case_display(c, rt.config().zone));
+    for (const auto& c : rows) {
+      auto view = cases::case_display(c, rt.config().zone);
+      view["status"] = rt.word("status", view["status"].get<std::string>());
+      objects.push_back(std::move(view));
+    }
     if (mask)
       for (std::size_t i = 0; i < rows.size(); ++i) cases::mask_contact(objects[i], rows[i].confidential);
+    const auto& w = rt.words();
     const std::vector<io::Column> columns = {
-        {"id", "id", true},         {"status", "status"}, {"class", "class"},
-        {"lead_unit", "lead"},      {"due_at", "due"},    {"title", "title"}};
+        {"id", std::string(w("table.case.id")), true},
+        {"status", std::string(w("table.case.status"))},
+        {"class", std::string(w("table.case.class"))},
+        {"lead_unit", std::string(w("table.case.lead"))},
+        {"due_at", std::string(w("table.case.due"))},
+        {"title", std::string(w("table.case.title"))}};
     io::render_rows(rt.out, columns, objects, format, rt.render_options());
     return;
   }

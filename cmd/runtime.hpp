@@ -45,6 +45,11 @@ public:
   // with no config, the locale's. Chosen once, before the help is built.
   void choose_language(int argc, char** argv);
   const Catalogue& words() const { return *m_words; }
+  // The help text of "help.<key>" ("assign.lead"), for CLI11.
+  std::string help(std::string_view key) const;
+  // The word for a code, "<prefix>.<code>" ("status", "listed" → 已交办), or
+  // the code itself when the catalogue has none.
+  std::string word(std::string_view prefix, std::string_view code) const;
   Lang lang() const { return m_words->lang(); }
 
   const config::Config& config();

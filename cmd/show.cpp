@@ -10,23 +10,36 @@ namespace duban::cmd {
 
 namespace {
 
+// A value as a person reads it: status, outcome and rating codes in words.
+std::string shown_value(Runtime& rt, const std::string& key, const io::Json& value,
+                        std::string_view separator) {
+  if (value.is_string()) {
+    const auto& text = value.get_ref<const std::string&>();
+    if (key == "status") return rt.word("status", text);
+    if (key == "outcome") return rt.word("outcome", text);
+    if (key == "satisfaction" || key == "rating") return rt.word("rating", text);
+  }
+  if (value.is_boolean()) return std::string(rt.words()(value.get<bool>() ? "value.true" : "value.false"));
+  return io::cell_text(value, separator);
+}
+
 void show_text(Runtime& rt, const store::CaseRow& c, const std::vector<store::Event>& events) {
   const auto& zone = rt.config().zone;
   auto view = cases::case_display(c, zone);
   if (!rt.options.show_contact) cases::mask_contact(view, c.confidential);
-  std::size_t width = 0;
-  for (const auto& [key, value] : view.items())
-    if (!value.is_null()) width = std::max(width, key.size());
+  if (c.outcome_text) view["outcome_text"] = *c.outcome_text;
+  // Each field under its label in the chosen language, the labels aligned.
+  std::vector<std::pair<std::string, std::string>> lines;
   for (const auto& [key, value] : view.items()) {
     if (value.is_null() || (value.is_array() && value.empty())) continue;
-    rt.out << util::pad(key, width) << "  " << util::escape_controls(io::cell_text(value, ", "))
-           << '\n';
+    lines.emplace_back(rt.word("field", key), shown_value(rt, key, value, rt.words()("list.sep")));
   }
-  if (c.outcome_text)
-    rt.out << util::pad("outcome_text", width) << "  " << util::escape_controls(*c.outcome_text)
-           << '\n';
+  std::size_t width = 0;
+  for (const auto& [label, text] : lines) width = std::max(width, util::display_width(label));
+  for (const auto& [label, text] : lines)
+    rt.out << util::pad(label, width) << "  " << util::escape_controls(text) << '\n';
   // One event is one line: what people typed is shown with its controls escaped.
-  rt.out << "\njournal\n";
+  rt.out << '\n' << rt.words()("show.journal") << '\n';
   for (const auto& e : events) {
     auto j = cases::event_json(e);
     if (!rt.options.show_contact) cases::mask_contact(j, c.confidential);
@@ -40,13 +53,14 @@ void show_text(Runtime& rt, const store::CaseRow& c, const std::vector<store::Ev
           key != "confidential")
         continue;
       // Instants in the journal are UTC; a person reads them in the config's zone.
-      auto text = io::cell_text(value, ",");
+      auto text = shown_value(rt, key, value, ",");
       if (value.is_string() && text.size() == 20 && text.back() == 'Z')
         if (auto at = time::parse_when(text, zone)) text = time::format_local(*at, zone);
-      rest += fmt::format("  {}={}", util::escape_controls(key), util::escape_controls(text));
+      rest += fmt::format("  {}={}", util::escape_controls(rt.word("field", key)),
+                          util::escape_controls(text));
     }
     rt.out << fmt::format("  {}  {}  {}{}{}\n", time::format_local(e.at, zone),
-                          util::escape_controls(e.actor), store::to_string(e.action),
+                          util::escape_controls(e.actor), rt.word("action", store::to_string(e.action)),
                           e.unit ? " " + util::escape_controls(*e.unit) : std::string(), rest);
   }
 }
@@ -54,13 +68,13 @@ void show_text(Runtime& rt, const store::CaseRow& c, const std::vector<store::Ev
 }  // namespace
 
 void register_show(CLI::App& app, Runtime& rt) {
-  auto* sub = app.add_subcommand("show", "Show a case and its journal");
+  auto* sub = app.add_subcommand("show", rt.help("show"));
   struct Options {
     std::optional<std::string> id, receipt;
   };
   auto o = std::make_shared<Options>();
-  sub->add_option("id", o->id, "Case id (or - to read it from stdin)");
-  sub->add_option("--receipt", o->receipt, "Find the case by its receipt code");
+  sub->add_option("id", o->id, rt.help("id"));
+  sub->add_option("--receipt", o->receipt, rt.help("show.receipt"))->type_name("CODE");
   sub->callback([&rt, o] {
     rt.action = [&rt, o] {
       if (!o->id == !o->receipt) throw Error(Exit::usage, "show takes a case id or --receipt CODE");

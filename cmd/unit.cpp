@@ -1,4 +1,6 @@
 // duban unit list: the unit tree from the config.
+#include <fmt/format.h>
+
 #include <map>
 
 #include "runtime.hpp"
@@ -6,9 +8,9 @@
 namespace duban::cmd {
 
 void register_unit(CLI::App& app, Runtime& rt) {
-  auto* sub = app.add_subcommand("unit", "The unit tree from the config");
+  auto* sub = app.add_subcommand("unit", rt.help("unit"));
   sub->require_subcommand(1);
-  auto* list = sub->add_subcommand("list", "List units, each under its parent");
+  auto* list = sub->add_subcommand("list", rt.help("unit.list"));
   list->callback([&rt] {
     rt.action = [&rt] {
       if (rt.options.quiet) return;
@@ -41,9 +43,13 @@ void register_unit(CLI::App& app, Runtime& rt) {
           };
       walk(std::nullopt, 0);
       // A table shows the tree by indenting names; data formats name the parent.
-      std::vector<io::Column> columns = {{"code", "code"}, {"name", "name"}};
-      if (format != io::Format::table) columns.push_back({"parent", "parent"});
-      columns.insert(columns.end(), {{"head", "head"}, {"email", "email"}});
+      const auto& w = rt.words();
+      auto column = [&](const char* key) {
+        return io::Column{key, std::string(w(fmt::format("table.unit.{}", key)))};
+      };
+      std::vector<io::Column> columns = {column("code"), column("name")};
+      if (format != io::Format::table) columns.push_back(column("parent"));
+      columns.insert(columns.end(), {column("head"), column("email")});
       io::render_rows(rt.out, columns, rows, format, rt.render_options());
     };
   });

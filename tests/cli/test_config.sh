@@ -225,7 +225,7 @@ cp duban.toml before.toml
 printf '\n# my edit\n' >>duban.toml
 run init
 expect_rc 0
-expect_out_has "kept"
+expect_out_has "保留 duban.toml（已存在）"
 expect_eq "$(tail -1 duban.toml)" "# my edit" "init does not overwrite a config"
 expect_eq "$(sql 'SELECT count(*) FROM "case"')" "1" "init keeps the store's cases"
 rm before.toml
@@ -239,7 +239,7 @@ expect_out_has "三明市"
 expect_out_has "市城市管理局"
 expect_out_has "何光桂"
 expect_out_has "瑞云村"
-expect_eq "$(printf '%s\n' "$out" | head -1 | tr -s ' ')" "code name head email" "unit list header"
+expect_eq "$(printf '%s\n' "$out" | head -1 | tr -s ' ')" "代码 名称 负责人 邮箱" "unit list header (the example config is in zh)"
 expect_eq "$(printf '%s\n' "$out" | sed -n 2p | tr -s ' ')" "city 三明市" "the root first"
 expect_eq "$(printf '%s\n' "$out" | wc -l)" "26" "25 units and a header"
 run --config "$EXAMPLES/duban.toml" --format csv unit list

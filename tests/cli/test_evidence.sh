@@ -81,8 +81,8 @@ expect_eq "$(field 1 first_assigned_at)" "2026-11-09T01:00:00Z" "the first assig
 "$DUBAN" -q assign 2 --lead cgj
 run doctor
 expect_rc 0
-expect_out_has "chain        ok"
-expect_out_has "cases        ok"
+expect_out_has "哈希链       正常"
+expect_out_has "案件与日志   正常"
 run --format json doctor --quick
 expect_rc 0
 py_expect "$out" 'j = json.loads(data); print(j["ok"], [c["check"] for c in j["checks"] if not c["ran"]], len(j["head"]["hash"]))' \
@@ -117,12 +117,12 @@ attack "DROP TRIGGER case_no_update; UPDATE \"case\" SET due_at = '2027-01-01T00
 expect_rc 0
 run doctor
 expect_rc 1
-expect_out_has "schema       FAULT trigger = case_no_update"
-expect_out_has "cases        FAULT case 1: due_at"
+expect_out_has "结构版本     故障 trigger = case_no_update"
+expect_out_has "案件与日志   故障 案件 1: due_at"
 attack "DROP TRIGGER journal_no_update; UPDATE journal SET actor = 'nobody' WHERE id = 4"
 run doctor
 expect_rc 1
-expect_out_has "chain        FAULT event 4, case 3: hash"
+expect_out_has "哈希链       故障 事件 4、案件 3: hash"
 attack "DROP TRIGGER journal_no_update; UPDATE journal SET detail = json_set(detail, '\$.due_at', '2027-01-01T00:00:00Z') WHERE id = 3"
 run --format json doctor
 expect_rc 1
@@ -131,21 +131,21 @@ py_expect "$out" 'j = json.loads(data); print([(c["check"], c["fault"]["event"],
 attack "DROP TRIGGER journal_append_only; DROP TRIGGER journal_no_delete; REPLACE INTO journal (id, case_id, at, actor, action, unit, detail, hash) SELECT id, case_id, at, 'nobody', action, unit, detail, hash FROM journal WHERE id = 5"
 run doctor
 expect_rc 1
-expect_out_has "chain        FAULT event 5"
+expect_out_has "哈希链       故障 事件 5"
 attack "DROP TRIGGER journal_no_delete; DELETE FROM journal WHERE id = (SELECT max(id) FROM journal WHERE case_id = 1)"
 run doctor
 expect_rc 1
-expect_out_has "cases        FAULT case 1"
+expect_out_has "案件与日志   故障 案件 1"
 attack "UPDATE \"case\" SET title = '改过的标题' WHERE id = 2"
 expect_rc_not 0
 attack "DROP TRIGGER case_no_update; UPDATE \"case\" SET title = '改过的标题' WHERE id = 2"
 run doctor
 expect_rc 1
-expect_out_has "cases        FAULT case 2: title"
+expect_out_has "案件与日志   故障 案件 2: title"
 attack "DROP TRIGGER case_instants_update; DROP TRIGGER case_no_update; UPDATE \"case\" SET due_at = '10303-01-01T00:00:00Z' WHERE id = 2"
 run doctor --quick
 expect_rc 1
-expect_out_has "instants     FAULT case 2: due_at = 10303-01-01T00:00:00Z"
+expect_out_has "时间值       故障 案件 2: due_at = 10303-01-01T00:00:00Z"
 # A store holding such a value still opens, shows it, and a new due repairs it.
 run list
 expect_rc 0
@@ -210,7 +210,7 @@ done
 chmod 664 "$DUBAN_STORE"
 run list
 expect_rc 0
-expect_err_has "warning"
+expect_err_has "duban: 警告: "
 expect_err_has "chmod 600"
 chmod 600 "$DUBAN_STORE"
 

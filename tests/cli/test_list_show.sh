@@ -34,7 +34,7 @@ expect_out "$(echo $(seq 1 18))"
 run list
 expect_rc 0
 expect_eq "$(printf '%s\n' "$out" | wc -l)" "19" "a header and every case"
-expect_eq "$(printf '%s\n' "$out" | head -1 | tr -s ' ')" "id status class lead due title" "the table header"
+expect_eq "$(printf '%s\n' "$out" | head -1 | tr -s ' ')" "编号 状态 分类 牵头单位 办理时限 标题" "the table header (the example config is in zh)"
 expect_out_has "新华社区路灯不亮"
 
 # --- status ----------------------------------------------------------------------
@@ -172,15 +172,15 @@ expect_out_has "新华社区路灯不亮"
 expect_out_has "138****1234"
 expect_out_has "cgj"
 expect_out_has "sy-cd"
-expect_out_has "journal"
-expect_eq "$(printf '%s\n' "$out" | sed -n '/^journal$/,$p' | awk 'NR > 1 {print $4}' | tr '\n' ' ')" \
-  "intake assign ack " "the journal, oldest first"
+expect_out_has "办理日志"
+expect_eq "$(printf '%s\n' "$out" | sed -n '/^办理日志$/,$p' | awk 'NR > 1 {print $4}' | tr '\n' ' ')" \
+  "受理 交办 签收 " "the journal, oldest first"
 expect_eq "$(printf '%s\n' "$out" | grep -c ' tester ')" "3" "each event names its actor"
 expect_out_has "2026-11-16 23:59"
 run show 3
 expect_out_has "已清运"
-expect_eq "$(printf '%s\n' "$out" | sed -n '/^journal$/,$p' | awk 'NR > 1 {print $4}' | tr '\n' ' ')" \
-  "intake assign ack resolve " "show 3's journal"
+expect_eq "$(printf '%s\n' "$out" | sed -n '/^办理日志$/,$p' | awk 'NR > 1 {print $4}' | tr '\n' ' ')" \
+  "受理 交办 签收 办结 " "show 3's journal"
 
 run show 2 --format json
 expect_rc 0

@@ -14,8 +14,8 @@ expect_eq "$(sql 'PRAGMA application_id')" "0" "fixture: no application_id yet"
 
 run doctor
 expect_rc 0
-expect_out_has "chain        ok"
-expect_out_has "cases        ok"
+expect_out_has "哈希链       正常"
+expect_out_has "案件与日志   正常"
 expect_eq "$(sql 'PRAGMA user_version')" "4" "migrated"
 expect_eq "$(sql 'PRAGMA application_id')" "1146438222" "marked as a duban store"
 expect_eq "$(sql 'SELECT count(*) FROM journal WHERE hash IS NULL')" "0" "every old event chained"

@@ -13,9 +13,9 @@ FIELDS="id,receipt,title,description,channel,category,class,requester,phone,town
 "$DUBAN" -q assign 1 --lead cgj --co sy-cd,rsj --class C --leader "何光桂"
 run list --limit 2
 expect_rc 0
-expect_out "id  status    class  lead  due               title
- 1  listed    C      cgj   2026-11-16 23:59  新华社区路灯不亮
- 2  received                                 东新二路井盖破损"
+expect_out "编号  状态    分类  牵头单位  办理时限          标题
+   1  已交办  C     cgj       2026-11-16 23:59  新华社区路灯不亮
+   2  已受理                                    东新二路井盖破损"
 run --format ids list
 expect_rc 0
 expect_out "$(seq 1 6)"
@@ -95,7 +95,7 @@ def aligned(table, indented=None):
         for k, (p, text) in enumerate(cells_of(line)):
             if p in starts:
                 continue
-            if header[0][1] == "id" and p + width(text) == width(header[0][1]) and p < starts[1]:
+            if k == 0 and p + width(text) == width(header[0][1]) and p < starts[1]:
                 continue  # ids are right-aligned
             if indented:
                 i = [t for _, t in header].index(indented)
@@ -114,12 +114,12 @@ py_expect "$out" 'print(aligned(data))' "ok" \
   "list: columns line up"
 run meeting list
 expect_rc 0
-expect_eq "$(printf '%s\n' "$out" | head -1 | tr -s ' ')" "id date kind group title" "meeting list header"
+expect_eq "$(printf '%s\n' "$out" | head -1 | tr -s ' ')" "编号 日期 渠道 参会群体 会议名称" "meeting list header"
 py_expect "$out" 'print(aligned(data))' "ok" \
   "meeting list: titles line up after Chinese groups"
 run unit list
 expect_rc 0
-py_expect "$out" 'print(aligned(data, indented="name"))' "ok" \
+py_expect "$out" 'print(aligned(data, indented="名称"))' "ok" \
   "unit list: heads and emails line up after Chinese names"
 
 # --- no colour unless a person is at a terminal -------------------------------------------
@@ -135,7 +135,7 @@ expect_out_lacks "$esc"
 if command -v script >/dev/null; then
   tty_out=$(NO_COLOR=1 script -qc "'$DUBAN' list --limit 1" /dev/null </dev/null 2>&1)
   expect_eq "$(printf '%s' "$tty_out" | grep -c "$esc")" "0" "NO_COLOR: no escapes even at a terminal"
-  expect_eq "$(printf '%s' "$tty_out" | grep -c 'title')" "1" "the terminal run printed the table"
+  expect_eq "$(printf '%s' "$tty_out" | grep -c '标题')" "1" "the terminal run printed the table"
 fi
 
 # --- --quiet -----------------------------------------------------------------------------------
@@ -168,16 +168,17 @@ expect_rc 64
 run list --bogus
 expect_rc 64
 expect_out ""
-expect_eq "${err:0:14}" "duban: error: " "an unknown option: 'duban: error:' first"
+prefix="duban: 错误: "
+expect_eq "${err:0:${#prefix}}" "$prefix" "an unknown option: 'duban: 错误:' first (the config's lang)"
 expect_err_has "--bogus"
 run frobnicate
 expect_rc 64
-expect_err_has "duban: error:"
+expect_err_has "duban: 错误:"
 run
 expect_rc 64
 run list --limit many
 expect_rc 64
-expect_err_has "duban: error:"
+expect_err_has "duban: 错误:"
 run assign 1
 expect_rc 64
 expect_err_has "--lead"

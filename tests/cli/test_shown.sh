@@ -9,7 +9,7 @@ export DUBAN_STORE="$T/duban.db" DUBAN_CONFIG="$EXAMPLES/duban.toml"
 export DUBAN_NOW=2026-11-09T09:00:00+08:00
 ESC=$'\x1b'
 RLO=$(printf '\xe2\x80\xae')  # U+202E RIGHT-TO-LEFT OVERRIDE
-journal_lines() { printf '%s\n' "$out" | sed -n '/^journal$/,$p' | tail -n +2 | wc -l; }
+journal_lines() { printf '%s\n' "$out" | sed -n '/^办理日志$/,$p' | tail -n +2 | wc -l; }
 
 # Case 1 from JSON Lines: ESC[31m, an OSC 8 hyperlink, U+202E and a newline.
 cat >"$T/evil.jsonl" <<'JSON'
@@ -45,12 +45,12 @@ expect_out_lacks "$RLO"
 expect_out_has '\x1b[31m红色\x1b[0m'
 expect_eq "$(printf '%s\n' "$out" | grep '第二行' | grep -vc '第一行\\n第二行')" "0" \
   "show: a line break in the title or a note is shown as \\n"
-expect_out_has 'text=第一行\n第二行\x1b[2J'
+expect_out_has '内容=第一行\n第二行\x1b[2J'
 expect_eq "$(journal_lines)" "2" "show: the journal has one line per event (intake, note)"
 run --as $'evil\x1b[8m' note 2 "hidden actor"
 run show 2
 expect_out_lacks "$ESC"
-expect_out_has 'evil\x1b[8m  note'
+expect_out_has 'evil\x1b[8m  进展'
 
 # JSON keeps the raw values (escaped by JSON itself).
 run --format json show 1

@@ -172,6 +172,6 @@ expect_rc 0
 sqlite3 "$DUBAN_STORE" "UPDATE summons SET answered_at = NULL WHERE case_id = 2 AND unit = 'mzj'"
 run --now "2026-12-01 09:00" doctor
 expect_rc 1
-expect_out_has "cases        FAULT case 2: summons = mzj"
+expect_out_has "案件与日志   故障 案件 2: summons = mzj"
 
 finish

@@ -142,8 +142,8 @@ run show 11
 expect_rc 0
 expect_out_has "工作服和劳保用品不足"
 # Journal lines: "  when  actor  action[ unit]  key=value ..."; actors may hold a space.
-expect_eq "$(printf '%s\n' "$out" | sed -n '/^journal$/,$p' | awk -F'  ' 'NR > 1 {split($4, w, " "); print w[1]}' | tr '\n' ' ')" \
-  "intake assign assign ack note resolve close followup reopen " "every event, oldest first"
+expect_eq "$(printf '%s\n' "$out" | sed -n '/^办理日志$/,$p' | awk -F'  ' 'NR > 1 {split($4, w, " "); print w[1]}' | tr '\n' ' ')" \
+  "受理 交办 交办 签收 进展 办结 销号 回访 重新办理 " "every event, oldest first"
 expect_out_has "2021-10-23 11:30"
 expect_out_has "反光背心还是没有发"
 run --format json show 11
@@ -157,12 +157,12 @@ True 督查室 邓立新 林志强 回访员
 in_progress cgj 1 unsatisfied None" "show --format json of the reopened item"
 run show 7
 expect_out_has "落户须有合法稳定住所"
-expect_out_has "explained"
+expect_out_has "已解释说明"
 receipt=$(sql 'SELECT receipt FROM "case" WHERE id = 10')
 run show --receipt "$receipt"
 expect_rc 0
 expect_out_has "因病困难慰问金未到位"
-expect_out_has "closed"
+expect_out_has "已销号"
 
 # Every change wrote one event: 11 intakes, 11 + 6 assigns, 11 + 2 acks,
 # 1 note, 6 resolves, 5 closes, 5 follow-ups, 1 reopen.

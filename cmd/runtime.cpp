@@ -153,8 +153,17 @@ std::vector<std::int64_t> Runtime::ids(const std::vector<std::string>& words) {
       if (const auto id = util::trim(line); !id.empty()) all.emplace_back(id);
   }
   auto ids = cases::parse_ids(all);
-  if (ids.empty()) throw Error(Kind::no_ids);
+  if (ids.empty()) {
+    if (stdin_read) throw NothingToDo{};
+    throw Error(Kind::no_ids);
+  }
   return ids;
+}
+
+std::int64_t Runtime::id(const std::string& word) {
+  const auto all = ids({word});
+  if (all.size() > 1) throw Error(Kind::one_id_only, {.value = std::to_string(all.size())});
+  return all.front();
 }
 
 void render_cases(Runtime& rt, const std::vector<store::CaseRow>& rows) {

@@ -335,8 +335,12 @@ expect_rc 0
 expect_out "$first
 $((first + 1))"
 expect_eq "$(state "$first")$(state $((first + 1)))" "in_progressin_progress" "acknowledged from stdin"
+# No ids on stdin: nothing to do, like `xargs -r` (SPEC §6); none at all is bad usage.
+j=$(jcount)
 out=$(printf '' | "$DUBAN" ack - 2>"$T/.err"); rc=$?; err=$(<"$T/.err")
-expect_rc 64
-expect_err_has "no case ids given"
+expect_rc 0
+expect_out ""
+expect_err ""
+expect_eq "$(jcount)" "$j" "an empty stdin changes nothing"
 
 finish

@@ -56,6 +56,10 @@ std::vector<CaseRow> list(const store::Store& store, const config::Config& confi
   }
   if (o.received_from) f.received_from = bound(*o.received_from, false, config, "received_from");
   if (o.received_to) f.received_before = bound(*o.received_to, true, config, "received_to");
+  if (o.closed_from) f.closed_from = bound(*o.closed_from, false, config, "closed_from");
+  if (o.closed_to) f.closed_before = bound(*o.closed_to, true, config, "closed_to");
+  f.leader = o.leader;
+  f.town = o.town;
   f.search = o.search;
   if (o.limit && *o.limit < 0)
     throw Error(Kind::must_not_be_negative, {.field = "limit", .value = std::to_string(*o.limit)});

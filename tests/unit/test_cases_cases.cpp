@@ -405,13 +405,49 @@ TEST_SUITE("cases") {
     CHECK(within->kind() == Kind::not_a_duration);
     CHECK(within->fields().field == "due_within");
     o = {};
-    o.received_to = "last week";
+    o.closed_to = "last week";
     const auto to = error_of([&] { cases::list(w.store, w.config, ctx.now, o); });
     CHECK(to->kind() == Kind::not_a_when);
-    CHECK(to->fields().field == "received_to");
+    CHECK(to->fields().field == "closed_to");
     o = {};
     o.limit = -1;
     CHECK(kind_of([&] { cases::list(w.store, w.config, ctx.now, o); }) == Kind::must_not_be_negative);
+  }
+
+  TEST_CASE("list filters by closing dates, leader and town") {
+    test::World w;
+    IntakeFields f;
+    f.title = "路灯不亮";
+    f.klass = "A";
+    f.town = "新华镇";
+    auto intake = w.at_time("2025-09-26 10:00");
+    const auto a = cases::intake(intake, {f, f}, cases::DryRun::no, {});
+    const auto other = take_in(w, "工资");
+    auto ctx = w.at_time("2025-10-09 09:00");
+    cases::assign(ctx, {a[0].id}, lead("cgj", {}, std::string("李副市长")));
+    cases::assign(ctx, {a[1].id, other}, lead("cgj", {}, std::string("王副市长")));
+    cases::close(ctx, {a[0].id}, cases::Force::yes, std::string("重复件"));
+    auto later = w.at_time("2025-10-10 09:00");
+    cases::close(later, {a[1].id}, cases::Force::yes, std::string("重复件"));
+    auto ids = [&](const cases::ListOptions& o) {
+      std::vector<std::int64_t> out;
+      for (const auto& c : cases::list(w.store, w.config, later.now, o)) out.push_back(c.id);
+      return out;
+    };
+    cases::ListOptions o;
+    o.closed_from = "2025-10-09";
+    o.closed_to = "2025-10-09";
+    CHECK(ids(o) == std::vector<std::int64_t>{a[0].id});
+    o.closed_to = "2025-10-10";
+    CHECK(ids(o) == std::vector<std::int64_t>{a[0].id, a[1].id});
+    o = {};
+    o.leader = "王副市长";
+    CHECK(ids(o) == std::vector<std::int64_t>{a[1].id, other});
+    o.town = "新华镇";
+    CHECK(ids(o) == std::vector<std::int64_t>{a[1].id});
+    o = {};
+    o.town = "新华";  // exact, not a search
+    CHECK(ids(o).empty());
   }
 
   TEST_CASE("a wrong state names the case, its status and the statuses the act needs") {

@@ -264,6 +264,16 @@ expect_err_has "\$DUBAN_NOW 'bogus' is not a time"
 en run --now 0000-01-01T00:00:00Z list
 expect_rc 64
 expect_err_has "--now 0000-01-01T00:00:00Z is outside 1970-01-01T00:00:00Z..9999-12-31T23:59:59Z"
+run --now 9999-12-30T00:00:00Z assign 4 --lead cgj
+expect_rc 64
+expect_err_has "按规则算出的期限 10000-"
+en run --now 9999-12-30T00:00:00Z assign 4 --lead cgj
+expect_rc 64
+expect_err_has "the deadline 10000-"
+expect_err_has "from the rules is outside 1970-01-01T00:00:00Z..9999-12-31T23:59:59Z"
+DUBAN_NOW=bogus run list
+expect_rc 64
+expect_err_has "\$DUBAN_NOW: “bogus” 不是时间"
 en run --now "2026-11-08 09:00" ack 4
 expect_rc 65
 expect_err_has "before its latest act at"

@@ -18,7 +18,9 @@ struct Wording {
 
 // The placeholders a wording may use: {where} (the option, or file:line:
 // field), {value}, {nearest} (the did-you-mean hint, or nothing), {case},
-// {choices} (joined), {a} and {b} (the first two choices), {source}, {line}.
+// {choices} (joined), {a} and {b} (the first two choices), {source}, {line},
+// {status} (`value` as a status word), {statuses} (Kind::wrong_state's
+// `choices` as status words, "a, b or c"), {inner} (the fault in faults[0]).
 // A fault in a value is bad usage (64) on the command line and bad data (65)
 // in a file: `input` marks those kinds.
 Wording wording(Kind kind) {
@@ -43,7 +45,112 @@ Wording wording(Kind kind) {
       return {Exit::usage, "{where}: {value} 不在 {a}..{b} 之内", "{where} {value} is outside {a}..{b}"};
     case Kind::several: return {Exit::data, "", ""};
 
-    // --- cases (lib/cases) -----------------------------------------------
+    // --- cases (lib/cases, lib/time, lib/util) -----------------------------
+    case Kind::no_case: return {Exit::unavailable, "没有案件 {case}", "no case {case}"};
+    case Kind::no_receipt:
+      return {Exit::unavailable, "没有回执号为 {value} 的案件", "no case with receipt {value}"};
+    case Kind::not_a_case_id:
+      return {Exit::usage, "“{value}” 不是案件编号", "'{value}' is not a case id"};
+    case Kind::no_ids:
+      return {Exit::usage, "没有给出案件编号（写在参数里，或用 “-” 从标准输入逐行读入）",
+              "no case ids given (as arguments, or '-' for stdin)"};
+    case Kind::one_id_only:
+      return {Exit::usage, "此命令一次只处理一个案件，却给了 {value} 个编号",
+              "this command takes one case id, not {value}"};
+    case Kind::id_or_receipt:
+      return {Exit::usage, "show 需要案件编号或 --receipt 回执号，二者选一",
+              "show takes case ids or --receipt CODE, not both or neither"};
+    case Kind::not_a_due:
+      return {Exit::usage,
+              "{where}: “{value}” 既不是时间（如 2025-09-27、2025-09-27 18:00）也不是时长（如 3d、5wd）",
+              "{where} '{value}' is neither a time (2025-09-27, 2025-09-27 18:00) nor a duration "
+              "(30m, 4h, 3d, 5wd for working days, 2mo)"};
+    case Kind::not_utf8: return {Exit::usage, "{where}: 不是有效的 UTF-8 文本", "{where}: invalid UTF-8"};
+    case Kind::must_not_be_negative:
+      return {Exit::usage, "{where}: {value} 不能是负数", "{where} must not be negative ({value})"};
+    case Kind::after_clock:
+      return {Exit::usage, "{where}: “{value}”（{a}）晚于当前时钟（{b}）",
+              "{where} '{value}' ({a}) is after the clock ({b})"};
+    case Kind::deadline_out_of_range:
+      return {Exit::usage, "按规则算出的期限 {value} 不在 {a}..{b} 之内",
+              "the deadline {value} from the rules is outside {a}..{b}"};
+    case Kind::wrong_state:
+      return {Exit::data, "案件 {case} 当前为“{status}”，此操作要求它为“{statuses}”",
+              "case {case} is {status}; this needs it {statuses}"};
+    case Kind::not_acknowledged:
+      return {Exit::data, "案件 {case} 已交办但承办单位尚未签收；签收（ack）后才能办结",
+              "case {case} is assigned but not acknowledged; resolve needs it in progress "
+              "(acknowledged by its lead unit: ack)"};
+    case Kind::close_needs_resolved:
+      return {Exit::data, "案件 {case} 当前为“{status}”，销号需要它已办结（或用 --force --reason 强制销号）",
+              "case {case} is {status}; close needs it resolved (or --force --reason)"};
+    case Kind::closed_unassigned:
+      return {Exit::data, "案件 {case} 未交办就已销号，不能重新打开；请直接交办（assign）",
+              "case {case} was closed unassigned; assign it instead"};
+    case Kind::out_of_order:
+      return {Exit::data, "案件 {case}: 本次操作时间 {value} 早于它最近一次操作的时间 {a}；对案件的操作须按时间先后",
+              "case {case}: this act at {value} is before its latest act at {a}; acts on a case go "
+              "in time order"};
+    case Kind::lead_and_co:
+      return {Exit::usage, "单位 “{value}” 不能既是主办单位又是协办单位",
+              "unit '{value}' cannot be both lead and co-unit"};
+    case Kind::co_twice:
+      return {Exit::usage, "协办单位 “{value}” 列了两次", "co-unit '{value}' is listed twice"};
+    case Kind::reason_for_due:
+      return {Exit::usage, "{where}: 必须给出（期限为什么与规则不同）",
+              "{where} is required (why the deadline differs from the rules)"};
+    case Kind::reason_for_reassign:
+      return {Exit::usage, "案件 {case} 已交办给 “{value}”；改派需要给出 {where}",
+              "case {case} is already assigned to '{value}'; reassigning needs {where}"};
+    case Kind::reason_for_force:
+      return {Exit::usage, "{where}: 必须给出（为什么未办结就销号）",
+              "{where} is required (why it is closed unresolved)"};
+    case Kind::note_for_explained:
+      return {Exit::usage, "{where}: 必须给出（为什么无法办理的解释说明）",
+              "{where} is required (the explanation of why it cannot be done)"};
+    case Kind::note_text_required:
+      return {Exit::usage, "备注内容不能为空", "the note's text is required"};
+    case Kind::needs_class_or_due:
+      return {Exit::usage, "案件 {case} 没有分类，而办理期限取决于分类；请给出 --class A|B|C 或 --due",
+              "case {case} has no class, and its resolve deadline depends on it; give --class "
+              "A|B|C or --due"};
+    case Kind::not_on_case:
+      return {Exit::usage, "单位 “{value}” 既不是案件 {case} 的主办、协办单位，也没有被吹哨",
+              "unit '{value}' is neither the lead, a co-unit nor summoned on case {case}"};
+    case Kind::due_not_assigned:
+      return {Exit::usage, "案件 {case} 尚未交办；期限在交办（assign）时给出",
+              "case {case} is not assigned; a due date comes with assign"};
+    case Kind::due_before_assignment:
+      return {Exit::data, "{where}: {value} 早于交办时间 {a}",
+              "{where} {value} is before the assignment at {a}"};
+    case Kind::unknown_column:
+      return {Exit::data, "{where}: 未知的列 “{value}”{nearest}",
+              "{where}: unknown column '{value}'{nearest}"};
+    case Kind::unknown_key:
+      return {Exit::data, "{where}: 未知的字段 “{value}”{nearest}",
+              "{where}: unknown field '{value}'{nearest}"};
+    case Kind::more_unknown_columns:
+      return {Exit::data, "{where}: …另有 {value} 个未知的列", "{where}: … and {value} more unknown columns"};
+    case Kind::more_unknown_keys:
+      return {Exit::data, "{where}: …另有 {value} 个未知的字段", "{where}: … and {value} more unknown fields"};
+    case Kind::known_fields:
+      return {Exit::data, "可用的字段: {choices}", "the fields are: {choices}"};
+    case Kind::batch_refused:
+      return {Exit::data, "共 {value} 处错误，一件也没有添加", "{value} faults, nothing was added"};
+    case Kind::in_record: return {Exit::data, "{where}: {inner}", "{where}: {inner}"};
+    case Kind::actor_not_utf8:
+      return {Exit::usage, "操作人（--as、DUBAN_ACTOR 或登录名）不是有效的 UTF-8",
+              "the actor's name (--as, DUBAN_ACTOR or the login) is not UTF-8"};
+    case Kind::no_random:
+      return {Exit::io, "系统没有给出随机字节（OpenSSL RAND_bytes）",
+              "no random bytes from the system (OpenSSL RAND_bytes)"};
+    case Kind::unknown_zone:
+      return {Exit::config, "“{value}” 不是 IANA 时区（如 Asia/Shanghai）",
+              "'{value}' is not an IANA time zone (such as Asia/Shanghai)"};
+    case Kind::no_working_day:
+      return {Exit::config, "工作日历在 {value} 之后没有工作日（检查配置的节假日和周末）",
+              "the working calendar has no working day after {value} (see the config's holidays "
+              "and weekend)"};
 
     // --- supervision and reports (lib/supervise, lib/report) -------------
 
@@ -67,18 +174,37 @@ bool is_value_fault(Kind kind) {
     case Kind::not_a_duration:
     case Kind::not_a_date:
     case Kind::not_a_number:
-    case Kind::out_of_range: return true;
+    case Kind::out_of_range:
+    // cases
+    case Kind::not_a_due:
+    case Kind::not_utf8:
+    case Kind::must_not_be_negative:
+    case Kind::after_clock: return true;
     default: return false;
   }
 }
 
+// An environment variable ($DUBAN_NOW) stands for itself.
+bool is_environment(const Fields& f) { return f.source.starts_with('$'); }
+
 std::string where_of(const Fields& f) {
   if (f.source.empty()) return f.field.empty() ? std::string() : option_of(f.field);
+  if (is_environment(f)) return f.source;
   std::string where = f.source;
   if (f.line > 0) where += fmt::format(":{}", f.line);
   if (f.column > 0) where += fmt::format(":{}", f.column);
   if (!f.field.empty()) where += ": " + f.field;
   return where;
+}
+
+// "a, b or c" in the catalogue's language.
+std::string either(const std::vector<std::string>& items, const Catalogue& words) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? (words.lang() == Lang::zh ? "或" : " or ") : words("list.sep");
+    out += items[i];
+  }
+  return out;
 }
 
 std::string one(const Error& e, const Catalogue& words) {
@@ -91,18 +217,33 @@ std::string one(const Error& e, const Catalogue& words) {
   const std::string a = f.choices.size() > 0 ? f.choices[0] : std::string();
   const std::string b = f.choices.size() > 1 ? f.choices[1] : std::string();
   const std::string case_id = f.case_id ? std::to_string(*f.case_id) : std::string();
+  // {status}: `value` as a status word; {statuses}: `choices` so, "a, b or c".
+  const auto status_word = [&](const std::string& code) {
+    return std::string(words(fmt::format("status.{}", code)));
+  };
+  const bool of_status = e.kind() == Kind::wrong_state || e.kind() == Kind::close_needs_resolved;
+  const std::string status = of_status ? status_word(f.value) : std::string();
+  std::vector<std::string> needed;
+  if (of_status)
+    for (const auto& c : f.choices) needed.push_back(status_word(c));
+  const std::string statuses = either(needed, words);
+  // {inner}: the fault a Kind::in_record wraps.
+  const std::string inner = e.faults.empty() ? std::string() : describe(e.faults.front(), words);
   return fmt::vformat(text, fmt::make_format_args(
       fmt::arg("where", where_of(f)), fmt::arg("value", f.value), fmt::arg("nearest", nearest),
       fmt::arg("case", case_id), fmt::arg("choices", choices), fmt::arg("a", a), fmt::arg("b", b),
-      fmt::arg("source", f.source), fmt::arg("line", f.line)));
+      fmt::arg("source", f.source), fmt::arg("line", f.line), fmt::arg("status", status),
+      fmt::arg("statuses", statuses), fmt::arg("inner", inner)));
 }
 
 }  // namespace
 
 int exit_code(const Error& e) {
   if (e.kind() == Kind::legacy) return static_cast<int>(e.code());
-  if (e.kind() == Kind::several && !e.faults.empty()) return exit_code(e.faults.front());
-  if (is_value_fault(e.kind()) && !e.fields().source.empty()) return static_cast<int>(Exit::data);
+  if ((e.kind() == Kind::several || e.kind() == Kind::in_record) && !e.faults.empty())
+    return exit_code(e.faults.front());
+  if (is_value_fault(e.kind()) && !e.fields().source.empty() && !is_environment(e.fields()))
+    return static_cast<int>(Exit::data);
   return static_cast<int>(wording(e.kind()).exit);
 }
 

@@ -23,13 +23,14 @@ void register_followup(CLI::App& app, Runtime& rt) {
   sub->add_flag("--no-reopen", o->no_reopen, rt.help("followup.no_reopen"));
   sub->callback([&rt, o] {
     rt.action = [&rt, o] {
+      const auto id = rt.id(o->id);
       auto ctx = rt.context();
       const auto rating = o->rating == "satisfied" ? cases::Rating::satisfied
                           : o->rating == "basic"   ? cases::Rating::basic
                                                    : cases::Rating::unsatisfied;
       const auto reopen =
           o->no_reopen ? cases::ReopenIfUnsatisfied::no : cases::ReopenIfUnsatisfied::yes;
-      render_cases(rt, {cases::followup(ctx, rt.ids({o->id}).front(), rating, o->score, o->note,
+      render_cases(rt, {cases::followup(ctx, id, rating, o->score, o->note,
                                         reopen)});
     };
   });

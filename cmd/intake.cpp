@@ -60,7 +60,7 @@ std::string read_all(Runtime& rt, const std::string& file) {
 
 void run(Runtime& rt, IntakeOptions& o) {
   std::vector<cases::IntakeFields> items;
-  std::vector<std::string> where;
+  std::vector<cases::Origin> where;
   if (o.received) o.fields.received_at = o.received;
   if (o.file) {
     const std::string source = *o.file == "-" ? "<stdin>" : *o.file;
@@ -75,11 +75,11 @@ void run(Runtime& rt, IntakeOptions& o) {
     const auto records = jsonl ? io::read_jsonl(text, source) : io::read_csv(text, source);
     items = cases::fields_from_records(records, o.fields, source,
                                        jsonl ? std::nullopt : std::optional<std::size_t>(1));
-    for (const auto& r : records) where.push_back(fmt::format("{}:{}", source, r.line));
+    for (const auto& r : records) where.push_back({source, static_cast<long>(r.line)});
   } else {
     if (!o.fields.title) throw Error(Exit::usage, "intake needs --title, or --file PATH|-");
     items.push_back(o.fields);
-    where.push_back("intake");
+    where.push_back({});  // the command line
   }
   // A long batch at a terminal says how far it is, on one line of stderr.
   cases::Progress progress;

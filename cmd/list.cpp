@@ -10,6 +10,7 @@ void register_list(CLI::App& app, Runtime& rt) {
   struct Options {
     cases::ListOptions list;
     std::optional<std::string> status;
+    bool bom = false;
   };
   auto o = std::make_shared<Options>();
   auto& l = o->list;
@@ -25,11 +26,23 @@ void register_list(CLI::App& app, Runtime& rt) {
   sub->add_option("--received-to", l.received_to, rt.help("list.received_to"))->type_name("DATE");
   sub->add_option("--search", l.search, rt.help("list.search"));
   sub->add_option("--limit", l.limit, rt.help("list.limit"))->type_name("N");
+  sub->add_option("--closed-from", l.closed_from, rt.help("list.closed_from"))->type_name("DATE");
+  sub->add_option("--closed-to", l.closed_to, rt.help("list.closed_to"))->type_name("DATE");
+  sub->add_option("--leader", l.leader, rt.help("list.leader"))->type_name("NAME");
+  sub->add_option("--town", l.town, rt.help("list.town"))->type_name("TOWN");
+  sub->add_flag("--bom", o->bom, rt.help("list.bom"));
   sub->callback([&rt, o] {
     rt.action = [&rt, o] {
       if (o->status) o->list.statuses = util::split_list(*o->status);
       auto& store = rt.store(store::Create::never);
-      render_cases(rt, cases::list(store, rt.config(), rt.now(), o->list));
+      const auto rows = cases::list(store, rt.config(), rt.now(), o->list);
+      // A byte-order mark tells Excel and WPS that a CSV is UTF-8, so they
+      // read its Chinese; other formats are for programs, which want none.
+      const auto format = rt.format({io::Format::table, io::Format::json, io::Format::jsonl,
+                                     io::Format::csv, io::Format::tsv, io::Format::ids});
+      if (o->bom && !rt.options.quiet && (format == io::Format::csv || format == io::Format::tsv))
+        rt.out << "\xEF\xBB\xBF";
+      render_cases(rt, rows);
     };
   });
 }

@@ -90,6 +90,10 @@ int main(int argc, char** argv) {
     std::cout.flush();
     if (!std::cout) throw Error(duban::Exit::io, "cannot write to standard output");
     return rt.exit_status;
+  } catch (const duban::cmd::NothingToDo&) {
+    // `-` read no ids: nothing was done, and that is no error (SPEC §6).
+    std::cout.flush();
+    return 0;
   } catch (const Error& e) {
     std::cout.flush();
     std::cerr << words("error.prefix") << shown(duban::cmd::describe(e, words)) << '\n';

@@ -15,8 +15,8 @@ void register_note(CLI::App& app, Runtime& rt) {
   sub->add_option("--due", o->due, rt.help("note.due"))->type_name("DUE");
   sub->callback([&rt, o] {
     rt.action = [&rt, o] {
+      const auto id = rt.id(o->id);
       auto ctx = rt.context();
-      const auto id = rt.ids({o->id}).front();
       render_cases(rt, {cases::note(ctx, id, o->text, o->due)});
     };
   });

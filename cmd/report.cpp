@@ -77,7 +77,7 @@ constexpr std::initializer_list<io::Format> k_table_formats = {
 
 void run_meeting(Runtime& rt, const MonthlyOptions& o) {
   const auto format = rt.format(k_table_formats);
-  const auto id = rt.ids({o.meeting}).front();
+  const auto id = rt.id(o.meeting);
   auto& store = rt.store(store::Create::never);
   const auto r = report::meeting_report(store, id, rt.now());
   begin_output(rt, o, format);

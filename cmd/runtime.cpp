@@ -89,13 +89,16 @@ store::Store& Runtime::store(store::Create create) {
 time::Instant Runtime::now() {
   if (!m_now) {
     std::optional<std::string> text = options.now;
-    std::string source = "--now";
-    if (!text && (text = env("DUBAN_NOW"))) source = "DUBAN_NOW";
+    // --now, or the environment's $DUBAN_NOW.
+    Fields where{.field = "now"};
+    if (!text && (text = env("DUBAN_NOW"))) where.source = "$DUBAN_NOW";
     if (text) {
       auto at = time::parse_when(*text, config().zone);
-      if (!at) throw Error(Exit::usage, fmt::format("{} '{}' is not {}", source, *text,
-                                                    time::k_when_forms));
-      m_now = cases::require_in_range(*at, source);
+      if (!at) {
+        where.value = *text;
+        throw Error(Kind::not_a_when, std::move(where));
+      }
+      m_now = cases::require_in_range(*at, where);
     } else {
       m_now = time::Instant{
           std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())};
@@ -115,7 +118,7 @@ std::string Runtime::actor() const {
 cases::Context Runtime::context(store::Create create) {
   auto& s = store(create);
   const auto who = actor();
-  if (!util::is_valid_utf8(who)) throw Error(Exit::usage, "the actor's name is not UTF-8");
+  if (!util::is_valid_utf8(who)) throw Error(Kind::actor_not_utf8);
   // Receipt codes are random; DUBAN_RECEIPT_SEED makes them repeatable, for
   // tests and demonstrations, as --now does the clock.
   auto random = env("DUBAN_RECEIPT_SEED") ? cases::seeded_random(*env("DUBAN_RECEIPT_SEED"))
@@ -129,8 +132,10 @@ io::Format Runtime::format(std::initializer_list<io::Format> allowed) {
   if (!f || std::find(allowed.begin(), allowed.end(), *f) == allowed.end()) {
     std::vector<std::string> names;
     for (auto a : allowed) names.emplace_back(io::to_string(a));
-    throw Error(Exit::usage, fmt::format("--format '{}' is not one of {}", name,
-                                         fmt::join(names, ", ")));
+    throw Error(Kind::not_one_of, {.field = "format",
+                                   .value = name,
+                                   .nearest = config::nearest(name, names).value_or(""),
+                                   .choices = names});
   }
   return *f;
 }
@@ -157,8 +162,17 @@ std::vector<std::int64_t> Runtime::ids(const std::vector<std::string>& words) {
       if (const auto id = util::trim(line); !id.empty()) all.emplace_back(id);
   }
   auto ids = cases::parse_ids(all);
-  if (ids.empty()) throw Error(Exit::usage, "no case ids given (as arguments, or '-' for stdin)");
+  if (ids.empty()) {
+    if (stdin_read) throw NothingToDo{};
+    throw Error(Kind::no_ids);
+  }
   return ids;
+}
+
+std::int64_t Runtime::id(const std::string& word) {
+  const auto all = ids({word});
+  if (all.size() > 1) throw Error(Kind::one_id_only, {.value = std::to_string(all.size())});
+  return all.front();
 }
 
 void render_cases(Runtime& rt, const std::vector<store::CaseRow>& rows) {

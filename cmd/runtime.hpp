@@ -26,6 +26,10 @@ struct GlobalOptions {
   bool show_contact = false;
 };
 
+// Thrown when ids were to come from standard input and none came: the
+// command has nothing to do, and main exits 0 having done nothing.
+struct NothingToDo {};
+
 class Runtime {
 public:
   Runtime(std::map<std::string, std::string> env, std::istream& in, std::ostream& out,
@@ -65,7 +69,12 @@ public:
   io::RenderOptions render_options() const;
 
   // Ids from arguments; "-" reads more from standard input, one a line.
+  // None at all is Error(Kind::no_ids); a "-" that read none throws
+  // NothingToDo (SPEC §6: like `xargs -r`).
   std::vector<std::int64_t> ids(const std::vector<std::string>& words);
+  // The one id of a command that takes one (an argument, or "-" reading one
+  // line): several are Error(Kind::one_id_only), never some dropped.
+  std::int64_t id(const std::string& word);
 
 private:
   std::map<std::string, std::string> m_env;

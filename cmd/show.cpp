@@ -1,5 +1,7 @@
-// duban show: one case with its journal.
+// duban show: cases with their journals.
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "cases/view.hpp"
 #include "runtime.hpp"
@@ -70,25 +72,43 @@ void show_text(Runtime& rt, const store::CaseRow& c, const std::vector<store::Ev
 void register_show(CLI::App& app, Runtime& rt) {
   auto* sub = app.add_subcommand("show", rt.help("show"));
   struct Options {
-    std::optional<std::string> id, receipt;
+    std::vector<std::string> ids;
+    std::optional<std::string> receipt;
   };
   auto o = std::make_shared<Options>();
-  sub->add_option("id", o->id, rt.help("id"));
+  sub->add_option("id", o->ids, rt.help("show.ids"))->type_name("ID");
   sub->add_option("--receipt", o->receipt, rt.help("show.receipt"))->type_name("CODE");
   sub->callback([&rt, o] {
     rt.action = [&rt, o] {
-      if (!o->id == !o->receipt) throw Error(Exit::usage, "show takes a case id or --receipt CODE");
+      if (o->ids.empty() == !o->receipt) throw Error(Kind::id_or_receipt);
       const auto format = rt.format({io::Format::table, io::Format::json});
+      // Ids first: "-" that reads none does nothing (SPEC §6).
+      const auto ids = o->receipt ? std::vector<std::int64_t>{} : rt.ids(o->ids);
       auto& store = rt.store(store::Create::never);
-      const auto c = o->receipt ? cases::find_by_receipt(store, *o->receipt)
-                                : cases::find(store, rt.ids({*o->id}).front());
-      const auto events = store.events(c.id);
-      if (format == io::Format::table) return show_text(rt, c, events);
-      auto j = cases::case_json(c);
-      j["outcome_text"] = c.outcome_text ? io::Json(*c.outcome_text) : io::Json(nullptr);
-      j["journal"] = io::Json::array();
-      for (const auto& e : events) j["journal"].push_back(cases::event_json(e));
-      rt.out << j.dump(2) << '\n';
+      std::vector<store::CaseRow> shown;
+      if (o->receipt) shown.push_back(cases::find_by_receipt(store, *o->receipt));
+      for (auto id : ids) shown.push_back(cases::find(store, id));
+      if (format == io::Format::table) {
+        for (std::size_t i = 0; i < shown.size(); ++i) {
+          if (i > 0) rt.out << '\n';
+          show_text(rt, shown[i], store.events(shown[i].id));
+        }
+        return;
+      }
+      // One case is its object (SPEC §9); several ids, or ids read from
+      // stdin however many, an array of them: the shape follows the command
+      // line, never how many lines a pipe happened to carry.
+      const bool array = o->ids.size() > 1 ||
+                         std::find(o->ids.begin(), o->ids.end(), "-") != o->ids.end();
+      auto all = io::Json::array();
+      for (const auto& c : shown) {
+        auto j = cases::case_json(c);
+        j["outcome_text"] = c.outcome_text ? io::Json(*c.outcome_text) : io::Json(nullptr);
+        j["journal"] = io::Json::array();
+        for (const auto& e : store.events(c.id)) j["journal"].push_back(cases::event_json(e));
+        all.push_back(std::move(j));
+      }
+      rt.out << (array ? all : all.front()).dump(2) << '\n';
     };
   });
 }

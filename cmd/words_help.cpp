@@ -56,6 +56,7 @@ constexpr Entry k_words[] = {
     {"help.meta.CHANNEL", "渠道", "CHANNEL"},
     {"help.meta.CATEGORY", "类别", "CATEGORY"},
     {"help.meta.KIND", "渠道", "CHANNEL"},
+    {"help.meta.TOWN", "乡镇", "TOWN"},
     // Arguments, by the names the commands give them.
     {"help.meta.ids", "编号…", "ID..."},
     {"help.meta.id", "编号", "ID"},
@@ -250,6 +251,18 @@ constexpr Entry k_words[] = {
     {"usage.requires", "{} 须与 {} 一起给出", "{} needs {}"},
     {"usage.other", "命令行有误：{}", "bad command line: {}"},
     // --- end of cli-words help ---
+
+    // list (kinds-cases)
+    {"help.list.closed_from", "销号日期不早于此日", "Closed (crossed off) on or after DATE"},
+    {"help.list.closed_to", "销号日期不晚于此日", "Closed (crossed off) on or before DATE"},
+    {"help.list.leader", "包案领导（与交办时所记完全一致）", "Leader in charge, exactly as assigned"},
+    {"help.list.town", "乡镇或街道（与受理时所记完全一致）", "Town or street, exactly as taken in"},
+    {"help.list.bom", "csv、tsv 输出前加 UTF-8 BOM，使电子表格软件正确显示中文",
+     "Start CSV or TSV output with a UTF-8 BOM, so that Excel and WPS read the Chinese"},
+    // show (kinds-cases)
+    {"help.show.ids", "案件编号，可给多个（或 - 从标准输入逐行读入）；--format json 时，多个编号或 - 输出数组",
+     "Case ids (or - to read them from stdin, one a line); with --format json several ids or - "
+     "print an array, one id its object"},
 };
 
 }  // namespace

@@ -56,25 +56,19 @@ std::string new_receipt(const Context& ctx) {
   }
 }
 
-std::string state_name(Status s) {
-  std::string name(store::to_string(s));
-  std::replace(name.begin(), name.end(), '_', ' ');
-  return name;
-}
-
 
 }  // namespace
 
-std::string require_text(const std::optional<std::string>& text, std::string_view what) {
-  if (!text || util::trim(*text).empty())
-    throw Error(Exit::usage, fmt::format("{} is required", what));
+std::string require_text(const std::optional<std::string>& text, std::string_view field,
+                         Kind kind) {
+  if (!text || util::trim(*text).empty()) throw Error(kind, {.field = std::string(field)});
   return *text;
 }
 
 RandomBytes system_random() {
   return [](unsigned char* out, std::size_t size) {
     if (RAND_bytes(out, static_cast<int>(size)) != 1)
-      throw Error(Exit::io, "no random bytes from the system (OpenSSL RAND_bytes)");
+      throw Error(Kind::no_random);
   };
 }
 
@@ -111,16 +105,23 @@ void record(Context& ctx, CaseRow& c, Action action, std::optional<std::string> 
 void require_in_order(const Context& ctx, const CaseRow& c) {
   const auto latest = ctx.store.latest_act(c.id);
   if (latest && ctx.now < *latest)
-    throw Error(Exit::data, fmt::format("case {}: this act at {} is before its latest act at {}; "
-                                        "acts on a case go in time order", c.id,
-                                        time::format_utc(ctx.now), time::format_utc(*latest)));
+    throw Error(Kind::out_of_order, {.value = time::format_utc(ctx.now),
+                                     .case_id = c.id,
+                                     .choices = {time::format_utc(*latest)}});
 }
 
-Instant require_in_range(Instant at, std::string_view what) {
-  if (!time::in_range(at))
-    throw Error(Exit::usage, fmt::format("{} {} is outside {}..{}", what, time::format_utc(at),
-                                         time::k_earliest, time::k_latest));
-  return at;
+Instant require_in_range(Instant at, Fields where) {
+  if (time::in_range(at)) return at;
+  where.value = time::format_utc(at);
+  where.choices = {std::string(time::k_earliest), std::string(time::k_latest)};
+  throw Error(Kind::out_of_range, std::move(where));
+}
+
+Instant deadline_in_range(Instant at) {
+  if (time::in_range(at)) return at;
+  throw Error(Kind::deadline_out_of_range,
+              {.value = time::format_utc(at),
+               .choices = {std::string(time::k_earliest), std::string(time::k_latest)}});
 }
 
 void read_as_of(store::Store& store, Instant clock) {
@@ -129,9 +130,10 @@ void read_as_of(store::Store& store, Instant clock) {
   });
 }
 
-void wrong_state(const CaseRow& c, std::string_view verb, std::string_view needs) {
-  throw Error(Exit::data, fmt::format("case {} is {}; {} needs it {}", c.id, state_name(c.status),
-                                      verb, needs));
+void wrong_state(const CaseRow& c, std::initializer_list<Status> needs) {
+  Fields f{.field = "status", .value = std::string(store::to_string(c.status)), .case_id = c.id};
+  for (auto s : needs) f.choices.emplace_back(store::to_string(s));
+  throw Error(Kind::wrong_state, std::move(f));
 }
 
 void require_unit(const config::Config& config, const std::string& code) {
@@ -149,13 +151,13 @@ const std::vector<std::string>& intake_field_names() {
 
 CaseRow find(const store::Store& store, std::int64_t id) {
   auto c = store.find_case(id);
-  if (!c) throw Error(Exit::unavailable, fmt::format("no case {}", id));
+  if (!c) throw Error(Kind::no_case, {.case_id = id});
   return *c;
 }
 
 CaseRow find_by_receipt(const store::Store& store, const std::string& receipt) {
   auto c = store.find_case_by_receipt(receipt);
-  if (!c) throw Error(Exit::unavailable, fmt::format("no case with receipt {}", receipt));
+  if (!c) throw Error(Kind::no_receipt, {.value = receipt});
   return *c;
 }
 
@@ -165,20 +167,18 @@ std::vector<std::int64_t> parse_ids(const std::vector<std::string>& words) {
     std::int64_t id = 0;
     auto [p, ec] = std::from_chars(w.data(), w.data() + w.size(), id);
     if (ec != std::errc{} || p != w.data() + w.size() || id <= 0)
-      throw Error(Exit::usage, fmt::format("'{}' is not a case id", w));
+      throw Error(Kind::not_a_case_id, {.value = w});
     ids.push_back(id);
   }
   return ids;
 }
 
 Instant due_from_text(const std::string& text, Instant now, const config::Config& config) {
-  const auto what = fmt::format("--due '{}' gives", text);
   if (auto d = time::parse_duration(text))
-    return require_in_range(time::add(now, *d, config.calendar, config.zone), what);
+    return require_in_range(time::add(now, *d, config.calendar, config.zone), {.field = "due_at"});
   if (auto at = time::parse_when(text, config.zone, time::DateOnly::end_of_day))
-    return require_in_range(*at, what);
-  throw Error(Exit::usage, fmt::format("--due '{}' is neither {} nor {}", text,
-                                       time::k_when_forms, time::k_duration_forms));
+    return require_in_range(*at, {.field = "due_at"});
+  throw Error(Kind::not_a_due, {.field = "due_at", .value = text});
 }
 
 std::vector<IntakeFields> fields_from_records(const std::vector<io::Record>& records,
@@ -187,7 +187,7 @@ std::vector<IntakeFields> fields_from_records(const std::vector<io::Record>& rec
                                               std::optional<std::size_t> header_line) {
   const auto& names = intake_field_names();
   std::vector<IntakeFields> out;
-  std::vector<std::string> faults;
+  Error faults(Kind::several);
   std::set<std::string> reported;  // a bad CSV column is reported once, not per row
   // A header of a million unknown columns must not print a million lines:
   // the first few are named, the rest counted.
@@ -211,11 +211,13 @@ std::vector<IntakeFields> fields_from_records(const std::vector<io::Record>& rec
       else if (name == "received_at") slot = &f.received_at;
       if (!slot) {
         if (reported.insert(name).second) {
-          if (faults.size() < k_named)
-            faults.push_back(fmt::format("{}:{}: unknown {} '{}'{}", source,
-                                         header_line.value_or(r.line),
-                                         header_line ? "column" : "field", name,
-                                         config::did_you_mean(name, names)));
+          if (faults.faults.size() < k_named)
+            faults.faults.emplace_back(
+                header_line ? Kind::unknown_column : Kind::unknown_key,
+                Fields{.value = name,
+                       .nearest = config::nearest(name, names).value_or(""),
+                       .source = std::string(source),
+                       .line = static_cast<long>(header_line.value_or(r.line))});
           else
             ++unnamed;
         }
@@ -226,36 +228,53 @@ std::vector<IntakeFields> fields_from_records(const std::vector<io::Record>& rec
     out.push_back(std::move(f));
   }
   if (unnamed > 0)
-    faults.push_back(fmt::format("{}: … and {} more unknown {}", source, unnamed,
-                                 header_line ? "columns" : "fields"));
-  if (!faults.empty())
-    throw Error(Exit::data, fmt::format("{} (fields: {})", fmt::join(faults, "\n"),
-                                        fmt::join(names, ", ")));
+    faults.faults.emplace_back(
+        header_line ? Kind::more_unknown_columns : Kind::more_unknown_keys,
+        Fields{.value = std::to_string(unnamed), .source = std::string(source)});
+  if (!faults.faults.empty()) {
+    faults.faults.emplace_back(Kind::known_fields, Fields{.choices = names});
+    throw faults;
+  }
   return out;
 }
 
 std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items, DryRun dry_run,
-                            const std::vector<std::string>& where, const Progress& progress,
+                            const std::vector<Origin>& where, const Progress& progress,
                             const BeforeCommit& before_commit) {
   const auto& config = ctx.config;
   std::vector<CaseRow> rows;
-  std::vector<std::string> faults;
+  Error faults(Kind::several);
   for (std::size_t i = 0; i < items.size(); ++i) {
     const auto& f = items[i];
-    const std::string at = i < where.size() ? where[i] : std::string("case");
+    const Origin origin = i < where.size() ? where[i] : Origin{};
+    // A fault of `kind` in the item's field `field`, from where it came.
+    auto fault_in = [&](Kind kind, std::string field, Fields fields = {}) {
+      fields.field = std::move(field);
+      fields.source = origin.source;
+      fields.line = origin.line;
+      faults.faults.emplace_back(kind, std::move(fields));
+    };
+    // Transitional, for the look-ups of channel, category and meeting.
+    const std::string at = origin.source.empty()
+                               ? std::string("intake")
+                               : fmt::format("{}:{}", origin.source, origin.line);
     auto fault = [&](std::string_view field, const std::string& what) {
-      faults.push_back(fmt::format("{}: {}: {}", at, field, what));
+      faults.faults.emplace_back(Exit::data, fmt::format("{}: {}: {}", at, field, what));
     };
     CaseRow c;
     auto clean = [](const std::optional<std::string>& v) -> std::optional<std::string> {
       if (!v || util::trim(*v).empty()) return std::nullopt;
       return v;
     };
-    for (const auto* v : {&f.title, &f.description, &f.channel, &f.category, &f.klass,
-                          &f.requester, &f.phone, &f.town, &f.village, &f.address})
-      if (*v && !util::is_valid_utf8(**v)) fault("text", "invalid UTF-8");
+    const std::pair<const std::optional<std::string>*, const char*> texts[] = {
+        {&f.title, "title"},         {&f.description, "description"}, {&f.channel, "channel"},
+        {&f.category, "category"},   {&f.klass, "class"},             {&f.requester, "requester"},
+        {&f.phone, "phone"},         {&f.town, "town"},               {&f.village, "village"},
+        {&f.address, "address"}};
+    for (const auto& [v, name] : texts)
+      if (*v && !util::is_valid_utf8(**v)) fault_in(Kind::not_utf8, name);
     if (auto t = clean(f.title)) c.title = *t;
-    else fault("title", "a title is required");
+    else fault_in(Kind::required, "title");
     c.description = clean(f.description);
     c.channel = clean(f.channel);
     if (c.channel && !config.has_channel(*c.channel))
@@ -267,7 +286,7 @@ std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items
                                     config::did_you_mean(*c.category, category_codes(config))));
     c.klass = clean(f.klass);
     if (c.klass && !is_class(*c.klass))
-      fault("class", fmt::format("'{}' is not A, B or C", *c.klass));
+      fault_in(Kind::not_one_of, "class", {.value = *c.klass, .choices = {"A", "B", "C"}});
     c.requester = clean(f.requester);
     c.phone = clean(f.phone);
     c.town = clean(f.town);
@@ -293,22 +312,23 @@ std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items
       if (auto when = time::parse_when(*r, config.zone)) {
         c.received_at = *when;
         if (!time::in_range(*when))
-          fault("received_at", fmt::format("'{}' is outside {}..{}", *r, time::k_earliest,
-                                           time::k_latest));
+          fault_in(Kind::out_of_range, "received_at",
+                   {.value = *r,
+                    .choices = {std::string(time::k_earliest), std::string(time::k_latest)}});
         else if (*when > ctx.now)
-          fault("received_at", fmt::format("'{}' ({}) is after the clock ({})", *r,
-                                           time::format_utc(*when), time::format_utc(ctx.now)));
+          fault_in(Kind::after_clock, "received_at",
+                   {.value = *r,
+                    .choices = {time::format_utc(*when), time::format_utc(ctx.now)}});
       } else {
-        fault("received_at", fmt::format("'{}' is not {}", *r, time::k_when_forms));
+        fault_in(Kind::not_a_when, "received_at", {.value = *r});
       }
     }
     rows.push_back(std::move(c));
   }
-  if (!faults.empty()) {
-    const auto n = faults.size();
-    throw Error(Exit::data, n == 1 ? faults.front()
-                                   : fmt::format("{} faults, nothing was added:\n{}", n,
-                                                 fmt::join(faults, "\n")));
+  if (!faults.faults.empty()) {
+    if (const auto n = faults.faults.size(); n > 1)
+      faults.faults.emplace_back(Kind::batch_refused, Fields{.value = std::to_string(n)});
+    throw faults;
   }
   if (dry_run == DryRun::yes) return rows;
   ctx.store.write([&] {
@@ -321,7 +341,11 @@ std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items
         record(ctx, c, Action::intake, std::nullopt, intake_detail(c));
       } catch (const Error& e) {
         // A write-time refusal names the row it came from.
-        throw Error(e.code(), fmt::format("{}: {}", i < where.size() ? where[i] : "case", e.what()));
+        const Origin origin = i < where.size() ? where[i] : Origin{};
+        if (origin.source.empty()) throw;
+        Error wrapped(Kind::in_record, {.source = origin.source, .line = origin.line});
+        wrapped.faults.push_back(e);
+        throw wrapped;
       }
     }
     if (progress) progress(rows.size(), rows.size());
@@ -360,29 +384,30 @@ std::vector<CaseRow> assign(Context& ctx, const std::vector<std::int64_t>& ids,
   if (o.co) {
     for (const auto& u : *o.co) {
       require_unit(config, u);
-      if (u == o.lead)
-        throw Error(Exit::usage, fmt::format("unit '{}' cannot be both lead and co-unit", u));
+      if (u == o.lead) throw Error(Kind::lead_and_co, {.value = u});
     }
-    if (std::set<std::string>(o.co->begin(), o.co->end()).size() != o.co->size())
-      throw Error(Exit::usage, "a co-unit is listed twice");
+    std::set<std::string> seen;
+    for (const auto& u : *o.co)
+      if (!seen.insert(u).second) throw Error(Kind::co_twice, {.value = u});
   }
   if (o.klass && !is_class(*o.klass))
-    throw Error(Exit::usage, fmt::format("--class '{}' is not A, B or C", *o.klass));
+    throw Error(Kind::not_one_of, {.field = "class", .value = *o.klass, .choices = {"A", "B", "C"}});
   std::optional<Instant> explicit_due;
   if (o.due) {
-    require_text(o.reason, "--reason (why the deadline differs from the rules)");
+    require_text(o.reason, "reason", Kind::reason_for_due);
     explicit_due = due_from_text(*o.due, ctx.now, config);
     if (*explicit_due < ctx.now)
-      throw Error(Exit::data, fmt::format("--due {} is before the assignment at {}",
-                                          time::format_utc(*explicit_due),
-                                          time::format_utc(ctx.now)));
+      throw Error(Kind::due_before_assignment, {.field = "due_at",
+                                                .value = time::format_utc(*explicit_due),
+                                                .choices = {time::format_utc(ctx.now)}});
   }
   return change_each(ctx, ids, [&](CaseRow& c) {
-    if (!is_open(c.status)) wrong_state(c, "assign", "received, listed or in progress");
+    if (!is_open(c.status))
+      wrong_state(c, {Status::received, Status::listed, Status::in_progress});
     const bool reassign = c.status != Status::received;
     if (reassign && !o.reason)
-      throw Error(Exit::usage, fmt::format("case {} is already assigned to '{}'; reassigning "
-                                           "needs --reason", c.id, c.lead_unit.value_or("")));
+      throw Error(Kind::reason_for_reassign,
+                  {.field = "reason", .value = c.lead_unit.value_or(""), .case_id = c.id});
     const auto klass = o.klass ? o.klass : c.klass;
     const auto plan = supervise::plan_for(config, c.channel, c.category,
                                           klass ? std::optional<char>((*klass)[0]) : std::nullopt);
@@ -391,22 +416,19 @@ std::vector<CaseRow> assign(Context& ctx, const std::vector<std::int64_t>& ids,
     auto co = o.co ? *o.co : c.co_units;
     std::erase(co, o.lead);  // a co-unit made the lead is no longer a co-unit
     const auto leader = o.leader ? o.leader : c.leader;
-    auto step = [&](Instant from, const time::Duration& d, std::string_view what) {
-      return require_in_range(time::add(from, d, config.calendar, config.zone),
-                              fmt::format("case {}: the {} due", c.id, what));
+    auto step = [&](Instant from, const time::Duration& d) {
+      return deadline_in_range(time::add(from, d, config.calendar, config.zone));
     };
     auto resolve_due = [&](Instant from) {
       if (explicit_due) return *explicit_due;
-      if (!plan.resolve)
-        throw Error(Exit::usage, fmt::format("case {} has no class, and its resolve deadline "
-                                             "depends on it; give --class A|B|C or --due", c.id));
-      return step(from, *plan.resolve, "resolve");
+      if (!plan.resolve) throw Error(Kind::needs_class_or_due, {.case_id = c.id});
+      return step(from, *plan.resolve);
     };
     // A new lead unit gets its full time from now; the same lead keeps its
     // clocks, unless a new class or --due moves the resolve due.
     Instant ack_due, due;
     if (new_lead) {
-      ack_due = step(ctx.now, plan.ack, "ack");
+      ack_due = step(ctx.now, plan.ack);
       due = resolve_due(ctx.now);
     } else {
       ack_due = *c.ack_due;
@@ -450,15 +472,13 @@ std::vector<CaseRow> ack(Context& ctx, const std::vector<std::int64_t>& ids,
     }
     if (!lead) {
       const bool co = std::find(c.co_units.begin(), c.co_units.end(), *unit) != c.co_units.end();
-      if (!co && detail.empty())
-        throw Error(Exit::usage, fmt::format("unit '{}' is neither the lead, a co-unit nor "
-                                             "summoned on case {}", *unit, c.id));
+      if (!co && detail.empty()) throw Error(Kind::not_on_case, {.value = *unit, .case_id = c.id});
       record(ctx, c, Action::ack, unit, detail);  // the case's own state does not change
       return;
     }
     if (c.status != Status::listed) {
       if (!detail.empty()) return record(ctx, c, Action::ack, unit, detail);
-      wrong_state(c, "ack", "listed (assigned, not yet acknowledged)");
+      wrong_state(c, {Status::listed});
     }
     record(ctx, c, Action::ack, c.lead_unit, detail);
   });
@@ -466,30 +486,30 @@ std::vector<CaseRow> ack(Context& ctx, const std::vector<std::int64_t>& ids,
 
 std::vector<CaseRow> give_back(Context& ctx, const std::vector<std::int64_t>& ids,
                                const std::string& reason) {
-  const auto why = require_text(reason, "--reason");
+  const auto why = require_text(reason, "reason");
   return change_each(ctx, ids, [&](CaseRow& c) {
     if (c.status != Status::listed && c.status != Status::in_progress)
-      wrong_state(c, "return", "listed or in progress");
+      wrong_state(c, {Status::listed, Status::in_progress});
     record(ctx, c, Action::give_back, c.lead_unit, Json{{"reason", why}});
   });
 }
 
 CaseRow note(Context& ctx, std::int64_t id, const std::string& text,
              const std::optional<std::string>& due) {
-  const auto body = require_text(text, "the note's text");
+  const auto body = require_text(text, "text", Kind::note_text_required);
   std::optional<Instant> new_due;
   if (due) new_due = due_from_text(*due, ctx.now, ctx.config);
   return change_each(ctx, {id}, [&](CaseRow& c) {
-    if (c.status == Status::closed) wrong_state(c, "note", "open or resolved");
+    if (c.status == Status::closed)
+      wrong_state(c, {Status::received, Status::listed, Status::in_progress, Status::resolved});
     Json detail{{"text", body}};
     if (new_due) {
-      if (c.status == Status::received)
-        throw Error(Exit::usage, fmt::format("case {} is not assigned; a due date comes with "
-                                             "assign", c.id));
+      if (c.status == Status::received) throw Error(Kind::due_not_assigned, {.case_id = c.id});
       if (c.assigned_at && *new_due < *c.assigned_at)
-        throw Error(Exit::data, fmt::format("case {}: the due {} is before the assignment at {}",
-                                            c.id, time::format_utc(*new_due),
-                                            time::format_utc(*c.assigned_at)));
+        throw Error(Kind::due_before_assignment, {.field = "due_at",
+                                                  .value = time::format_utc(*new_due),
+                                                  .case_id = c.id,
+                                                  .choices = {time::format_utc(*c.assigned_at)}});
       detail["due_at"] = time::format_utc(*new_due);
     }
     record(ctx, c, Action::note, c.lead_unit, detail);
@@ -499,11 +519,11 @@ CaseRow note(Context& ctx, std::int64_t id, const std::string& text,
 std::vector<CaseRow> resolve(Context& ctx, const std::vector<std::int64_t>& ids, Outcome outcome,
                              const std::optional<std::string>& text) {
   if (outcome == Outcome::explained)
-    require_text(text, "--note (the explanation of why it cannot be done)");
+    require_text(text, "note", Kind::note_for_explained);
   const std::string name = outcome == Outcome::solved ? "solved" : "explained";
   return change_each(ctx, ids, [&](CaseRow& c) {
-    if (c.status != Status::in_progress)
-      wrong_state(c, "resolve", "in progress (acknowledged by its lead unit)");
+    if (c.status == Status::listed) throw Error(Kind::not_acknowledged, {.case_id = c.id});
+    if (c.status != Status::in_progress) wrong_state(c, {Status::in_progress});
     Json detail{{"outcome", name}};
     if (text) detail["note"] = *text;
     record(ctx, c, Action::resolve, c.lead_unit, detail);
@@ -512,13 +532,14 @@ std::vector<CaseRow> resolve(Context& ctx, const std::vector<std::int64_t>& ids,
 
 std::vector<CaseRow> close(Context& ctx, const std::vector<std::int64_t>& ids, Force force,
                            const std::optional<std::string>& reason) {
-  if (force == Force::yes) require_text(reason, "--reason (why it is closed unresolved)");
+  if (force == Force::yes) require_text(reason, "reason", Kind::reason_for_force);
   return change_each(ctx, ids, [&](CaseRow& c) {
-    if (c.status == Status::closed) wrong_state(c, "close", "resolved");
+    if (c.status == Status::closed) wrong_state(c, {Status::resolved});
     const bool forced = c.status != Status::resolved;
     if (forced && force == Force::no)
-      throw Error(Exit::data, fmt::format("case {} is {}; close needs it resolved (or --force "
-                                          "--reason)", c.id, state_name(c.status)));
+      throw Error(Kind::close_needs_resolved,
+                  {.field = "status", .value = std::string(store::to_string(c.status)),
+                   .case_id = c.id});
     Json detail = Json::object();
     if (forced) detail["forced"] = true;
     if (reason) detail["reason"] = *reason;
@@ -529,29 +550,29 @@ std::vector<CaseRow> close(Context& ctx, const std::vector<std::int64_t>& ids, F
 namespace {
 void reopen_one(Context& ctx, CaseRow& c, Json detail) {
   if (c.status != Status::resolved && c.status != Status::closed)
-    wrong_state(c, "reopen", "resolved or closed");
-  if (!c.lead_unit)
-    throw Error(Exit::data, fmt::format("case {} was closed unassigned; assign it instead", c.id));
+    wrong_state(c, {Status::resolved, Status::closed});
+  if (!c.lead_unit) throw Error(Kind::closed_unassigned, {.case_id = c.id});
   record(ctx, c, Action::reopen, c.lead_unit, std::move(detail));
 }
 }  // namespace
 
 std::vector<CaseRow> reopen(Context& ctx, const std::vector<std::int64_t>& ids,
                             const std::string& reason) {
-  const auto why = require_text(reason, "--reason");
+  const auto why = require_text(reason, "reason");
   return change_each(ctx, ids, [&](CaseRow& c) { reopen_one(ctx, c, Json{{"reason", why}}); });
 }
 
 CaseRow followup(Context& ctx, std::int64_t id, Rating rating, std::optional<int> score,
                  const std::optional<std::string>& text, ReopenIfUnsatisfied reopen_if) {
   if (score && (*score < 1 || *score > 5))
-    throw Error(Exit::usage, fmt::format("--score {} is not from 1 to 5", *score));
+    throw Error(Kind::out_of_range,
+                {.field = "score", .value = std::to_string(*score), .choices = {"1", "5"}});
   const std::string name = rating == Rating::satisfied ? "satisfied"
                            : rating == Rating::basic   ? "basic"
                                                        : "unsatisfied";
   return change_each(ctx, {id}, [&](CaseRow& c) {
     if (c.status != Status::resolved && c.status != Status::closed)
-      wrong_state(c, "followup", "resolved or closed");
+      wrong_state(c, {Status::resolved, Status::closed});
     Json detail{{"rating", name}};
     if (score) detail["score"] = *score;
     if (text) detail["note"] = *text;

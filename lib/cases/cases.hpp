@@ -14,6 +14,7 @@
 #include "store/rows.hpp"
 #include "store/store.hpp"
 #include "time/instant.hpp"
+#include "util/error.hpp"
 
 namespace duban::cases {
 
@@ -50,7 +51,8 @@ const std::vector<std::string>& intake_field_names();
 
 // Turns records into intake fields: each record's empty fields take the
 // value from `defaults`. Unknown columns are errors. Returns every record or
-// throws one Error(data) that lists every bad record with its line.
+// throws one Error(Kind::several): a fault per unknown column or key, with
+// its source and line, then Kind::known_fields.
 // `header_line`: where a CSV's column names are, so that an unknown column
 // is blamed on it rather than on a row; none for JSON Lines.
 std::vector<IntakeFields> fields_from_records(const std::vector<io::Record>& records,
@@ -60,9 +62,18 @@ std::vector<IntakeFields> fields_from_records(const std::vector<io::Record>& rec
 
 enum class DryRun { no, yes };
 
+// Where an item came from: a file ("-" or a path) and its line, or the
+// command line (source empty).
+struct Origin {
+  std::string source;
+  long line = 0;
+};
+
 // Validates every item (all faults of all items reported at once, each
-// prefixed with `where(i)`), then adds them in one transaction unless
-// dry_run. Returns the cases, ids and receipts filled (ids 0 on a dry run).
+// with its `where[i]`, in one Error(Kind::several) ending in
+// Kind::batch_refused when there are several), then adds them in one
+// transaction unless dry_run. A fault at writing is a Kind::in_record
+// naming its origin. Returns the cases, ids and receipts filled (ids 0 on a dry run).
 // `progress`, when given, is told how many cases are added so far, now and
 // then, for a long batch at a terminal. `before_commit`, when given, is
 // handed the new cases just before the transaction commits; if it throws
@@ -70,7 +81,7 @@ enum class DryRun { no, yes };
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
 using BeforeCommit = std::function<void(const std::vector<CaseRow>& added)>;
 std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items, DryRun dry_run,
-                            const std::vector<std::string>& where, const Progress& progress = {},
+                            const std::vector<Origin>& where, const Progress& progress = {},
                             const BeforeCommit& before_commit = {});
 
 // A reassignment changes only what is given (SPEC §3): co-units, leader and
@@ -107,22 +118,27 @@ enum class ReopenIfUnsatisfied { yes, no };
 CaseRow followup(Context& ctx, std::int64_t id, Rating rating, std::optional<int> score,
                  const std::optional<std::string>& text, ReopenIfUnsatisfied reopen_if);
 
-// A case that must exist (Error 69 otherwise).
+// A case that must exist (Error(Kind::no_case), Kind::no_receipt otherwise).
 CaseRow find(const store::Store& store, std::int64_t id);
 CaseRow find_by_receipt(const store::Store& store, const std::string& receipt);
 
-// Parses a WHEN or a DURATION from `now` (for --due); Error(usage) if
-// neither, or if the instant lies outside SPEC §4's range.
+// Parses a WHEN or a DURATION from `now` (a due_at given by a person);
+// Error(Kind::not_a_due) if neither, Kind::out_of_range if the instant lies
+// outside SPEC §4's range.
 Instant due_from_text(const std::string& text, Instant now, const config::Config& config);
 
-// `at`, unless it lies outside 1970..9999 (SPEC §4): then Error(usage)
-// naming `what`.
-Instant require_in_range(Instant at, std::string_view what);
+// `at`, unless it lies outside 1970..9999 (SPEC §4): then
+// Error(Kind::out_of_range) with `where` (its field, source) and `at`.
+Instant require_in_range(Instant at, Fields where);
+// `at`, a deadline from the rules, unless it lies outside 1970..9999: then
+// Error(Kind::deadline_out_of_range).
+Instant deadline_in_range(Instant at);
 
 // Reads every case as it stood at `clock` (SPEC §4): for reading commands.
 void read_as_of(store::Store& store, Instant clock);
 
-// Parses ids given as arguments (already expanded from '-'); Error(usage).
+// Parses ids given as arguments (already expanded from '-');
+// Error(Kind::not_a_case_id).
 std::vector<std::int64_t> parse_ids(const std::vector<std::string>& words);
 
 }  // namespace duban::cases

@@ -2,6 +2,7 @@
 // change. Shared by the lifecycle (cases/) and supervision (supervise/).
 #pragma once
 
+#include <initializer_list>
 #include <string_view>
 
 #include "cases/cases.hpp"
@@ -15,12 +16,12 @@ namespace duban::cases {
 void record(Context& ctx, CaseRow& c, store::Action action, std::optional<std::string> unit,
             store::Detail detail);
 
-// Error(data) when ctx.now is before the case's latest act (SPEC §4: acts
-// on a case are in order), naming both instants.
+// Error(Kind::out_of_order) when ctx.now is before the case's latest act
+// (SPEC §4: acts on a case are in order), naming both instants.
 void require_in_order(const Context& ctx, const CaseRow& c);
 
-// Error(data): "case 3 is closed; <verb> needs it <needs>".
-[[noreturn]] void wrong_state(const CaseRow& c, std::string_view verb, std::string_view needs);
+// Error(Kind::wrong_state): case `c` is in none of the states `needs`.
+[[noreturn]] void wrong_state(const CaseRow& c, std::initializer_list<Status> needs);
 
 // Error(unavailable) with a did-you-mean hint unless `code` is a unit.
 void require_unit(const config::Config& config, const std::string& code);
@@ -30,14 +31,16 @@ inline bool is_open(Status s) { return s != Status::resolved && s != Status::clo
 // A, B or C (SPEC §1's triage classes).
 inline bool is_class(std::string_view k) { return k == "A" || k == "B" || k == "C"; }
 
-// `text`, unless it is missing or blank: then Error(usage) "<what> is required".
-std::string require_text(const std::optional<std::string>& text, std::string_view what);
+// `text`, unless it is missing or blank: then Error(kind) naming `field`
+// (Kind::required, or one that says why the field is needed).
+std::string require_text(const std::optional<std::string>& text, std::string_view field,
+                         Kind kind = Kind::required);
 
 // Applies `change` to each case in one transaction and stores it; returns
 // the cases after. Any throw rolls back every case.
 template <class F>
 std::vector<CaseRow> change_each(Context& ctx, const std::vector<std::int64_t>& ids, F&& change) {
-  if (ids.empty()) throw Error(Exit::usage, "no case ids given");
+  if (ids.empty()) throw Error(Kind::no_ids);
   std::vector<CaseRow> done;
   ctx.store.write([&] {
     for (auto id : ids) {

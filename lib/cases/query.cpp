@@ -4,6 +4,7 @@
 
 #include "cases/change.hpp"
 #include "util/error.hpp"
+#include "util/strings.hpp"
 
 namespace duban::cases {
 
@@ -11,11 +12,11 @@ namespace {
 
 // A date means its whole day: from its start, or up to the next day's start.
 Instant bound(const std::string& text, bool upper, const config::Config& config,
-              std::string_view option) {
+              std::string_view field) {
   if (auto day = time::parse_date(text))
     return config.zone.start_of(upper ? *day + std::chrono::days{1} : *day);
   if (auto at = time::parse_when(text, config.zone)) return *at;
-  throw Error(Exit::usage, fmt::format("{} '{}' is not {}", option, text, time::k_when_forms));
+  throw Error(Kind::not_a_when, {.field = std::string(field), .value = text});
 }
 
 }  // namespace
@@ -25,15 +26,20 @@ std::vector<CaseRow> list(const store::Store& store, const config::Config& confi
   store::CaseFilter f;
   for (const auto& s : o.statuses) {
     auto status = store::parse_status(s);
-    if (!status)
-      throw Error(Exit::usage, fmt::format("--status '{}' is not one of received, listed, "
-                                           "in_progress, resolved, closed", s));
+    if (!status) {
+      const std::vector<std::string> codes = {"received", "listed", "in_progress", "resolved",
+                                              "closed"};
+      throw Error(Kind::not_one_of, {.field = "status",
+                                     .value = s,
+                                     .nearest = config::nearest(s, codes).value_or(""),
+                                     .choices = codes});
+    }
     f.statuses.push_back(*status);
   }
   if (o.unit) require_unit(config, *o.unit);
   f.unit = o.unit;
   if (o.klass && !is_class(*o.klass))
-    throw Error(Exit::usage, fmt::format("--class '{}' is not A, B or C", *o.klass));
+    throw Error(Kind::not_one_of, {.field = "class", .value = *o.klass, .choices = {"A", "B", "C"}});
   f.klass = o.klass;
   f.channel = o.channel;
   f.category = o.category;
@@ -42,18 +48,21 @@ std::vector<CaseRow> list(const store::Store& store, const config::Config& confi
   if (o.overdue) f.overdue_at = now;
   if (o.due_within) {
     auto d = time::parse_duration(*o.due_within);
-    if (!d)
-      throw Error(Exit::usage, fmt::format("--due-within '{}' is not {}", *o.due_within,
-                                           time::k_duration_forms));
+    if (!d) throw Error(Kind::not_a_duration, {.field = "due_within", .value = *o.due_within});
     f.due_from = now;
     f.due_before = time::add(now, *d, config.calendar, config.zone);
     // Due "within" includes the last second of a working-day deadline.
     f.due_before = Instant{f.due_before->tp + std::chrono::seconds{1}};
   }
-  if (o.received_from) f.received_from = bound(*o.received_from, false, config, "--received-from");
-  if (o.received_to) f.received_before = bound(*o.received_to, true, config, "--received-to");
+  if (o.received_from) f.received_from = bound(*o.received_from, false, config, "received_from");
+  if (o.received_to) f.received_before = bound(*o.received_to, true, config, "received_to");
+  if (o.closed_from) f.closed_from = bound(*o.closed_from, false, config, "closed_from");
+  if (o.closed_to) f.closed_before = bound(*o.closed_to, true, config, "closed_to");
+  f.leader = o.leader;
+  f.town = o.town;
   f.search = o.search;
-  if (o.limit && *o.limit < 0) throw Error(Exit::usage, "--limit must not be negative");
+  if (o.limit && *o.limit < 0)
+    throw Error(Kind::must_not_be_negative, {.field = "limit", .value = std::to_string(*o.limit)});
   f.limit = o.limit;
   return store.list_cases(f);
 }
@@ -62,9 +71,9 @@ store::MeetingRow add_meeting(Context& ctx, const MeetingOptions& o) {
   if (!ctx.config.has_channel(o.kind))
     throw Error(Exit::usage, fmt::format("--kind '{}' is not a channel of the config{}", o.kind,
                                          config::did_you_mean(o.kind, ctx.config.channels)));
-  if (o.title.empty()) throw Error(Exit::usage, "--title must not be empty");
+  if (util::trim(o.title).empty()) throw Error(Kind::required, {.field = "title"});
   auto day = time::parse_date(o.date);
-  if (!day) throw Error(Exit::usage, fmt::format("--date '{}' is not a date (2021-10-23)", o.date));
+  if (!day) throw Error(Kind::not_a_date, {.field = "date", .value = o.date});
   store::MeetingRow m;
   m.kind = o.kind;
   m.title = o.title;

@@ -16,11 +16,16 @@ struct ListOptions {
   std::optional<std::int64_t> meeting;
   bool overdue = false;
   std::optional<std::string> due_within, received_from, received_to, search;
+  // Closed (crossed off) on or after / on or before DATE (or WHEN).
+  std::optional<std::string> closed_from, closed_to;
+  std::optional<std::string> leader, town;  // exactly as recorded
   std::optional<std::int64_t> limit;
 };
 
-// Error(usage) for a bad status, class, duration or date; Error(unavailable)
-// for an unknown unit or meeting.
+// Error(Kind::not_one_of) for a bad status or class, Kind::not_a_duration,
+// Kind::not_a_when for a bad bound (fields as SPEC §9 names them:
+// "due_within", "received_from", "closed_to"…); Kind::must_not_be_negative
+// for the limit; an unknown unit or meeting as their look-ups say.
 std::vector<CaseRow> list(const store::Store& store, const config::Config& config, Instant now,
                           const ListOptions& options);
 

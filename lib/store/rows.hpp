@@ -99,6 +99,8 @@ struct CaseFilter {
   std::optional<Instant> overdue_at;         // open (not resolved/closed), due_at < this
   std::optional<Instant> due_from, due_before;  // open, due_at in [from, before)
   std::optional<Instant> received_from, received_before;
+  std::optional<Instant> closed_from, closed_before;  // closed_at in [from, before)
+  std::optional<std::string> leader, town;
   std::optional<std::string> search;         // in title, description, address
   std::optional<std::int64_t> limit;
 };

@@ -573,6 +573,10 @@ std::vector<CaseRow> Store::list_cases(const CaseFilter& f) const {
   instant_cmp("c.due_at < ?", f.due_before);
   instant_cmp("c.received_at >= ?", f.received_from);
   instant_cmp("c.received_at < ?", f.received_before);
+  instant_cmp("c.closed_at >= ?", f.closed_from);
+  instant_cmp("c.closed_at < ?", f.closed_before);
+  text_eq("leader", f.leader);
+  text_eq("town", f.town);
   if (f.search && !f.search->empty()) {
     if (util::count_code_points(*f.search) >= 3) {
       // An FTS5 phrase: the text in double quotes, inner quotes doubled.

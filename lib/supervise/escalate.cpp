@@ -20,9 +20,9 @@ using cases::change_each;
 using cases::record;
 using store::Status;
 
-void require_open(const CaseRow& c, std::string_view verb) {
+void require_open(const CaseRow& c) {
   if (!cases::is_open(c.status) || c.status == Status::received)
-    cases::wrong_state(c, verb, "assigned and open (listed or in progress)");
+    cases::wrong_state(c, {Status::listed, Status::in_progress});
 }
 
 bool is_ancestor(const config::Config& config, const std::string& ancestor,
@@ -39,9 +39,9 @@ bool is_ancestor(const config::Config& config, const std::string& ancestor,
 
 std::vector<CaseRow> raise_level(Context& ctx, const std::vector<std::int64_t>& ids, int level,
                                  const std::string& reason) {
-  const auto why = cases::require_text(reason, "--reason");
+  const auto why = cases::require_text(reason, "reason");
   return change_each(ctx, ids, [&](CaseRow& c) {
-    require_open(c, "escalate");
+    require_open(c);
     if (level <= c.level)
       throw Error(Exit::usage, fmt::format("case {} is at level {}; --level {} does not raise it",
                                            c.id, c.level, level));
@@ -52,19 +52,18 @@ std::vector<CaseRow> raise_level(Context& ctx, const std::vector<std::int64_t>& 
 
 std::vector<CaseRow> move_up(Context& ctx, const std::vector<std::int64_t>& ids,
                              const std::string& unit, const std::string& reason) {
-  const auto why = cases::require_text(reason, "--reason");
+  const auto why = cases::require_text(reason, "reason");
   cases::require_unit(ctx.config, unit);
   return change_each(ctx, ids, [&](CaseRow& c) {
-    require_open(c, "escalate");
+    require_open(c);
     if (!is_ancestor(ctx.config, unit, *c.lead_unit))
       throw Error(Exit::usage, fmt::format("'{}' is not above '{}' in the unit tree; --to moves "
                                            "a case up only", unit, *c.lead_unit));
     const auto from = *c.lead_unit;
     const auto plan = plan_for(ctx.config, c.channel, c.category, c.klass ? std::optional<char>((*c.klass)[0]) : std::nullopt);
     // The new lead acknowledges afresh (cases/fold.cpp applies it).
-    const auto ack_due = cases::require_in_range(
-        time::add(ctx.now, plan.ack, ctx.config.calendar, ctx.config.zone),
-        fmt::format("case {}: the ack due", c.id));
+    const auto ack_due = cases::deadline_in_range(
+        time::add(ctx.now, plan.ack, ctx.config.calendar, ctx.config.zone));
     record(ctx, c, Action::escalate, unit,
            Json{{"from_unit", from}, {"to_unit", unit}, {"from_level", c.level},
                 {"level", c.level + 1}, {"ack_due", time::format_utc(ack_due)},
@@ -75,13 +74,13 @@ std::vector<CaseRow> move_up(Context& ctx, const std::vector<std::int64_t>& ids,
 std::vector<CaseRow> whistle(Context& ctx, const std::vector<std::int64_t>& ids,
                              const std::vector<std::string>& units, time::Duration within,
                              const std::string& reason) {
-  const auto why = cases::require_text(reason, "--reason");
+  const auto why = cases::require_text(reason, "reason");
   if (units.empty()) throw Error(Exit::usage, "--whistle needs at least one unit");
   for (const auto& u : units) cases::require_unit(ctx.config, u);
-  const auto due = cases::require_in_range(
-      time::add(ctx.now, within, ctx.config.calendar, ctx.config.zone), "the whistle's due");
+  const auto due = cases::deadline_in_range(
+      time::add(ctx.now, within, ctx.config.calendar, ctx.config.zone));
   return change_each(ctx, ids, [&](CaseRow& c) {
-    require_open(c, "whistle");
+    require_open(c);
     for (const auto& u : units) ctx.store.insert_summons({c.id, u, ctx.now, due, std::nullopt});
     record(ctx, c, Action::escalate, c.lead_unit,
            Json{{"whistle", units}, {"within", time::to_string(within)},

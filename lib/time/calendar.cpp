@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "util/error.hpp"
+
 namespace duban::time {
 
 namespace chr = std::chrono;
@@ -42,8 +44,7 @@ Instant add_working_days(Instant from, std::int64_t count, const Calendar& calen
       --left;
       idle = 0;
     } else if (++idle > k_max_idle_days) {
-      throw std::runtime_error("the working calendar has no working day after " +
-                               format_date(day - chr::days{idle}));
+      throw Error(Kind::no_working_day, {.value = format_date(day - chr::days{idle})});
     }
   }
   return zone.to_instant(day + k_end_of_day);

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "util/error.hpp"
+
 namespace duban::time {
 
 namespace chr = std::chrono;
@@ -113,8 +115,7 @@ Zone Zone::locate(std::string_view name) {
   try {
     zone.m_zone = date::locate_zone(name);
   } catch (const std::exception&) {
-    throw std::runtime_error("unknown time zone '" + std::string(name) +
-                             "' (expected an IANA name such as Asia/Shanghai)");
+    throw Error(Kind::unknown_zone, {.value = std::string(name)});
   }
   zone.m_name = std::string(name);
   return zone;

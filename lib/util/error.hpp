@@ -27,7 +27,45 @@ enum class Kind {
   out_of_range,    // `value` of `field` lies outside `choices[0]..choices[1]`
   several,         // a batch with faults: every one is in `faults`
 
-  // --- cases (lib/cases) ---------------------------------------------------
+  // --- cases (lib/cases, lib/time, lib/util) ---------------------------------
+  no_case,                // no case `case`
+  no_receipt,             // no case has the receipt `value`
+  not_a_case_id,          // `value` is not a case id
+  no_ids,                 // no case id given at all
+  one_id_only,            // a one-case command was given `value` ids
+  id_or_receipt,          // show takes case ids or a receipt, one of the two
+  not_a_due,              // `value` of `field` is neither a WHEN nor a DURATION
+  not_utf8,               // `field` is not valid UTF-8
+  must_not_be_negative,   // `value` of `field` is below zero
+  after_clock,            // `value` of `field` (choices[0], UTC) is after the clock (choices[1])
+  deadline_out_of_range,  // a deadline from the rules, `value`, lies outside choices[0]..[1]
+  wrong_state,            // case `case` is `value` (a status); the act needs one of `choices`
+  not_acknowledged,       // case `case` is listed; resolving needs its lead unit's ack first
+  close_needs_resolved,   // case `case` is `value` (a status), not resolved, and no force
+  closed_unassigned,      // case `case` was closed unassigned: it cannot be reopened
+  out_of_order,           // case `case`: this act at `value` is before its latest at choices[0]
+  lead_and_co,            // unit `value` is given as both lead and co-unit
+  co_twice,               // co-unit `value` is listed twice
+  reason_for_due,         // an explicit due needs `field` (the reason it differs from the rules)
+  reason_for_reassign,    // case `case` is already assigned to `value`: reassigning needs `field`
+  reason_for_force,       // closing unresolved needs `field` (why)
+  note_for_explained,     // an "explained" outcome needs `field` (the explanation)
+  note_text_required,     // a note's text is missing or blank
+  needs_class_or_due,     // case `case` has no class, so the rules give no resolve due
+  not_on_case,            // unit `value` is neither lead, co-unit nor summoned on case `case`
+  due_not_assigned,       // case `case` is not assigned: a due comes with assignment
+  due_before_assignment,  // the due `value` of `field` is before the assignment at choices[0]
+  unknown_column,         // `source`:`line`: a CSV column `value` intake does not know; `nearest`
+  unknown_key,            // `source`:`line`: a JSON key `value` intake does not know; `nearest`
+  more_unknown_columns,   // `source`: `value` more unknown columns, not named
+  more_unknown_keys,      // `source`: `value` more unknown keys, not named
+  known_fields,           // the field names intake knows are `choices` (closes a batch's faults)
+  batch_refused,          // `value` faults in a batch: nothing was added (closes the faults)
+  in_record,              // a fault at writing the record at `source`:`line`: it is faults[0]
+  actor_not_utf8,         // the actor's name is not UTF-8
+  no_random,              // the system gave no random bytes
+  unknown_zone,           // `value` is not an IANA time zone (lib/time)
+  no_working_day,         // the working calendar has no working day after `value` (lib/time)
 
   // --- supervision and reports (lib/supervise, lib/report) -----------------
 
@@ -58,16 +96,18 @@ enum class Exit : int {
 
 // Where and what. Every member is optional; a kind documents which it uses.
 // `source` empty means the command line: then `field` is shown as its
-// option (`reason` as `--reason`); otherwise as `source:line: field`.
+// option (`reason` as `--reason`); otherwise as `source:line: field`. A
+// `source` of `$NAME` is an environment variable, shown as such.
 struct Fields {
-  std::string field;    // the record field or option at fault, as SPEC §9 names it
-  std::string value;    // what was given
-  std::string nearest;  // the nearest known name, when one is near
-  std::optional<std::int64_t> case_id;
-  std::string source;  // a file (or "-" for standard input), a config file, a store
+  // Every member has its default, so that `{.field = "reason"}` names only what it gives.
+  std::string field{};    // the record field or option at fault, as SPEC §9 names it
+  std::string value{};    // what was given
+  std::string nearest{};  // the nearest known name, when one is near
+  std::optional<std::int64_t> case_id{};
+  std::string source{};  // a file (or "-" for standard input), a config file, a store
   long line = 0;
   long column = 0;
-  std::vector<std::string> choices;  // what `value` may be, or other values the kind needs
+  std::vector<std::string> choices{};  // what `value` may be, or other values the kind needs
 };
 
 class Error : public std::exception {

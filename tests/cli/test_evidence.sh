@@ -18,14 +18,14 @@ j=$(jcount)
 for due in 99999mo "9999-12-31T23:59:59-10:00" "0000-01-01"; do
   run assign 1 --lead rsj --due "$due" --reason "试"
   expect_rc 64
-  expect_err_has "outside 1970-01-01T00:00:00Z..9999-12-31T23:59:59Z"
+  expect_err_has "--due: "
+  expect_err_has "不在 1970-01-01T00:00:00Z..9999-12-31T23:59:59Z 之内"
 done
 expect_eq "$(jcount)" "$j" "an out-of-range due writes nothing"
 printf 'title,received_at\n古老的问题,0000-01-01\n' >old.csv
 run intake --file old.csv
 expect_rc 65
-expect_err_has "old.csv:2: received_at"
-expect_err_has "outside"
+expect_err_has "old.csv:2: received_at: 0000-01-01 不在"
 run --now 0000-01-01T00:00:00Z list
 expect_rc 64
 expect_err_has "--now"
@@ -46,15 +46,15 @@ printf 'title,received_at\n明天的问题,2026-11-10 09:00\n' >future.csv
 run intake --file future.csv
 expect_rc 65
 expect_err_has "future.csv:2: received_at"
-expect_err_has "after the clock"
+expect_err_has "晚于当前时钟（2026-11-09T01:00:00Z）"
 run assign 2 --lead cgj --due 2026-11-08 --reason "试"
 expect_rc 65
-expect_err_has "before the assignment"
+expect_err_has "早于交办时间 2026-11-09T01:00:00Z"
 # A backfilled case: its intake counts at received_at.
 "$DUBAN" -q intake --title "补录的问题" --class C --received 2026-11-01T09:00:00+08:00      # 3
 run --now 2026-10-31T09:00:00+08:00 assign 3 --lead cgj
 expect_rc 65
-expect_err_has "before its latest act"
+expect_err_has "案件 3: 本次操作时间 2026-10-31T01:00:00Z 早于它最近一次操作的时间 2026-11-01T01:00:00Z"
 
 # --- reassignment changes only what is given ------------------------------------
 export DUBAN_NOW=2026-11-10T09:00:00+08:00

@@ -44,10 +44,10 @@ run intake --channel hotline
 expect_rc 64
 expect_err_has "duban: 错误:"
 expect_err_has "--title"
-# An empty title is no title.
+# An empty title is no title: bad usage, as any bad option value (SPEC §6).
 run intake --title "   "
-expect_rc 65
-expect_err_has "title"
+expect_rc 64
+expect_err_has "--title: 必须给出"
 expect_eq "$(count)" "3" "nothing added by failed intakes"
 
 # --- received_at ---------------------------------------------------------------
@@ -60,12 +60,11 @@ expect_rc 0
 expect_eq "$(sql "SELECT received_at FROM \"case\" WHERE id = $out")" "2026-11-05T06:30:00Z" \
   "a local date-time is read in Asia/Shanghai"
 run intake --title "坏日期" --received "2026-11-31"
-expect_rc 65
-expect_err_has "received_at"
-expect_err_has "2026-11-31"
+expect_rc 64
+expect_err_has "--received: “2026-11-31” 不是时间"
 run --now bogus intake --title "坏时钟"
 expect_rc 64
-expect_err_has "--now 'bogus'"
+expect_err_has "--now: “bogus” 不是时间"
 
 # --- a CSV batch ---------------------------------------------------------------
 rm -f "$T"/duban.db*
@@ -180,14 +179,17 @@ before=$(count)
 printf 'title,clas\n甲,A\n' >"$T/unknown-col.csv"
 run intake --file "$T/unknown-col.csv"
 expect_rc 65
-expect_err_has "unknown-col.csv:1"
-expect_err_has "'clas'"
-expect_err_has "did you mean 'class'"
+expect_err_has "unknown-col.csv:1: 未知的列 “clas”（是不是 “class”？）"
+expect_err_has "可用的字段: title、description、"
+LANG=en_US.UTF-8 DUBAN_CONFIG= run intake --file "$T/unknown-col.csv"
+expect_rc 65
+expect_err_has "unknown-col.csv:1: unknown column 'clas' (did you mean 'class'?)"
+expect_err_has "the fields are: title, description, "
+expect_eq "$(count)" "$before" "nothing added"
 printf '{"title": "甲", "phne": "1"}\n' >"$T/unknown-key.jsonl"
 run intake --file "$T/unknown-key.jsonl"
 expect_rc 65
-expect_err_has "unknown-key.jsonl:1"
-expect_err_has "did you mean 'phone'"
+expect_err_has "unknown-key.jsonl:1: 未知的字段 “phne”（是不是 “phone”？）"
 
 cat >"$T/two-bad.csv" <<'EOF'
 title,class,channel
@@ -197,9 +199,7 @@ title,class,channel
 EOF
 run intake --file "$T/two-bad.csv"
 expect_rc 65
-expect_err_has "two-bad.csv:3"
-expect_err_has "class"
-expect_err_has "'D'"
+expect_err_has "two-bad.csv:3: class: “D” 不是 A、B、C 之一"
 expect_err_has "two-bad.csv:4"
 expect_err_has "unknown channel 'hotlin'"
 expect_err_has "did you mean 'hotline'"
@@ -244,9 +244,12 @@ expect_eq "$(count)" "$before" "bad files add nothing"
 } >"$T/wide.csv"
 run intake --file "$T/wide.csv"
 expect_rc 65
+expect_err_has "wide.csv:1: 未知的列 “junk1”"
+expect_err_has "wide.csv: …另有 199990 个未知的列"
+expect_err_lacks "junk11"
+LANG=en_US.UTF-8 DUBAN_CONFIG= run intake --file "$T/wide.csv"
 expect_err_has "wide.csv:1: unknown column 'junk1'"
 expect_err_has "wide.csv: … and 199990 more unknown columns"
-expect_err_lacks "'junk11'"
 expect_eq "$((${#err} < 4000))" "1" "the message is short (${#err} characters)"
 expect_eq "$(count)" "$before" "a wide file adds nothing"
 

@@ -120,13 +120,13 @@ run assign 1 --lead cgj --co cgj --reason x
 expect_rc 64
 run assign 1 --lead cgj --class D --reason x
 expect_rc 64
-expect_err_has "'D'"
+expect_err_has "--class: “D” 不是 A、B、C 之一"
 
 # --- ack ----------------------------------------------------------------------------
 j=$(jcount)
 run ack 6
 expect_rc 65
-expect_err_has "case 6 is received"
+expect_err_has "案件 6 当前为“已受理”，此操作要求它为“已交办”"
 expect_eq "$(state 6)" "received" "ack of a received case changes nothing"
 export DUBAN_NOW=2026-11-11T08:30:00+08:00
 run --format ids ack 1
@@ -135,7 +135,7 @@ expect_out "1"
 expect_eq "$(field 1 'status, acked_at')" "in_progress|2026-11-11T00:30:00Z" "acknowledged"
 run ack 1
 expect_rc 65
-expect_err_has "in progress"
+expect_err_has "案件 1 当前为“办理中”"
 expect_eq "$(jcount)" "$((j + 1))" "one ack event"
 # A co-unit reports in: journaled, state unchanged.
 run --format ids ack 1 --unit rsj
@@ -177,7 +177,7 @@ expect_eq "$(jcount)" "$((j + 2))" "refused notes write nothing"
 j=$(jcount)
 run resolve 4 --outcome solved --note "已处理"
 expect_rc 65
-expect_err_has "case 4 is listed"
+expect_err_has "案件 4 已交办但承办单位尚未签收"
 expect_eq "$(state 4)" "listed" "resolve of a listed case is refused"
 run resolve 1 --outcome explained
 expect_rc 64
@@ -197,8 +197,8 @@ expect_eq "$(jcount)" "$((j + 1))" "one resolve event"
 "$DUBAN" -q ack 4
 j=$(jcount)
 run close 4
-expect_rc_not 0
-expect_err_has "case 4"
+expect_rc 65
+expect_err_has "案件 4 当前为“办理中”，销号需要它已办结（或用 --force --reason 强制销号）"
 expect_eq "$(state 4)" "in_progress" "close of an unresolved case is refused"
 run close 4 --force
 expect_rc 64
@@ -212,7 +212,7 @@ expect_eq "$(sql "SELECT json_extract(detail, '\$.forced') || '|' || json_extrac
   "1|与3号重复，合并办理" "a forced close is journaled with forced and the reason"
 run close 4
 expect_rc 65
-expect_err_has "closed"
+expect_err_has "案件 4 当前为“已销号”，此操作要求它为“已办结”"
 
 export DUBAN_NOW=2026-11-19T10:00:00+08:00
 j=$(jcount)
@@ -302,7 +302,7 @@ expect_eq "$(state 6)" "received" "return from in progress"
 j=$(jcount)
 run ack 7 8 99
 expect_rc 69
-expect_err_has "no case 99"
+expect_err_has "没有案件 99"
 expect_eq "$(state 7)$(state 8)" "listedlisted" "one missing id: nothing acknowledged"
 expect_eq "$(jcount)" "$j" "one missing id: no events"
 "$DUBAN" -q ack 7
@@ -335,8 +335,12 @@ expect_rc 0
 expect_out "$first
 $((first + 1))"
 expect_eq "$(state "$first")$(state $((first + 1)))" "in_progressin_progress" "acknowledged from stdin"
+# No ids on stdin: nothing to do, like `xargs -r` (SPEC §6); none at all is bad usage.
+j=$(jcount)
 out=$(printf '' | "$DUBAN" ack - 2>"$T/.err"); rc=$?; err=$(<"$T/.err")
-expect_rc 64
-expect_err_has "no case ids"
+expect_rc 0
+expect_out ""
+expect_err ""
+expect_eq "$(jcount)" "$j" "an empty stdin changes nothing"
 
 finish

@@ -48,7 +48,7 @@ ids --status received --channel hotline
 expect_out "4 5 6"
 run list --status done
 expect_rc 64
-expect_err_has "'done'"
+expect_err_has "--status: “done” 不是 received、listed、in_progress、resolved、closed 之一"
 
 # --- unit: lead or co-unit ----------------------------------------------------------
 ids --unit cgj
@@ -215,7 +215,7 @@ expect_rc 69
 expect_err_has "ZZZZ-ZZZZ"
 run show 99
 expect_rc 69
-expect_err_has "no case 99"
+expect_err_has "没有案件 99"
 run show
 expect_rc 64
 run show 1 --receipt "$receipt"

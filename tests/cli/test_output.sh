@@ -153,14 +153,14 @@ expect_rc 0
 expect_out ""
 run --quiet show 99
 expect_rc 69
-expect_err_has "no case 99"
+expect_err_has "没有案件 99"
 
 # --- bad usage: 64, on stderr, with duban's prefix ---------------------------------------------
 run --format nonsense list
 expect_rc 64
 expect_out ""
 expect_err_has "duban: 错误:"
-expect_err_has "'nonsense'"
+expect_err_has "--format: “nonsense” 不是 table、json、jsonl、csv、tsv、ids 之一"
 run --format md list
 expect_rc 64
 run --format ids show 1
@@ -197,7 +197,7 @@ expect_out_has "duban"
 run show 99
 expect_rc 69
 expect_out ""
-expect_err "duban: 错误: no case 99"
+expect_err "duban: 错误: 没有案件 99"
 run assign 3 --lead nobody
 expect_rc 69
 expect_out ""

@@ -38,7 +38,7 @@ struct Month {
     cases::IntakeFields f;
     f.title = "x";
     f.klass = "C";
-    return cases::intake(ctx, {f}, cases::DryRun::no, {"t"}).at(0).id;
+    return cases::intake(ctx, {f}, cases::DryRun::no, {}).at(0).id;
   }
   void assign(std::int64_t id, std::string unit, std::string_view when) {
     auto ctx = at(when);

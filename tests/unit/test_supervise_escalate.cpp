@@ -52,7 +52,7 @@ struct Ladder {
     cases::IntakeFields f;
     f.title = "路灯不亮";
     f.klass = "C";
-    const auto id = cases::intake(ctx, {f}, cases::DryRun::no, {"t"}).at(0).id;
+    const auto id = cases::intake(ctx, {f}, cases::DryRun::no, {}).at(0).id;
     cases::AssignOptions o;
     o.lead = std::move(unit);
     cases::assign(ctx, {id}, o);

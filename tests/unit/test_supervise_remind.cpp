@@ -41,7 +41,7 @@ struct Town {
     cases::IntakeFields f;
     f.title = "case for " + unit;
     f.klass = std::move(klass);
-    const auto id = cases::intake(ctx, {f}, cases::DryRun::no, {"t"}).at(0).id;
+    const auto id = cases::intake(ctx, {f}, cases::DryRun::no, {}).at(0).id;
     cases::AssignOptions o;
     o.lead = std::move(unit);
     cases::assign(ctx, {id}, o);
@@ -116,7 +116,7 @@ TEST_SUITE("remind") {
     cases::IntakeFields f;
     f.title = "工资偏低";
     f.meeting = std::to_string(m.id);
-    cases::intake(ctx, {f}, cases::DryRun::no, {"t"});
+    cases::intake(ctx, {f}, cases::DryRun::no, {});
     CHECK(t.remind("2025-10-12 23:59").empty());  // 3 days after the meeting day's end
     const auto groups = t.remind("2025-10-13 00:00");
     REQUIRE(groups.size() == 1);
@@ -132,7 +132,7 @@ TEST_SUITE("remind") {
     cases::IntakeFields f;
     f.title = "x";
     f.meeting = std::to_string(m.id);
-    const auto id = cases::intake(ctx, {f}, cases::DryRun::no, {"t"}).at(0).id;
+    const auto id = cases::intake(ctx, {f}, cases::DryRun::no, {}).at(0).id;
     cases::AssignOptions o;
     o.lead = "cgj";
     o.klass = "A";

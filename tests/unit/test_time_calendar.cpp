@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "time/calendar.hpp"
+#include "util/error.hpp"
 
 using namespace duban::time;
 using Unit = Duration::Unit;
@@ -138,8 +139,13 @@ TEST_SUITE("time/calendar") {
 
   TEST_CASE("a calendar without any working day is an error, not a hang") {
     const Calendar calendar{{0, 1, 2, 3, 4, 5, 6}, {}, {}};
-    CHECK_THROWS_AS(add(when("2025-09-25 12:00"), {1, Unit::working_days}, calendar, shanghai()),
-                    std::runtime_error);
+    try {
+      add(when("2025-09-25 12:00"), {1, Unit::working_days}, calendar, shanghai());
+      FAIL("a day was found");
+    } catch (const duban::Error& e) {
+      CHECK(e.kind() == duban::Kind::no_working_day);
+      CHECK(e.fields().value == "2025-09-25");
+    }
   }
 
   TEST_CASE("minutes, hours and days are exact") {

@@ -167,11 +167,11 @@ TEST_SUITE("report") {
     for (auto id : {a, b, c}) m.assign(id, "cgj", "2026-10-08 09:00");
     m.finish(a, "2026-10-09 09:00");
     std::ostringstream out;
-    report::render_monthly(out, m.october(), io::Format::table, m.config);
+    report::render_monthly(out, m.october(), io::Format::table, m.config, test::words());
     CHECK(out.str().find("33.3%") != std::string::npos);
     CHECK(out.str().find("—") != std::string::npos);  // satisfaction: no follow-ups
     std::ostringstream csv;
-    report::render_monthly(csv, m.october(), io::Format::csv, m.config);
+    report::render_monthly(csv, m.october(), io::Format::csv, m.config, test::words());
     CHECK(csv.str().rfind("key,name,received,closed,closure_rate,on_time_rate,overdue_open,"
                           "ack_rate,satisfaction_rate,mean_days_to_close,escalations,reopened,"
                           "returned\n",

@@ -131,6 +131,62 @@ expect_out_lacks "住房保障"
 run report topics --top 0
 expect_rc 64
 
+# --- the texts in zh and en ---------------------------------------------------------
+run --now "2026-11-05 12:00" report monthly --month 2026-10
+expect_eq "$(printf '%s\n' "$out" | head -1)" "督查通报 2026-10-01 至 2026-10-31（截至 2026-11-05 12:00）" "the bulletin's title"
+expect_eq "$(printf '%s\n' "$out" | sed -n 2p | tr -s ' ')" "单位 名称 受理数 办结数 办结率 按期办结率 超期未办结 响应率 满意率 平均办结天数 督办升级次数 重新办理 退单数" "its header"
+expect_eq "$(printf '%s\n' "$out" | tail -1 | awk '{print $1, $2}')" "合计 4" "its total"
+run --config "$T/en.toml" --now "2026-11-05 12:00" report monthly --month 2026-10
+expect_eq "$(printf '%s\n' "$out" | head -1)" "Supervision bulletin 2026-10-01 .. 2026-10-31 (as of 2026-11-05 12:00)" "the bulletin's title in English"
+expect_eq "$(printf '%s\n' "$out" | sed -n 2p | tr -s ' ')" "unit name received closed closure rate on-time rate overdue open ack rate satisfaction mean days to close escalations reopened returned" "its header in English"
+run --config "$T/en.toml" --now "2026-11-05 12:00" report scorecard --month 2026-10
+expect_eq "$(printf '%s\n' "$out" | head -1 | tr -s ' ')" "rank unit name score ack rate closure rate satisfaction" "the scorecard's header in English"
+run --now "2026-11-05 12:00" report scorecard --month 2026-10
+expect_eq "$(printf '%s\n' "$out" | head -1 | tr -s ' ')" "名次 代码 单位 综合得分 响应率 办结率 满意率" "the scorecard's header"
+run --now "2026-11-05 12:00" report topics --month 2026-10
+expect_eq "$(printf '%s\n' "$out" | tr -s ' ' | cut -d' ' -f1,3 | tr '\n' '|')" "类型 类别|高频类别 工资待遇|高频类别 住房保障|反复问题 工资待遇|" "topics in words"
+run --config "$T/en.toml" --now "2026-11-05 12:00" report topics --month 2026-10
+expect_out_has "frequent category"
+expect_out_has "recurring problem"
+expect_eq "$(printf '%s\n' "$out" | head -1 | tr -s ' ')" "kind category name place cases previous change" "topics' header in English"
+run --config "$T/en.toml" --now "2026-11-05 12:00" --format json report topics --month 2026-10
+en_json=$out
+run --now "2026-11-05 12:00" --format json report topics --month 2026-10
+expect_eq "$out" "$en_json" "JSON does not change with the language"
+# No key without its words, in any report, in either language.
+for config in "$EXAMPLES/duban.toml" "$T/en.toml"; do
+  for fmt in table md csv json; do
+    for r in "monthly --month 2026-10" "monthly --month 2026-10 --by category" "scorecard --month 2026-10" \
+             "topics --month 2026-10" "meeting 1"; do
+      # shellcheck disable=SC2086
+      run --config "$config" --now "2026-11-05 12:00" --format "$fmt" report $r
+      [[ "$out$err" != *"⟦"* ]] || fail "a missing word in report $r --format $fmt ($config)"
+      [ "$rc" = 0 ] || fail "report $r --format $fmt ($config) exits $rc"
+    done
+  done
+done
+run --config "$T/en.toml" --now "2026-11-05 12:00" report monthly --month 2026-10 --format html
+[[ "$out" != *"⟦"* ]] || fail "a missing word in the HTML bulletin"
+
+# --- report's usage faults, in words ---------------------------------------------------
+run report monthly --by unti
+expect_rc 64
+expect_err "duban: 错误: --by: “unti” 不是 unit、category、channel、class、town 之一（是不是 “unit”？）"
+run --config "$T/en.toml" report monthly --by unti
+expect_err "duban: error: --by 'unti' is not one of unit, category, channel, class, town (did you mean 'unit'?)"
+run report monthly --month 2026-13
+expect_rc 64
+expect_err_has "“2026-13” 不是月份"
+run --config "$T/en.toml" report monthly --from 2026-11-01 --to 2026-10-01
+expect_rc 64
+expect_err "duban: error: --from 2026-11-01 must come before --to 2026-10-01: the period is [from, to)"
+run report monthly --month 2026-10 --from 2026-10-01
+expect_rc 64
+expect_err "duban: 错误: --month 与 --from/--to 不能同时给出"
+run --config "$T/en.toml" report monthly --by class --rollup
+expect_rc 64
+expect_err "duban: error: --rollup goes with --by unit"
+
 # --- --bom for Excel --------------------------------------------------------------
 run --now "2026-11-05 12:00" --format csv report scorecard --month 2026-10 --bom
 expect_eq "$(printf '%s' "$out" | head -c 3 | od -An -tx1 | tr -d ' ')" "efbbbf" "csv starts with a BOM"

@@ -1,10 +1,13 @@
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
 #include <sstream>
 
 #include "cases/change.hpp"
 #include "fixtures.hpp"
 #include "report/monthly.hpp"
+#include "report/tables.hpp"
 
 using namespace duban;
 using store::GroupBy;
@@ -150,6 +153,21 @@ TEST_SUITE("report") {
     CHECK(group(r, "town")->figures.returned == 1);
     CHECK(group(r, "town")->figures.received == 0);
     CHECK(group(r, "cgj")->figures.received == 1);
+  }
+
+  TEST_CASE("every figure, grouping, meeting state and topic kind has its words") {
+    for (const auto key : report::k_figure_keys) CHECK(test::words().has(fmt::format("figure.{}", key)));
+    for (auto by : {store::GroupBy::unit, store::GroupBy::category, store::GroupBy::channel,
+                    store::GroupBy::klass, store::GroupBy::town}) {
+      CHECK(test::words().has(fmt::format("report.group.{}", report::to_string(by))));
+      CHECK(test::words().has(fmt::format("html.group.{}", report::to_string(by))));
+      CHECK(test::words().has(fmt::format("html.rates_heading.{}", report::to_string(by))));
+    }
+    for (std::size_t s = 0; s < report::k_item_states; ++s)
+      CHECK(test::words().has(
+          fmt::format("meeting.state.{}", report::to_string(static_cast<report::ItemState>(s)))));
+    for (auto kind : {"category", "recurring"}) CHECK(test::words().has(fmt::format("topics.kind.{}", kind)));
+    for (auto outcome : {"solved", "explained"}) CHECK(test::words().has(fmt::format("outcome.{}", outcome)));
   }
 
   TEST_CASE("one decimal rounds halves up, as 四舍五入 does") {

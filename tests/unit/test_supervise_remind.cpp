@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include <fmt/format.h>
+
 #include "cases/query.hpp"
 #include "fixtures.hpp"
 #include "supervise/escalate.hpp"
@@ -56,6 +58,16 @@ struct Town {
 }  // namespace
 
 TEST_SUITE("remind") {
+  TEST_CASE("every reminder kind has its words in the catalogue") {
+    for (int k = 0; k <= static_cast<int>(ReminderKind::meeting_report_due); ++k) {
+      const auto key = fmt::format("remind.kind.{}", supervise::to_string(static_cast<ReminderKind>(k)));
+      CAPTURE(key);
+      CHECK(test::words(cmd::Lang::zh).has(key));
+    }
+    for (auto key : {"remind.office", "remind.due", "remind.co_unit", "remind.unassigned"})
+      CHECK(test::words().has(key));
+  }
+
   TEST_CASE("nothing due means no groups and no output at all") {
     Town t;
     t.assigned("2025-10-09 09:00", "cgj");

@@ -104,6 +104,7 @@ constexpr Entry k_words[] = {
     {"meeting.summary", "共 {0} 项：{1}", "{0} items: {1}"},
     {"meeting.summary.part", "{0} {1}", "{1} {0}"},
     {"meeting.summary.sep", "，", ", "},
+    {"meeting.summary.none", "共 0 项", "no items"},
 
     // --- report scorecard, report topics ----------------------------------------
     {"scorecard.col.rank", "名次", "rank"},

@@ -186,7 +186,10 @@ void render_meeting(std::ostream& out, const MeetingReport& r, io::Format format
       if (!parts.empty()) parts += words("meeting.summary.sep");
       parts += words.format("meeting.summary.part", state_word(static_cast<ItemState>(i)), r.count[i]);
     }
-    out << '\n' << words.format("meeting.summary", r.items.size(), parts) << '\n';
+    out << '\n'
+        << (r.items.empty() ? std::string(words("meeting.summary.none"))
+                            : words.format("meeting.summary", r.items.size(), parts))
+        << '\n';
   }
 }
 

@@ -95,6 +95,14 @@ run --config "$T/en.toml" --now "2026-12-03 09:00" report meeting "$m2"
 expect_out_has "6 items: 1 closed, 1 closed by force, 1 awaiting cross-off, 1 in progress, 1 assigned, 1 not assigned"
 expect_out_has "closed by force     reason: 群众撤回诉求"
 expect_out_lacks "⟦"
+# A meeting with no cases yet: its title, no rows, and says so.
+m3=$("$DUBAN" --now "2026-12-03 08:00" meeting add --kind breakfast --title 空会 --date 2026-12-03)
+run --now "2026-12-03 09:00" report meeting "$m3"
+expect_out "空会落实情况表（2026-12-03，截至 2026-12-03 09:00）
+
+共 0 项"
+run --now "2026-12-03 09:00" --format json report meeting "$m3"
+py_expect "$out" 'd = json.loads(data); print(d["items"], d["summary"]["total"])' "[] 0" "an empty table is its empty object"
 # A forced close that is reopened and then crossed off properly is 已办结.
 q "2026-12-03 10:00" reopen 9 --reason 群众再次反映
 q "2026-12-03 11:00" resolve 9 --outcome solved --note 已处理

@@ -28,10 +28,8 @@ struct Options {
   bool automatic = false;
 };
 
-void render_auto(Runtime& rt, const std::vector<supervise::Escalation>& done) {
-  if (done.empty() || rt.options.quiet) return;
-  const auto format = rt.format({io::Format::table, io::Format::json, io::Format::jsonl,
-                                 io::Format::csv, io::Format::tsv, io::Format::ids});
+void render_auto(Runtime& rt, const std::vector<supervise::Escalation>& done, io::Format format) {
+  if (rt.options.quiet) return;
   supervise::render_escalations(rt.out, done, format, rt.config(), rt.words(), rt.render_options());
 }
 
@@ -43,6 +41,9 @@ void run(Runtime& rt, const Options& o) {
                 fault({}, {}, {"--level N", "--to UNIT", "--whistle UNITS", "--auto"}));
   if (o.automatic) {
     if (!o.ids.empty()) throw Error(Kind::no_ids_with, fault("auto"));
+    // Checked before any case is touched, so that a bad --format writes nothing.
+    const auto format = rt.format({io::Format::table, io::Format::json, io::Format::jsonl,
+                                   io::Format::csv, io::Format::tsv, io::Format::ids});
     // Whatever was committed is said, even when a later batch fails (busy).
     std::vector<supervise::Escalation> done;
     try {
@@ -50,10 +51,10 @@ void run(Runtime& rt, const Options& o) {
         done.insert(done.end(), batch.begin(), batch.end());
       });
     } catch (...) {
-      render_auto(rt, done);
+      render_auto(rt, done, format);
       throw;
     }
-    return render_auto(rt, done);
+    return render_auto(rt, done, format);
   }
   if (!o.reason) throw Error(Kind::required, fault("reason"));
   const auto ids = rt.ids(o.ids);

@@ -213,8 +213,12 @@ std::string duration_words(time::Duration d, const Words& words) {
 void render_escalations(std::ostream& out, const std::vector<Escalation>& done, io::Format format,
                         const config::Config& config, const Words& words,
                         const io::RenderOptions& options) {
-  // Cron mails whatever is printed: nothing done, nothing said.
-  if (done.empty()) return;
+  // Cron mails whatever is printed: nothing done, nothing said; JSON says
+  // so with an empty array, never nothing (SPEC §9).
+  if (done.empty()) {
+    if (format == io::Format::json) out << "[]\n";
+    return;
+  }
   auto opt = [](const std::optional<std::string>& v) { return v ? io::Json(*v) : io::Json(nullptr); };
   std::vector<io::Json> rows;
   if (format != io::Format::table) {

@@ -71,7 +71,7 @@ std::vector<Escalation> escalate_auto(Context& ctx, const Committed& committed =
 // escalation in `words` (escalate.col.*, escalate.rule.*, escalate.notify.*,
 // duration.*), the rule and the person told by name and email; json, jsonl,
 // csv, tsv: the codes (`when`, `notify`) and `notify_name`, `notify_email`;
-// ids. Writes nothing when nothing was done.
+// ids. Writes nothing when nothing was done (JSON: "[]").
 void render_escalations(std::ostream& out, const std::vector<Escalation>& done, io::Format format,
                         const config::Config& config, const Words& words,
                         const io::RenderOptions& options = {});

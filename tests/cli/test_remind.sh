@@ -122,6 +122,15 @@ expect_out ""
 run --config "$T/en.toml" --now "2026-11-18 00:00" escalate --auto
 expect_out ""
 expect_err ""
+run --now "2026-11-18 00:00" --format json escalate --auto
+expect_rc 0
+expect_out "[]"
+# A bad --format is refused before the ladder touches any case.
+"$DUBAN" -q --now "2026-11-18 00:00" intake --title 井盖缺失 --class C
+"$DUBAN" -q --now "2026-11-18 00:00" assign 3 --lead cgj
+run --now "2026-11-25 00:00" --format md escalate --auto
+expect_rc 64
+expect_eq "$(sql 'SELECT level FROM "case" WHERE id = 3')" "0" "nothing escalated under a bad --format"
 
 # --- usage faults in either language --------------------------------------------------
 run remind --within soon

@@ -153,6 +153,31 @@ Wording wording(Kind kind) {
               "and weekend)"};
 
     // --- supervision and reports (lib/supervise, lib/report) -------------
+    case Kind::level_not_raised:
+      return {Exit::usage, "案件 {case} 已在第 {a} 级，{where} {value} 不是升级",
+              "case {case} is at level {a}; {where} {value} does not raise it"};
+    case Kind::not_above:
+      return {Exit::usage, "“{value}” 不是 “{a}” 的上级单位：{where} 只能把案件移交上级",
+              "'{value}' is not above '{a}' in the unit tree; {where} moves a case up only"};
+    case Kind::whistle_without_units:
+      return {Exit::usage, "{where}: 至少要给出一个单位", "{where} needs at least one unit"};
+    case Kind::no_meeting:
+      return {Exit::unavailable, "没有会议 {value}{nearest}", "no meeting {value}{nearest}"};
+    case Kind::not_a_month:
+      return {Exit::usage, "{where}: “{value}” 不是月份（如 2026-10、previous、current）",
+              "{where} '{value}' is not a month (2026-10, previous, current)"};
+    case Kind::empty_period:
+      return {Exit::usage, "{where} {value} 须早于 {a}：统计期间为 [from, to)",
+              "{where} {value} must come before {a}: the period is [from, to)"};
+    case Kind::one_mode_of:
+      return {Exit::usage, "须给出且只给出 {choices} 之一", "give exactly one of {choices}"};
+    case Kind::no_ids_with:
+      return {Exit::usage, "{where} 作用于所有案件，不要给出案件编号",
+              "{where} applies to every case; give no ids"};
+    case Kind::options_conflict:
+      return {Exit::usage, "{where} 与 {a} 不能同时给出", "give {where} or {a}, not both"};
+    case Kind::option_needs:
+      return {Exit::usage, "{where} 须与 {a} 一起使用", "{where} goes with {a}"};
 
     // --- config (lib/config) ---------------------------------------------
 

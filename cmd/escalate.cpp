@@ -11,6 +11,16 @@ namespace duban::cmd {
 
 namespace {
 
+// An error's fields: the option or field at fault, what was given, and
+// what it may be (or the other values its kind needs).
+Fields fault(std::string field, std::string value = {}, std::vector<std::string> choices = {}) {
+  Fields f;
+  f.field = std::move(field);
+  f.value = std::move(value);
+  f.choices = std::move(choices);
+  return f;
+}
+
 struct Options {
   std::vector<std::string> ids;
   std::optional<int> level;
@@ -18,38 +28,22 @@ struct Options {
   bool automatic = false;
 };
 
-void render_auto(Runtime& rt, const std::vector<supervise::Escalation>& done) {
-  // Cron mails whatever is printed: nothing done, nothing said.
-  if (done.empty() || rt.options.quiet) return;
-  const auto format = rt.format({io::Format::table, io::Format::json, io::Format::jsonl,
-                                 io::Format::csv, io::Format::tsv, io::Format::ids});
-  const auto& zone = rt.config().zone;
-  std::vector<io::Json> rows;
-  for (const auto& e : done) {
-    const bool table = format == io::Format::table;
-    rows.push_back(io::Json{
-        {"id", e.after.id},
-        {"lead_unit", e.after.lead_unit.value_or("")},
-        {"when", e.when},
-        {"deadline", table ? time::format_local(e.deadline, zone) : time::format_utc(e.deadline)},
-        {"from_level", e.from_level},
-        {"level", e.to_level},
-        {"notify", e.notify},
-        {"title", e.after.title}});
-  }
-  const std::vector<io::Column> columns = {
-      {"id", "id", true},     {"lead_unit", "lead"}, {"when", "when"},     {"deadline", "deadline"},
-      {"from_level", "from", true}, {"level", "level", true}, {"notify", "notify"}, {"title", "title"}};
-  io::render_rows(rt.out, columns, rows, format, rt.render_options());
+void render_auto(Runtime& rt, const std::vector<supervise::Escalation>& done, io::Format format) {
+  if (rt.options.quiet) return;
+  supervise::render_escalations(rt.out, done, format, rt.config(), rt.words(), rt.render_options());
 }
 
 void run(Runtime& rt, const Options& o) {
   auto ctx = rt.context();
   const int modes = o.automatic + o.level.has_value() + o.to.has_value() + o.whistle.has_value();
   if (modes != 1)
-    throw Error(Exit::usage, "escalate takes one of --level N, --to UNIT, --whistle UNITS, --auto");
+    throw Error(Kind::one_mode_of,
+                fault({}, {}, {"--level N", "--to UNIT", "--whistle UNITS", "--auto"}));
   if (o.automatic) {
-    if (!o.ids.empty()) throw Error(Exit::usage, "--auto applies to every case; give no ids");
+    if (!o.ids.empty()) throw Error(Kind::no_ids_with, fault("auto"));
+    // Checked before any case is touched, so that a bad --format writes nothing.
+    const auto format = rt.format({io::Format::table, io::Format::json, io::Format::jsonl,
+                                   io::Format::csv, io::Format::tsv, io::Format::ids});
     // Whatever was committed is said, even when a later batch fails (busy).
     std::vector<supervise::Escalation> done;
     try {
@@ -57,20 +51,18 @@ void run(Runtime& rt, const Options& o) {
         done.insert(done.end(), batch.begin(), batch.end());
       });
     } catch (...) {
-      render_auto(rt, done);
+      render_auto(rt, done, format);
       throw;
     }
-    return render_auto(rt, done);
+    return render_auto(rt, done, format);
   }
-  if (!o.reason) throw Error(Exit::usage, "--reason is required");
+  if (!o.reason) throw Error(Kind::required, fault("reason"));
   const auto ids = rt.ids(o.ids);
   if (o.level) return render_cases(rt, supervise::raise_level(ctx, ids, *o.level, *o.reason));
   if (o.to) return render_cases(rt, supervise::move_up(ctx, ids, *o.to, *o.reason));
   const std::string within_text = o.within.value_or("30m");
   const auto within = time::parse_duration(within_text);
-  if (!within)
-    throw Error(Exit::usage, fmt::format("--within '{}' is not {}", within_text,
-                                         time::k_duration_forms));
+  if (!within) throw Error(Kind::not_a_duration, fault("within", within_text));
   render_cases(rt, supervise::whistle(ctx, ids, util::split_list(*o.whistle), *within, *o.reason));
 }
 

@@ -27,9 +27,12 @@ void register_remind(CLI::App& app, Runtime& rt) {
   sub->callback([&rt, o] {
     rt.action = [&rt, o] {
       const auto within = time::parse_duration(o->within);
-      if (!within)
-        throw Error(Exit::usage, fmt::format("--within '{}' is not {}", o->within,
-                                             time::k_duration_forms));
+      if (!within) {
+        Fields f;
+        f.field = "within";
+        f.value = o->within;
+        throw Error(Kind::not_a_duration, std::move(f));
+      }
       const auto& config = rt.config();
       if (o->working_days && !config.calendar.is_working_day(config.zone.local_date(rt.now())))
         return;
@@ -38,7 +41,7 @@ void register_remind(CLI::App& app, Runtime& rt) {
                                      io::Format::csv, io::Format::tsv});
       auto& store = rt.store(store::Create::never);
       const auto groups = supervise::remind(store, config, rt.now(), *within, o->unit);
-      if (!rt.options.quiet) supervise::render_reminders(rt.out, groups, format, config, rt.now());
+      if (!rt.options.quiet) supervise::render_reminders(rt.out, groups, format, config, rt.now(), rt.words());
       if (o->exit_code && !groups.empty()) rt.exit_status = 1;
     };
   });

@@ -13,6 +13,16 @@ namespace duban::cmd {
 
 namespace {
 
+// An error's fields: the option or field at fault, what was given, and
+// what it may be (or the other values its kind needs).
+Fields fault(std::string field, std::string value = {}, std::vector<std::string> choices = {}) {
+  Fields f;
+  f.field = std::move(field);
+  f.value = std::move(value);
+  f.choices = std::move(choices);
+  return f;
+}
+
 struct MonthlyOptions {
   std::optional<std::string> month, from, to;
   std::string by = "unit";
@@ -27,18 +37,22 @@ constexpr std::string_view k_bom = "\xEF\xBB\xBF";
 // CSV for Excel: a UTF-8 byte order mark, or Excel reads Chinese as GBK.
 void begin_output(Runtime& rt, const MonthlyOptions& o, io::Format format) {
   if (o.bom && format != io::Format::csv && format != io::Format::tsv)
-    throw Error(Exit::usage, "--bom goes with --format csv or tsv");
+    throw Error(Kind::option_needs, fault("bom", {}, {"--format csv|tsv"}));
   if (o.bom) rt.out << k_bom;
 }
 
 report::Period period_of(Runtime& rt, const MonthlyOptions& o) {
-  if (o.month && (o.from || o.to)) throw Error(Exit::usage, "give --month or --from/--to, not both");
+  if (o.month && (o.from || o.to))
+    throw Error(Kind::options_conflict, fault("month", {}, {"--from/--to"}));
   if (o.from || o.to) {
-    if (!o.from || !o.to) throw Error(Exit::usage, "--from and --to go together");
+    if (!o.from || !o.to)
+      throw Error(Kind::option_needs, fault(o.from ? "from" : "to", {}, {o.from ? "--to" : "--from"}));
     const auto from = time::parse_date(*o.from), to = time::parse_date(*o.to);
-    if (!from || !to || *from >= *to)
-      throw Error(Exit::usage, fmt::format("--from {} --to {}: two dates, the first before the "
-                                           "second (the period is [from, to))", *o.from, *o.to));
+    if (!from) throw Error(Kind::not_a_date, fault("from", *o.from));
+    if (!to) throw Error(Kind::not_a_date, fault("to", *o.to));
+    if (*from >= *to)
+      throw Error(Kind::empty_period,
+                  fault("from", *o.from, {"--to " + *o.to}));
     return {*from, *to};
   }
   const auto today = rt.config().zone.local_date(rt.now());
@@ -50,7 +64,7 @@ report::Period period_of(Runtime& rt, const MonthlyOptions& o) {
   if (o.month == "current") return this_month;
   if (o.month) {
     auto p = report::month(*o.month);
-    if (!p) throw Error(Exit::usage, fmt::format("--month '{}' is not YYYY-MM", *o.month));
+    if (!p) throw Error(Kind::not_a_month, fault("month", *o.month));
     return *p;
   }
   return this_month;
@@ -58,8 +72,14 @@ report::Period period_of(Runtime& rt, const MonthlyOptions& o) {
 
 void run_monthly(Runtime& rt, const MonthlyOptions& o) {
   const auto by = report::parse_group_by(o.by);
-  if (!by) throw Error(Exit::usage, fmt::format("--by '{}' is not unit, category, channel, class or town", o.by));
-  if (o.rollup && *by != store::GroupBy::unit) throw Error(Exit::usage, "--rollup goes with --by unit");
+  if (!by) {
+    const std::vector<std::string> names = {"unit", "category", "channel", "class", "town"};
+    auto f = fault("by", o.by, names);
+    f.nearest = config::nearest(o.by, names).value_or("");
+    throw Error(Kind::not_one_of, std::move(f));
+  }
+  if (o.rollup && *by != store::GroupBy::unit)
+    throw Error(Kind::option_needs, fault("rollup", {}, {"--by unit"}));
   const auto format = rt.format({io::Format::table, io::Format::json, io::Format::csv,
                                  io::Format::tsv, io::Format::md, io::Format::html});
   const auto period = period_of(rt, o);
@@ -68,8 +88,8 @@ void run_monthly(Runtime& rt, const MonthlyOptions& o) {
   begin_output(rt, o, format);
   if (format == io::Format::html)
     return report::render_monthly_html(rt.out, r, report::trend(store, rt.config(), period),
-                                       rt.config());
-  report::render_monthly(rt.out, r, format, rt.config(), rt.render_options());
+                                       rt.config(), rt.words());
+  report::render_monthly(rt.out, r, format, rt.config(), rt.words(), rt.render_options());
 }
 
 constexpr std::initializer_list<io::Format> k_table_formats = {
@@ -81,7 +101,7 @@ void run_meeting(Runtime& rt, const MonthlyOptions& o) {
   auto& store = rt.store(store::Create::never);
   const auto r = report::meeting_report(store, id, rt.now());
   begin_output(rt, o, format);
-  report::render_meeting(rt.out, r, format, rt.config(), rt.render_options());
+  report::render_meeting(rt.out, r, format, rt.config(), rt.words(), rt.render_options());
 }
 
 void run_scorecard(Runtime& rt, const MonthlyOptions& o) {
@@ -91,17 +111,19 @@ void run_scorecard(Runtime& rt, const MonthlyOptions& o) {
   const auto month = report::monthly(store, rt.config(), period, rt.now(), store::GroupBy::unit, false);
   begin_output(rt, o, format);
   report::render_scorecard(rt.out, report::scorecard(month, rt.config()), period, format,
-                           rt.config(), rt.render_options());
+                           rt.config(), rt.words(), rt.render_options());
 }
 
 void run_topics(Runtime& rt, const MonthlyOptions& o) {
   const auto format = rt.format(k_table_formats);
-  if (o.top < 1) throw Error(Exit::usage, "--top must be at least 1");
+  if (o.top < 1 || o.top > 1000)
+    throw Error(Kind::out_of_range,
+                fault("top", std::to_string(o.top), {"1", "1000"}));
   const auto period = period_of(rt, o);
   auto& store = rt.store(store::Create::never);
   const auto list = report::topics(store, rt.config(), period, static_cast<std::size_t>(o.top));
   begin_output(rt, o, format);
-  report::render_topics(rt.out, list, period, format, rt.config(), rt.render_options());
+  report::render_topics(rt.out, list, period, format, rt.config(), rt.words(), rt.render_options());
 }
 
 }  // namespace

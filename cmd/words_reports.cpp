@@ -1,5 +1,6 @@
 // The catalogue's words for reports, reminders, escalation mail and slips.
-// Keys are stable; see catalogue.hpp.
+// Keys are stable; see catalogue.hpp. lib/report and lib/supervise name
+// these keys only (each header says which it uses).
 #include "catalogue.hpp"
 
 namespace duban::cmd {
@@ -7,7 +8,166 @@ namespace duban::cmd {
 namespace {
 
 constexpr Entry k_words[] = {
-    {"reports.placeholder", "", ""},
+    // --- the figures of SPEC §7, as a reader sees them -------------------------
+    {"figure.received", "受理数", "received"},
+    {"figure.closed", "办结数", "closed"},
+    {"figure.closure_rate", "办结率", "closure rate"},
+    {"figure.on_time_rate", "按期办结率", "on-time rate"},
+    {"figure.overdue_open", "超期未办结", "overdue open"},
+    {"figure.ack_rate", "响应率", "ack rate"},
+    {"figure.satisfaction_rate", "满意率", "satisfaction"},
+    {"figure.mean_days_to_close", "平均办结天数", "mean days to close"},
+    {"figure.escalations", "督办升级次数", "escalations"},
+    {"figure.reopened", "重新办理", "reopened"},
+    {"figure.returned", "退单数", "returned"},
+
+    // --- report monthly (text, md) ---------------------------------------------
+    {"report.group.unit", "单位", "unit"},
+    {"report.group.category", "类别", "category"},
+    {"report.group.channel", "渠道", "channel"},
+    {"report.group.class", "等级", "class"},
+    {"report.group.town", "镇街", "town"},
+    {"report.name", "名称", "name"},
+    {"report.total", "合计", "total"},
+    {"report.none", "（未指定）", "(none)"},
+    {"report.monthly.title", "督查通报 {} 至 {}（截至 {}）", "Supervision bulletin {} .. {} (as of {})"},
+
+    // --- report monthly --format html --------------------------------------------
+    {"html.lang", "zh-CN", "en"},
+    {"html.title", "月度督查通报", "Monthly supervision bulletin"},
+    {"html.group.unit", "单位", "Unit"},
+    {"html.group.category", "类别", "Category"},
+    {"html.group.channel", "渠道", "Channel"},
+    {"html.group.class", "等级", "Class"},
+    {"html.group.town", "镇街", "Town"},
+    {"html.code", "代码", "code"},
+    {"html.period", "统计期间", "Period"},
+    {"report.range", "{} 至 {}", "{} .. {}"},
+    {"html.as_of", "，截至 {}", ", as of {}"},
+    {"html.rollup", "；含下级单位", "; units include those below them"},
+    {"html.summary", "本期概况", "At a glance"},
+    {"html.table", "各项指标", "Figures"},
+    {"html.rates_heading.unit", "各单位办结率与按期办结率", "Closure rate and on-time rate by unit"},
+    {"html.rates_heading.category", "各类别办结率与按期办结率", "Closure rate and on-time rate by category"},
+    {"html.rates_heading.channel", "各渠道办结率与按期办结率", "Closure rate and on-time rate by channel"},
+    {"html.rates_heading.class", "各等级办结率与按期办结率", "Closure rate and on-time rate by class"},
+    {"html.rates_heading.town", "各镇街办结率与按期办结率", "Closure rate and on-time rate by town"},
+    {"html.trend_heading", "近{}个月受理与办结", "Received and closed, last {} months"},
+    {"html.trend_plain", "各月受理与办结", "Received and closed by month"},
+    {"html.no_data", "暂无数据", "No data"},
+    {"html.note",
+     "办结率：本期受理事项中截至统计时点已办结的比例；"
+     "按期办结率：本期办结事项中在办理期限内办理完毕的比例；"
+     "响应率：本期首次交办事项中按时响应的比例；"
+     "满意率：本期回访中满意和基本满意的比例。"
+     "“—”表示没有可计算的事项。",
+     "Closure rate: of the cases received in the period, the share closed by the as-of time. "
+     "On-time rate: of the cases closed in the period, the share resolved by their due. Ack "
+     "rate: of the cases first assigned in the period, the share acknowledged in time. "
+     "Satisfaction: of the follow-ups in the period, the share satisfied or basically "
+     "satisfied. \"—\" means there was nothing to count."},
+    {"month.1", "1月", "Jan"},
+    {"month.2", "2月", "Feb"},
+    {"month.3", "3月", "Mar"},
+    {"month.4", "4月", "Apr"},
+    {"month.5", "5月", "May"},
+    {"month.6", "6月", "Jun"},
+    {"month.7", "7月", "Jul"},
+    {"month.8", "8月", "Aug"},
+    {"month.9", "9月", "Sep"},
+    {"month.10", "10月", "Oct"},
+    {"month.11", "11月", "Nov"},
+    {"month.12", "12月", "Dec"},
+
+    // --- report meeting (落实情况表) ----------------------------------------------
+    {"meeting.title", "{}落实情况表（{}，截至 {}）", "Implementation of {} ({}, as of {})"},
+    {"meeting.col.seq", "序号", "no."},
+    {"meeting.col.id", "编号", "case"},
+    {"meeting.col.title", "问题", "problem"},
+    {"meeting.col.leader", "领办领导", "leader"},
+    {"meeting.col.lead_unit", "牵头单位", "lead unit"},
+    {"meeting.col.co_units", "责任单位", "co-units"},
+    {"meeting.col.due_at", "完成时限", "due"},
+    {"meeting.col.state", "落实情况", "state"},
+    {"meeting.col.outcome", "办理结果", "outcome"},
+    {"meeting.col.days", "用时（天）", "days"},
+    {"meeting.state.unassigned", "未交办", "not assigned"},
+    {"meeting.state.listed", "已交办", "assigned"},
+    {"meeting.state.in_progress", "办理中", "in progress"},
+    {"meeting.state.overdue", "超期未办结", "overdue"},
+    {"meeting.state.resolved", "已办理待销号", "awaiting cross-off"},
+    {"meeting.state.closed", "已办结", "closed"},
+    {"meeting.state.forced", "强制销号", "closed by force"},
+    {"meeting.outcome", "{}：{}", "{}: {}"},
+    {"meeting.forced_reason", "销号理由：{}", "reason: {}"},
+    // {0} the number of items, {1} the parts; a part is {0} the state, {1} its count.
+    {"meeting.summary", "共 {0} 项：{1}", "{0} items: {1}"},
+    {"meeting.summary.part", "{0} {1}", "{1} {0}"},
+    {"meeting.summary.sep", "，", ", "},
+    {"meeting.summary.none", "共 0 项", "no items"},
+
+    // --- report scorecard, report topics ----------------------------------------
+    {"scorecard.col.rank", "名次", "rank"},
+    {"scorecard.col.unit", "代码", "unit"},
+    {"scorecard.col.name", "单位", "name"},
+    {"scorecard.col.score", "综合得分", "score"},
+    {"topics.col.kind", "类型", "kind"},
+    {"topics.col.category", "类别代码", "category"},
+    {"topics.col.name", "类别", "name"},
+    {"topics.col.place", "地点", "place"},
+    {"topics.col.cases", "本期件数", "cases"},
+    {"topics.col.previous", "上期件数", "previous"},
+    {"topics.col.change", "增减", "change"},
+    {"topics.kind.category", "高频类别", "frequent category"},
+    {"topics.kind.recurring", "反复问题", "recurring problem"},
+    {"topics.none", "（未分类）", "(none)"},
+
+    // --- remind ------------------------------------------------------------------
+    {"remind.kind.overdue", "超期未办结", "overdue"},
+    {"remind.kind.due_soon", "即将到期", "due soon"},
+    {"remind.kind.unacknowledged", "超时未响应", "not acknowledged"},
+    {"remind.kind.ack_due_soon", "响应即将到期", "ack due soon"},
+    {"remind.kind.whistle_unanswered", "吹哨未报到", "whistle unanswered"},
+    {"remind.kind.meeting_list_late", "清单逾期", "list late"},
+    {"remind.kind.meeting_report_due", "落实报告将到期", "meeting report due"},
+    {"remind.office", "督查室（会议清单）", "supervision office (meetings)"},
+    {"remind.due", "期限 {}", "due {}"},
+    {"remind.co_unit", "（协办）", " (co-unit)"},
+    // {0} cases not yet assigned, {1} the meeting's cases.
+    {"remind.unassigned", "（共 {1} 件，{0} 件未交办）", " ({0} of {1} not assigned)"},
+
+    // --- escalate --auto ---------------------------------------------------------
+    {"escalate.col.id", "编号", "case"},
+    {"escalate.col.lead_unit", "牵头单位", "lead unit"},
+    {"escalate.col.rule", "规则", "rule"},
+    {"escalate.col.deadline", "期限", "deadline"},
+    {"escalate.col.from_level", "原级别", "from"},
+    {"escalate.col.level", "升至", "level"},
+    {"escalate.col.notify", "通知", "notify"},
+    {"escalate.col.title", "标题", "title"},
+    {"escalate.rule.ack_overdue", "超时未响应", "not acknowledged by its ack due"},
+    {"escalate.rule.overdue", "超期未办结", "not resolved by its due"},
+    {"escalate.rule.ack_overdue_after", "超时未响应逾{}", "not acknowledged {} after its ack due"},
+    {"escalate.rule.overdue_after", "超期未办结逾{}", "not resolved {} after its due"},
+    {"escalate.notify.unit_head", "单位负责人 {}", "unit head {}"},
+    {"escalate.notify.leader", "领办领导 {}", "leader {}"},
+    {"escalate.notify.office", "督查室 {}", "supervision office {}"},
+    {"escalate.notify.unit_head.none", "单位负责人（配置中未写）", "unit head (none in the config)"},
+    {"escalate.notify.leader.none", "领办领导（未指定）", "leader (none named)"},
+    {"escalate.notify.office.none", "督查室（配置中未写 office）", "supervision office (no office in the config)"},
+    {"escalate.person", "{} <{}>", "{} <{}>"},
+
+    // --- durations in words ------------------------------------------------------
+    {"duration.minutes", "{}分钟", "{} minutes"},
+    {"duration.hours", "{}小时", "{} hours"},
+    {"duration.days", "{}天", "{} days"},
+    {"duration.working_days", "{}个工作日", "{} working days"},
+    {"duration.months", "{}个月", "{} months"},
+    {"duration.minutes.one", "{}分钟", "{} minute"},
+    {"duration.hours.one", "{}小时", "{} hour"},
+    {"duration.days.one", "{}天", "{} day"},
+    {"duration.working_days.one", "{}个工作日", "{} working day"},
+    {"duration.months.one", "{}个月", "{} month"},
 };
 
 }  // namespace

@@ -460,11 +460,20 @@ Config parse(std::string_view text, const fs::path& file, const fs::path& defaul
   }
   read_calendar(top, config);
   read_units(top, config);
+  if (const auto* node = top.take("office")) {
+    config.office = *top.string("office");
+    if (!config.find_unit(*config.office)) {
+      std::vector<std::string> codes;
+      for (const auto& u : config.units) codes.push_back(u.code);
+      top.fail(*node, "office", fmt::format("unknown unit '{}'{}", *config.office,
+                                            did_you_mean(*config.office, codes)));
+    }
+  }
   read_categories(top, config);
   read_deadlines(top, config);
   read_escalation(top, config);
   read_scorecard(top, config);
-  top.reject_unknown({"store", "timezone", "lang", "channels", "calendar", "unit", "category",
+  top.reject_unknown({"store", "timezone", "lang", "office", "channels", "calendar", "unit", "category",
                       "deadlines", "escalation", "scorecard"});
   return config;
 }

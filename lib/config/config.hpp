@@ -66,6 +66,8 @@ struct Config {
   std::string timezone = "Asia/Shanghai";
   time::Zone zone;
   std::string lang = "zh";
+  // The supervision office's unit (SPEC §5): meetings' lists and reports go to it.
+  std::optional<std::string> office;
   std::vector<std::string> channels;
   time::Calendar calendar;
   std::vector<Unit> units;

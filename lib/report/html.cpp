@@ -13,74 +13,38 @@ namespace duban::report {
 
 namespace {
 
-// The words of the text table (monthly.cpp), and those only the page uses.
-struct Words {
-  std::string_view html_lang;
-  std::string_view title;
-  std::string_view group[5];    // the grouping, as a column header
-  std::string_view group_of[5]; // "by unit", for headings
-  std::string_view code, total;
-  const std::array<std::string_view, 11>& figures;
-  std::string_view period, to, as_of, rollup, summary, table;
-  std::string_view rates_heading; // {} = group_of
-  std::string_view trend_heading; // {} = number of months
-  std::string_view trend_plain;   // when there are no months
-  std::string_view no_data;
-  std::string_view month_suffix; // "10月"; none: English month names
-  std::string_view note;
+// The page's words, looked up once from the catalogue's keys (html.*,
+// report.*, figure.*, month.*).
+struct Labels {
+  std::string html_lang, title, group, code, total;
+  std::vector<std::string> figures;  // in k_figure_keys' order
+  std::string period, range, as_of, rollup, summary, table, rates_heading, trend_heading,
+      trend_plain, no_data, none, note;
+  std::vector<std::string> months;  // January first
 };
 
-const Words k_zh{
-    "zh-CN",
-    "月度督查通报",
-    {"单位", "类别", "渠道", "等级", "镇街"},
-    {"单位", "类别", "渠道", "等级", "镇街"},
-    "代码",
-    "合计",
-    k_figure_labels_zh,
-    "统计期间",
-    "至",
-    "截至",
-    "含下级单位",
-    "本期概况",
-    "各项指标",
-    "各{}办结率与按期办结率",
-    "近{}个月受理与办结",
-    "各月受理与办结",
-    "暂无数据",
-    "月",
-    "办结率：本期受理事项中截至统计时点已办结的比例；"
-    "按期办结率：本期办结事项中在办理期限内办理完毕的比例；"
-    "响应率：本期首次交办事项中按时响应的比例；"
-    "满意率：本期回访中满意和基本满意的比例。"
-    "“—”表示没有可计算的事项。",
-};
-
-const Words k_en{
-    "en",
-    "Monthly supervision bulletin",
-    {"Unit", "Category", "Channel", "Class", "Town"},
-    {"unit", "category", "channel", "class", "town"},
-    "code",
-    "total",
-    k_figure_labels_en,
-    "Period",
-    "..",
-    "as of",
-    "units include those below them",
-    "At a glance",
-    "Figures",
-    "Closure rate and on-time rate by {}",
-    "Received and closed, last {} months",
-    "Received and closed by month",
-    "No data",
-    "",
-    "Closure rate: of the cases received in the period, the share closed by the as-of time. "
-    "On-time rate: of the cases closed in the period, the share resolved by their due. Ack "
-    "rate: of the cases first assigned in the period, the share acknowledged in time. "
-    "Satisfaction: of the follow-ups in the period, the share satisfied or basically "
-    "satisfied. \"—\" means there was nothing to count.",
-};
+Labels labels(const duban::Words& w, store::GroupBy by, std::size_t trend_months) {
+  const auto by_name = std::string(to_string(by));
+  Labels l;
+  l.html_lang = w("html.lang");
+  l.title = w("html.title");
+  l.group = w("html.group." + by_name);
+  l.code = w("html.code");
+  l.total = w("report.total");
+  for (const auto key : k_figure_keys) l.figures.emplace_back(w(fmt::format("figure.{}", key)));
+  l.period = w("html.period");
+  l.rollup = w("html.rollup");
+  l.summary = w("html.summary");
+  l.table = w("html.table");
+  l.rates_heading = w("html.rates_heading." + by_name);
+  l.trend_heading = w.format("html.trend_heading", trend_months);
+  l.trend_plain = w("html.trend_plain");
+  l.no_data = w("html.no_data");
+  l.none = w("report.none");
+  l.note = w("html.note");
+  for (int m = 1; m <= 12; ++m) l.months.emplace_back(w(fmt::format("month.{}", m)));
+  return l;
+}
 
 // Colours that stay apart for red-green colour blindness and in grey print.
 constexpr std::string_view k_blue = "#1f5fa8", k_orange = "#e08a00", k_grey = "#6b7280";
@@ -249,7 +213,7 @@ std::string num(double v) {
 // The rate bars: per group a name line, then a bar for each rate, on a
 // 0-100% axis. Names sit above their bars so that the bars keep the full
 // width on a phone.
-void rates_chart(std::ostream& out, const Monthly& r, const Words& w, std::string_view heading) {
+void rates_chart(std::ostream& out, const Monthly& r, const Labels& w, std::string_view heading) {
   constexpr double width = 380, left = 14, right = 58, legend = 30, name_h = 19, bar_h = 14,
                    bar_gap = 3, group_gap = 12, axis_h = 26;
   const double plot = width - left - right;
@@ -289,14 +253,14 @@ void rates_chart(std::ostream& out, const Monthly& r, const Words& w, std::strin
   }
   double y = top + 4;
   for (const auto& g : r.groups) {
-    const std::string full =
-        g.key && *g.key != g.name ? fmt::format("{} {}", g.name, *g.key) : g.name;
+    const std::string name = g.key ? g.name : w.none;
+    const std::string full = g.key && *g.key != name ? fmt::format("{} {}", name, *g.key) : name;
     out << "<g><title>" << escape(full) << ' ' << escape(label[0]) << ' '
         << percent(g.figures.closure_rate) << ' ' << escape(label[1]) << ' '
         << percent(g.figures.on_time_rate) << "</title>\n";
     out << fmt::format(R"(<text x="{}" y="{}">{})", num(left + 2), num(y + 14),
-                       escape(clip(g.name, 40)));
-    if (g.key && *g.key != g.name)
+                       escape(clip(name, 40)));
+    if (g.key && *g.key != name)
       out << fmt::format(R"( <tspan class="small">{}</tspan>)", escape(clip(*g.key, 16)));
     out << "</text>\n";
     double by = y + name_h;
@@ -334,23 +298,19 @@ std::int64_t tick_step(std::int64_t top) {
 }
 
 // A month's label and, when asked, its year on a second line (escaped).
-std::pair<std::string, std::string> month_label(std::string_view month, const Words& w,
+std::pair<std::string, std::string> month_label(std::string_view month, const Labels& w,
                                                 bool with_year) {
-  static constexpr std::string_view k_months[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   if (month.size() != 7 || month[4] != '-' || month[5] < '0' || month[5] > '1' || month[6] < '0' ||
       month[6] > '9')
     return {escape(month), ""};
   const int m = (month[5] - '0') * 10 + (month[6] - '0');
   if (m < 1 || m > 12)
     return {escape(month), ""};
-  const auto name = w.month_suffix.empty() ? std::string(k_months[m - 1])
-                                           : fmt::format("{}{}", m, w.month_suffix);
-  return {escape(name), with_year ? escape(month.substr(0, 4)) : ""};
+  return {escape(w.months[m - 1]), with_year ? escape(month.substr(0, 4)) : ""};
 }
 
 // Received and closed per month: two lines on a shared count axis.
-void trend_chart(std::ostream& out, const std::vector<TrendPoint>& trend, const Words& w,
+void trend_chart(std::ostream& out, const std::vector<TrendPoint>& trend, const Labels& w,
                  std::string_view heading) {
   constexpr double width = 380, height = 250, left = 36, right = 12, top = 34, bottom_pad = 42,
                    inset = 12;
@@ -449,17 +409,14 @@ void trend_chart(std::ostream& out, const std::vector<TrendPoint>& trend, const 
 } // namespace
 
 void render_monthly_html(std::ostream& out, const Monthly& r, const std::vector<TrendPoint>& trend,
-                         const config::Config& config) {
-  const auto& w = config.lang == "en" ? k_en : k_zh;
-  const int by = std::clamp(static_cast<int>(r.by), 0, 4);
+                         const config::Config& config, const duban::Words& words) {
+  const auto w = labels(words, r.by, trend.size());
   const auto from = time::format_date(r.period.from);
   const auto last = time::format_date(r.period.to - std::chrono::days{1});
   const auto as_of = time::format_local(r.as_of, config.zone);
-  const auto rates_heading = fmt::format(fmt::runtime(w.rates_heading), w.group_of[by]);
-  const auto trend_heading = trend.empty()
-                                 ? std::string(w.trend_plain)
-                                 : fmt::format(fmt::runtime(w.trend_heading), trend.size());
-  const auto period_text = fmt::format("{} {} {}", from, w.to, last);
+  const auto& rates_heading = w.rates_heading;
+  const auto& trend_heading = trend.empty() ? w.trend_plain : w.trend_heading;
+  const auto period_text = words.format("report.range", from, last);
 
   out << "<!DOCTYPE html>\n"
       << "<html lang=\"" << w.html_lang << "\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -469,10 +426,10 @@ void render_monthly_html(std::ostream& out, const Monthly& r, const std::vector<
       << "<style>" << k_style << "</style>\n</head>\n<body>\n<main>\n";
 
   out << "<header>\n<h1>" << escape(w.title) << "</h1>\n<p class=\"meta\">" << escape(w.period)
-      << ' ' << escape(period_text) << (config.lang == "en" ? ", " : "，") << escape(w.as_of) << ' '
-      << escape(as_of) << " (" << escape(config.zone.name()) << ")";
+      << ' ' << escape(period_text)
+      << escape(words.format("html.as_of", fmt::format("{} ({})", as_of, config.zone.name())));
   if (r.rollup)
-    out << (config.lang == "en" ? "; " : "；") << escape(w.rollup);
+    out << escape(w.rollup);
   out << "</p>\n</header>\n";
 
   // The total's headline figures.
@@ -486,13 +443,13 @@ void render_monthly_html(std::ostream& out, const Monthly& r, const std::vector<
   // The figures table.
   out << "<section>\n<h2>" << escape(w.table)
       << "</h2>\n<div class=\"scroll\">\n<table>\n<thead><tr>"
-      << "<th class=\"name\" scope=\"col\">" << escape(w.group[by]) << "</th>"
+      << "<th class=\"name\" scope=\"col\">" << escape(w.group) << "</th>"
       << "<th class=\"code\" scope=\"col\">" << escape(w.code) << "</th>";
   for (const auto& f : w.figures)
     out << "<th scope=\"col\">" << escape(f) << "</th>";
   out << "</tr></thead>\n<tbody>\n";
   for (const auto& g : r.groups) {
-    out << "<tr><td class=\"name\">" << escape(g.name) << "</td><td class=\"code\">"
+    out << "<tr><td class=\"name\">" << escape(g.key ? g.name : w.none) << "</td><td class=\"code\">"
         << escape(g.key.value_or("")) << "</td>";
     for (const auto& c : cells(g.figures))
       out << "<td>" << escape(c) << "</td>";

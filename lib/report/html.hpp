@@ -9,6 +9,7 @@
 
 #include "config/config.hpp"
 #include "report/monthly.hpp"
+#include "util/words.hpp"
 
 namespace duban::report {
 
@@ -18,13 +19,14 @@ struct TrendPoint {
   std::int64_t received = 0, closed = 0;
 };
 
-// Writes a complete HTML5 document (UTF-8, <meta charset>, lang from
-// config.lang): a title with the period and as-of time; the figures table of
+// Writes a complete HTML5 document (UTF-8, <meta charset>, lang and every
+// word from `words`: html.*, report.*, figure.*, month.*): a title with the period and as-of time; the figures table of
 // `report` (groups and total, rates as percentages to one decimal, "—" for
 // none); a bar chart of closure rate and on-time rate per group (inline
 // <svg>, groups with no rate drawn as a gap, labelled "—"); a line chart of
 // the trend (received vs closed per month). No script, no external URL.
 void render_monthly_html(std::ostream& out, const Monthly& report,
-                         const std::vector<TrendPoint>& trend, const config::Config& config);
+                         const std::vector<TrendPoint>& trend, const config::Config& config,
+                         const Words& words);
 
 }  // namespace duban::report

@@ -34,7 +34,7 @@ bool within(const config::Config& config, const std::string& unit, const std::st
 
 std::string group_name(const config::Config& config, GroupBy by,
                        const std::optional<std::string>& key) {
-  if (!key) return config.lang == "en" ? "(none)" : "（未指定）";
+  if (!key) return {};
   if (by == GroupBy::unit)
     if (const auto* u = config.find_unit(*key)) return u->name;
   if (by == GroupBy::category)
@@ -42,19 +42,6 @@ std::string group_name(const config::Config& config, GroupBy by,
   return *key;
 }
 
-struct Labels {
-  std::string_view group[5];
-  std::string_view total;
-  const std::array<std::string_view, 11>& figures;
-};
-constexpr std::string_view k_keys[11] = {
-    "received",     "closed",     "closure_rate",       "on_time_rate",
-    "overdue_open", "ack_rate",   "satisfaction_rate",  "mean_days_to_close",
-    "escalations",  "reopened",   "returned"};
-const Labels k_zh{{"单位", "类别", "渠道", "等级", "镇街"},
-                      "合计", k_figure_labels_zh};
-const Labels k_en{{"unit", "category", "channel", "class", "town"},
-                      "total", k_figure_labels_en};
 
 Json figures_json(const Figures& f) {
   auto opt = [](const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); };
@@ -202,7 +189,8 @@ Monthly monthly(const store::Store& store, const config::Config& config, Period 
 }
 
 void render_monthly(std::ostream& out, const Monthly& r, io::Format format,
-                    const config::Config& config, const io::RenderOptions& options) {
+                    const config::Config& config, const Words& words,
+                    const io::RenderOptions& options) {
   if (format == io::Format::json) {
     Json doc;
     doc["period"] = Json{{"from", time::format_date(r.period.from)},
@@ -222,15 +210,14 @@ void render_monthly(std::ostream& out, const Monthly& r, io::Format format,
     return;
   }
   const bool person = format == io::Format::table || format == io::Format::md;
-  const auto& l = config.lang == "en" ? k_en : k_zh;
+  auto word = [&](std::string_view key, std::string_view code) {
+    return std::string(person ? words(key) : code);
+  };
   std::vector<io::Column> columns;
-  columns.push_back({"key", person ? std::string(l.group[int(r.by)]) : "key"});
-  columns.push_back({"name", person ? (config.lang == "en" ? "name" : "名称") : "name"});
-  for (int i = 0; i < 11; ++i) {
-    const bool numeric = true;
-    columns.push_back({std::string(k_keys[i]), person ? std::string(l.figures[i]) : std::string(k_keys[i]),
-                       numeric});
-  }
+  columns.push_back({"key", word(fmt::format("report.group.{}", to_string(r.by)), "key")});
+  columns.push_back({"name", word("report.name", "name")});
+  for (const auto key : k_figure_keys)
+    columns.push_back({std::string(key), word(fmt::format("figure.{}", key), key), true});
   std::vector<Json> rows;
   auto row = [&](const Json& key, const std::string& name, const Figures& f) {
     Json j{{"key", key}, {"name", name}};
@@ -238,20 +225,15 @@ void render_monthly(std::ostream& out, const Monthly& r, io::Format format,
     for (const auto& [k, v] : figures.items()) j[k] = v;
     rows.push_back(std::move(j));
   };
-  for (const auto& g : r.groups) row(g.key ? Json(*g.key) : Json(""), g.name, g.figures);
-  row(Json(person ? std::string(l.total) : "total"), "", r.total);
-  if (format == io::Format::table) {
-    const auto title = config.lang == "en"
-                           ? fmt::format("Supervision bulletin {} .. {} (as of {})\n",
-                                         time::format_date(r.period.from),
-                                         time::format_date(r.period.to - std::chrono::days{1}),
-                                         time::format_local(r.as_of, config.zone))
-                           : fmt::format("督查通报 {} 至 {}（截至 {}）\n",
-                                         time::format_date(r.period.from),
-                                         time::format_date(r.period.to - std::chrono::days{1}),
-                                         time::format_local(r.as_of, config.zone));
-    out << title;
-  }
+  for (const auto& g : r.groups)
+    row(g.key ? Json(*g.key) : Json(""), g.key || !person ? g.name : word("report.none", ""),
+        g.figures);
+  row(Json(word("report.total", "total")), "", r.total);
+  if (format == io::Format::table)
+    out << words.format("report.monthly.title", time::format_date(r.period.from),
+                        time::format_date(r.period.to - std::chrono::days{1}),
+                        time::format_local(r.as_of, config.zone))
+        << '\n';
   io::render_rows(out, columns, rows, format, options);
 }
 

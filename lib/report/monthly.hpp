@@ -11,6 +11,7 @@
 #include "config/config.hpp"
 #include "io/render.hpp"
 #include "store/store.hpp"
+#include "util/words.hpp"
 
 namespace duban::report {
 
@@ -36,7 +37,7 @@ void add(store::Tally& into, const store::Tally& t);
 
 struct Group {
   std::optional<std::string> key;  // none: cases without one (unassigned)
-  std::string name;
+  std::string name;                // the config's name, else the key; empty without a key
   Figures figures;
 };
 
@@ -58,14 +59,12 @@ Monthly monthly(const store::Store& store, const config::Config& config, Period 
 std::optional<store::GroupBy> parse_group_by(std::string_view name);
 std::string_view to_string(store::GroupBy by);
 
-// The eleven figures of SPEC §7 as a reader sees them, in their order, for
-// every form of the report (text, HTML).
-inline constexpr std::array<std::string_view, 11> k_figure_labels_zh = {
-    "受理数", "办结数", "办结率", "按期办结率", "超期未办结", "响应率", "满意率",
-    "平均办结天数", "督办升级次数", "重新办理", "退单数"};
-inline constexpr std::array<std::string_view, 11> k_figure_labels_en = {
-    "received", "closed", "closure rate", "on-time rate", "overdue open", "ack rate",
-    "satisfaction", "mean days to close", "escalations", "reopened", "returned"};
+// The eleven figures of SPEC §7 in their order, as JSON names them; a
+// reader sees the words of `figure.<key>` (every form: text, HTML).
+inline constexpr std::array<std::string_view, 11> k_figure_keys = {
+    "received",     "closed",   "closure_rate",      "on_time_rate",
+    "overdue_open", "ack_rate", "satisfaction_rate", "mean_days_to_close",
+    "escalations",  "reopened", "returned"};
 
 // `x` to one decimal, halves away from zero (四舍五入): 11.25 -> "11.3".
 std::string one_decimal(double x);
@@ -74,10 +73,11 @@ std::string one_decimal(double x);
 std::string percent_text(const std::optional<double>& rate);
 std::string decimal_text(const std::optional<double>& value);
 
-// json: SPEC §9's shape, rates exact in 0..1; table/md: labels in
-// config.lang, rates as percentages to one decimal, "—" for none; csv/tsv:
-// one row per group then a "total" row, exact values, empty for none.
+// json: SPEC §9's shape, rates exact in 0..1; table/md: in `words`
+// (report.*, figure.*), rates as percentages to one decimal, "—" for none;
+// csv/tsv: one row per group then a "total" row, exact values, empty for none.
 void render_monthly(std::ostream& out, const Monthly& report, io::Format format,
-                    const config::Config& config, const io::RenderOptions& options = {});
+                    const config::Config& config, const Words& words,
+                    const io::RenderOptions& options = {});
 
 }  // namespace duban::report

@@ -15,8 +15,6 @@ namespace {
 
 using io::Json;
 
-bool zh(const config::Config& c) { return c.lang != "en"; }
-
 std::string unit_name(const config::Config& config, const std::optional<std::string>& code) {
   if (!code) return "";
   const auto* u = config.find_unit(*code);
@@ -39,50 +37,93 @@ std::chrono::local_days month_start(time::LocalDays day, int months_back) {
 
 std::string_view to_string(ItemState s) {
   switch (s) {
-    case ItemState::done: return "done";
+    case ItemState::unassigned: return "unassigned";
+    case ItemState::listed: return "listed";
     case ItemState::in_progress: return "in_progress";
-    case ItemState::explained: return "explained";
     case ItemState::overdue: return "overdue";
+    case ItemState::resolved: return "resolved";
+    case ItemState::closed: return "closed";
+    case ItemState::forced: return "forced";
   }
-  return "in_progress";
+  return "unassigned";
 }
 
 MeetingReport meeting_report(const store::Store& store, std::int64_t meeting, time::Instant as_of) {
   auto m = store.find_meeting(meeting);
-  if (!m) throw Error(Exit::unavailable, fmt::format("no meeting {}", meeting));
+  if (!m) {
+    Fields f;
+    f.value = std::to_string(meeting);
+    throw Error(Kind::no_meeting, std::move(f));
+  }
   MeetingReport r;
   r.meeting = *m;
   r.as_of = as_of;
+  using store::Status;
   for (auto& c : store.cases_of_meeting(meeting)) {
-    MeetingItem item{c, ItemState::in_progress, 0};
-    const bool ended = c.status == store::Status::resolved || c.status == store::Status::closed;
-    if (ended && c.outcome == "explained") item.state = ItemState::explained;
-    else if (ended) item.state = ItemState::done;
-    else if (c.due_at && *c.due_at < as_of) item.state = ItemState::overdue;
+    MeetingItem item{c, ItemState::in_progress, 0, std::nullopt};
+    switch (c.status) {
+      case Status::received: item.state = ItemState::unassigned; break;
+      case Status::listed:
+      case Status::in_progress: {
+        const bool late = c.due_at && *c.due_at < as_of;
+        item.state = late ? ItemState::overdue
+                          : c.status == Status::listed ? ItemState::listed : ItemState::in_progress;
+        break;
+      }
+      case Status::resolved: item.state = ItemState::resolved; break;
+      case Status::closed: {
+        // Closed by force when its latest cross-off was (the journal says).
+        item.state = ItemState::closed;
+        const auto events = store.events(c.id);
+        for (auto e = events.rbegin(); e != events.rend(); ++e) {
+          if (e->action != store::Action::close) continue;
+          if (e->detail.value("forced", false)) {
+            item.state = ItemState::forced;
+            if (e->detail.contains("reason") && e->detail["reason"].is_string())
+              item.reason = e->detail["reason"].get<std::string>();
+          }
+          break;
+        }
+        break;
+      }
+    }
     const auto end = c.resolved_at ? *c.resolved_at : c.closed_at ? *c.closed_at : as_of;
     item.days = std::chrono::duration<double>(end.tp - c.received_at.tp).count() / 86400.0;
-    switch (item.state) {
-      case ItemState::done: ++r.done; break;
-      case ItemState::in_progress: ++r.in_progress; break;
-      case ItemState::explained: ++r.explained; break;
-      case ItemState::overdue: ++r.overdue; break;
-    }
+    ++r.count[static_cast<std::size_t>(item.state)];
     r.items.push_back(std::move(item));
   }
   return r;
 }
 
 void render_meeting(std::ostream& out, const MeetingReport& r, io::Format format,
-                    const config::Config& config, const io::RenderOptions& options) {
+                    const config::Config& config, const Words& words,
+                    const io::RenderOptions& options) {
   const bool person = format == io::Format::table || format == io::Format::md;
   const auto& zone = config.zone;
-  static constexpr std::string_view k_state_zh[] = {"已办结", "办理中", "已讲清", "超期"};
+  auto state_word = [&](ItemState s) {
+    return std::string(words(fmt::format("meeting.state.{}", to_string(s))));
+  };
   std::vector<Json> rows;
+  std::int64_t seq = 0;
   for (const auto& item : r.items) {
     const auto& c = item.c;
     Json co = Json::array();
     for (const auto& u : c.co_units) co.push_back(person ? unit_name(config, u) : u);
-    Json j{{"id", c.id},
+    Json outcome = c.outcome ? Json(*c.outcome) : Json(nullptr);
+    if (person) {
+      // The outcome in words, with what the unit wrote: 已解决：已补发.
+      std::string text;
+      if (c.outcome) {
+        const auto word = words(fmt::format("outcome.{}", *c.outcome));
+        text = c.outcome_text ? words.format("meeting.outcome", word, *c.outcome_text)
+                              : std::string(word);
+      } else if (item.reason) {
+        text = words.format("meeting.forced_reason", *item.reason);
+      }
+      outcome = text;
+    }
+    Json j{{"seq", ++seq},
+           {"id", c.id},
            {"title", c.title},
            {"leader", c.leader ? Json(*c.leader) : Json(nullptr)},
            {"lead_unit", person ? Json(unit_name(config, c.lead_unit))
@@ -90,55 +131,65 @@ void render_meeting(std::ostream& out, const MeetingReport& r, io::Format format
            {"co_units", co},
            {"due_at", c.due_at ? Json(person ? time::format_date(zone.local_date(*c.due_at))
                                              : time::format_utc(*c.due_at))
-                               : Json(nullptr)},
-           {"state", person && zh(config) ? std::string(k_state_zh[int(item.state)])
-                                          : std::string(to_string(item.state))},
-           {"outcome", c.outcome_text ? Json(*c.outcome_text)
-                                      : (c.outcome ? Json(*c.outcome) : Json(nullptr))},
-           {"days", person ? Json(one_decimal(item.days)) : Json(item.days)}};
+                               : Json(nullptr)}};
+    if (!person) j["status"] = std::string(store::to_string(c.status));
+    j["state"] = person ? state_word(item.state) : std::string(to_string(item.state));
+    j["outcome"] = outcome;
+    if (!person) {
+      j["outcome_text"] = c.outcome_text ? Json(*c.outcome_text) : Json(nullptr);
+      j["forced"] = item.state == ItemState::forced;
+      j["reason"] = item.reason ? Json(*item.reason) : Json(nullptr);
+    }
+    j["days"] = person ? Json(one_decimal(item.days)) : Json(item.days);
     rows.push_back(std::move(j));
   }
   if (format == io::Format::json) {
+    Json summary{{"total", r.items.size()}};
+    for (std::size_t i = 0; i < k_item_states; ++i)
+      summary[std::string(to_string(static_cast<ItemState>(i)))] = r.count[i];
     Json doc{{"meeting", Json{{"id", r.meeting.id},
                               {"kind", r.meeting.kind},
                               {"title", r.meeting.title},
                               {"date", time::format_date(r.meeting.held_on)},
                               {"group", r.meeting.group ? Json(*r.meeting.group) : Json(nullptr)}}},
              {"as_of", time::format_utc(r.as_of)},
-             {"items", rows},
-             {"summary", Json{{"total", r.items.size()},
-                              {"done", r.done},
-                              {"in_progress", r.in_progress},
-                              {"explained", r.explained},
-                              {"overdue", r.overdue}}}};
+             {"items", rows.empty() ? Json::array() : Json(rows)},
+             {"summary", summary}};
     out << doc.dump(2) << '\n';
     return;
   }
-  const bool z = zh(config);
-  const std::vector<io::Column> columns = {
-      {"id", z && person ? "序号" : "id", true},
-      {"title", z && person ? "问题" : "title"},
-      {"leader", z && person ? "领办领导" : "leader"},
-      {"lead_unit", z && person ? "牵头单位" : "lead_unit"},
-      {"co_units", z && person ? "责任单位" : "co_units"},
-      {"due_at", z && person ? "完成时限" : "due_at"},
-      {"state", z && person ? "落实情况" : "state"},
-      {"outcome", z && person ? "办理结果" : "outcome"},
-      {"days", z && person ? "用时（天）" : "days", true}};
+  std::vector<io::Column> columns;
+  for (std::string_view key : {"seq", "id", "title", "leader", "lead_unit", "co_units", "due_at",
+                               "status", "state", "outcome", "outcome_text", "forced", "reason",
+                               "days"}) {
+    const bool only_codes = key == "status" || key == "outcome_text" || key == "forced" ||
+                            key == "reason";
+    if (person && only_codes) continue;
+    columns.push_back({std::string(key),
+                       person ? std::string(words(fmt::format("meeting.col.{}", key)))
+                              : std::string(key),
+                       key == "seq" || key == "id" || key == "days"});
+  }
   if (person) {
     const auto title = format == io::Format::md ? io::md_text(r.meeting.title)
                                                 : util::escape_controls(r.meeting.title);
-    out << (z ? fmt::format("{}落实情况表（{}，截至 {}）\n", title,
-                            time::format_date(r.meeting.held_on), time::format_local(r.as_of, zone))
-              : fmt::format("Implementation of {} ({}, as of {})\n", title,
-                            time::format_date(r.meeting.held_on), time::format_local(r.as_of, zone)));
+    out << words.format("meeting.title", title, time::format_date(r.meeting.held_on),
+                        time::format_local(r.as_of, zone))
+        << '\n';
   }
   io::render_rows(out, columns, rows, format, options);
   if (person) {
-    out << (z ? fmt::format("\n共 {} 项：已办结 {}，办理中 {}，已讲清 {}，超期 {}\n", r.items.size(),
-                            r.done, r.in_progress, r.explained, r.overdue)
-              : fmt::format("\n{} items: {} done, {} in progress, {} explained, {} overdue\n",
-                            r.items.size(), r.done, r.in_progress, r.explained, r.overdue));
+    // Every state that has an item, in ItemState's order.
+    std::string parts;
+    for (std::size_t i = 0; i < k_item_states; ++i) {
+      if (r.count[i] == 0) continue;
+      if (!parts.empty()) parts += words("meeting.summary.sep");
+      parts += words.format("meeting.summary.part", state_word(static_cast<ItemState>(i)), r.count[i]);
+    }
+    out << '\n'
+        << (r.items.empty() ? std::string(words("meeting.summary.none"))
+                            : words.format("meeting.summary", r.items.size(), parts))
+        << '\n';
   }
 }
 
@@ -173,7 +224,7 @@ std::vector<Score> scorecard(const Monthly& month, const config::Config& config)
 }
 
 void render_scorecard(std::ostream& out, const std::vector<Score>& scores, const Period& period,
-                      io::Format format, const config::Config& config,
+                      io::Format format, const config::Config& config, const Words& words,
                       const io::RenderOptions& options) {
   const bool person = format == io::Format::table || format == io::Format::md;
   std::vector<Json> rows;
@@ -195,12 +246,17 @@ void render_scorecard(std::ostream& out, const std::vector<Score>& scores, const
     out << doc.dump(2) << '\n';
     return;
   }
-  const bool z = zh(config) && person;
+  auto column = [&](std::string_view key, std::string_view word_key, bool numeric) {
+    return io::Column{std::string(key), std::string(person ? words(word_key) : key), numeric};
+  };
   const std::vector<io::Column> columns = {
-      {"rank", z ? "名次" : "rank", true},        {"unit", z ? "代码" : "unit"},
-      {"name", z ? "单位" : "name"},              {"score", z ? "综合得分" : "score", true},
-      {"ack_rate", z ? "响应率" : "ack_rate", true}, {"closure_rate", z ? "办结率" : "closure_rate", true},
-      {"satisfaction_rate", z ? "满意率" : "satisfaction_rate", true}};
+      column("rank", "scorecard.col.rank", true),
+      column("unit", "scorecard.col.unit", false),
+      column("name", "scorecard.col.name", false),
+      column("score", "scorecard.col.score", true),
+      column("ack_rate", "figure.ack_rate", true),
+      column("closure_rate", "figure.closure_rate", true),
+      column("satisfaction_rate", "figure.satisfaction_rate", true)};
   io::render_rows(out, columns, rows, format, options);
 }
 
@@ -227,7 +283,7 @@ std::vector<Topic> topics(const store::Store& store, const config::Config& confi
     earlier[{t.category, t.place}] += t.cases;
   }
   auto name_of = [&](const std::optional<std::string>& code) -> std::string {
-    if (!code) return zh(config) ? "（未分类）" : "(none)";
+    if (!code) return std::string();
     const auto* c = config.find_category(*code);
     return c ? c->name : *code;
   };
@@ -250,15 +306,15 @@ std::vector<Topic> topics(const store::Store& store, const config::Config& confi
 }
 
 void render_topics(std::ostream& out, const std::vector<Topic>& list, const Period& period,
-                   io::Format format, const config::Config& config,
+                   io::Format format, const config::Config&, const Words& words,
                    const io::RenderOptions& options) {
   const bool person = format == io::Format::table || format == io::Format::md;
-  const bool z = zh(config) && person;
   std::vector<Json> rows;
   for (const auto& t : list)
-    rows.push_back(Json{{"kind", person && z ? (t.kind == "category" ? "高频类别" : "反复问题") : t.kind},
+    rows.push_back(Json{{"kind", person ? std::string(words("topics.kind." + t.kind)) : t.kind},
                         {"category", t.category ? Json(*t.category) : Json(nullptr)},
-                        {"name", t.category_name},
+                        {"name", person && !t.category ? std::string(words("topics.none"))
+                                                       : t.category_name},
                         {"place", t.place ? Json(*t.place) : Json(nullptr)},
                         {"cases", t.cases},
                         {"previous", t.previous},
@@ -270,11 +326,12 @@ void render_topics(std::ostream& out, const std::vector<Topic>& list, const Peri
         << '\n';
     return;
   }
-  const std::vector<io::Column> columns = {
-      {"kind", z ? "类型" : "kind"},          {"category", z ? "类别代码" : "category"},
-      {"name", z ? "类别" : "name"},          {"place", z ? "地点" : "place"},
-      {"cases", z ? "本期件数" : "cases", true}, {"previous", z ? "上期件数" : "previous", true},
-      {"change", z ? "增减" : "change", true}};
+  std::vector<io::Column> columns;
+  for (std::string_view key : {"kind", "category", "name", "place", "cases", "previous", "change"})
+    columns.push_back({std::string(key),
+                       person ? std::string(words(fmt::format("topics.col.{}", key)))
+                              : std::string(key),
+                       key == "cases" || key == "previous" || key == "change"});
   io::render_rows(out, columns, rows, format, options);
 }
 

@@ -2,6 +2,7 @@
 // the unit scorecard, the month's topics (每月一题), and the trend.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,33 +12,46 @@
 #include "report/html.hpp"
 #include "report/monthly.hpp"
 #include "store/store.hpp"
+#include "util/words.hpp"
 
 namespace duban::report {
 
 // --- a meeting's implementation table -------------------------------------------
-enum class ItemState { done, in_progress, explained, overdue };
+// Where an item stands, as the standing committee reads it (done first, as
+// the summary line lists them): crossed off (办结 counts only this); closed
+// by force without a resolution; resolved and awaiting the office's
+// cross-off; in progress; given but not acknowledged; open past its due;
+// nobody given it yet.
+enum class ItemState { closed, forced, resolved, in_progress, listed, overdue, unassigned };
+inline constexpr std::size_t k_item_states = 7;
 std::string_view to_string(ItemState s);
 
 struct MeetingItem {
   store::CaseRow c;
   ItemState state;
-  double days = 0;  // received to resolved (or to the clock, while open)
+  double days = 0;                     // received to resolved (or closed, or the clock)
+  std::optional<std::string> reason;   // a forced close's reason
 };
 
 struct MeetingReport {
   store::MeetingRow meeting;
   time::Instant as_of;
   std::vector<MeetingItem> items;
-  std::int64_t done = 0, in_progress = 0, explained = 0, overdue = 0;
+  std::array<std::int64_t, k_item_states> count{};  // by ItemState
 };
 
-// Each case of the meeting is in one state: explained (resolved with an
-// explanation), done (resolved as solved, or closed), overdue (open past its
-// due), else in progress. Error(unavailable) for an unknown meeting.
+// Each case of the meeting in its state (see ItemState); a closed case is
+// `forced` when its latest close was. Error(no_meeting, value) for an
+// unknown meeting.
 MeetingReport meeting_report(const store::Store& store, std::int64_t meeting, time::Instant as_of);
 
+// json: {"meeting", "as_of", "items": [{"seq", "id", ..., "status", "state",
+// "outcome", "outcome_text", "forced", "days"}], "summary": {"total", <a
+// count per state>}}; table/md: a title, 序号 1..n, words in `words`
+// (meeting.*, outcome.*) and a summary line; csv/tsv: the codes.
 void render_meeting(std::ostream& out, const MeetingReport& r, io::Format format,
-                    const config::Config& config, const io::RenderOptions& options = {});
+                    const config::Config& config, const Words& words,
+                    const io::RenderOptions& options = {});
 
 // --- the unit scorecard ----------------------------------------------------------
 struct Score {
@@ -53,14 +67,14 @@ struct Score {
 std::vector<Score> scorecard(const Monthly& month, const config::Config& config);
 
 void render_scorecard(std::ostream& out, const std::vector<Score>& scores, const Period& period,
-                      io::Format format, const config::Config& config,
+                      io::Format format, const config::Config& config, const Words& words,
                       const io::RenderOptions& options = {});
 
 // --- topics (每月一题) -------------------------------------------------------------
 struct Topic {
   std::string kind;  // "category" or "recurring"
   std::optional<std::string> category;
-  std::string category_name;
+  std::string category_name;  // empty for cases without a category
   std::optional<std::string> place;  // for recurring problems
   std::int64_t cases = 0, previous = 0;
 };
@@ -72,7 +86,7 @@ std::vector<Topic> topics(const store::Store& store, const config::Config& confi
                           std::size_t top);
 
 void render_topics(std::ostream& out, const std::vector<Topic>& topics, const Period& period,
-                   io::Format format, const config::Config& config,
+                   io::Format format, const config::Config& config, const Words& words,
                    const io::RenderOptions& options = {});
 
 // --- the trend --------------------------------------------------------------------

@@ -42,9 +42,14 @@ std::vector<CaseRow> raise_level(Context& ctx, const std::vector<std::int64_t>& 
   const auto why = cases::require_text(reason, "reason");
   return change_each(ctx, ids, [&](CaseRow& c) {
     require_open(c);
-    if (level <= c.level)
-      throw Error(Exit::usage, fmt::format("case {} is at level {}; --level {} does not raise it",
-                                           c.id, c.level, level));
+    if (level <= c.level) {
+      Fields f;
+      f.field = "level";
+      f.value = std::to_string(level);
+      f.case_id = c.id;
+      f.choices = {std::to_string(c.level)};
+      throw Error(Kind::level_not_raised, std::move(f));
+    }
     record(ctx, c, Action::escalate, c.lead_unit,
            Json{{"from_level", c.level}, {"level", level}, {"reason", why}});
   });
@@ -56,9 +61,14 @@ std::vector<CaseRow> move_up(Context& ctx, const std::vector<std::int64_t>& ids,
   cases::require_unit(ctx.config, unit);
   return change_each(ctx, ids, [&](CaseRow& c) {
     require_open(c);
-    if (!is_ancestor(ctx.config, unit, *c.lead_unit))
-      throw Error(Exit::usage, fmt::format("'{}' is not above '{}' in the unit tree; --to moves "
-                                           "a case up only", unit, *c.lead_unit));
+    if (!is_ancestor(ctx.config, unit, *c.lead_unit)) {
+      Fields f;
+      f.field = "to";
+      f.value = unit;
+      f.case_id = c.id;
+      f.choices = {*c.lead_unit};
+      throw Error(Kind::not_above, std::move(f));
+    }
     const auto from = *c.lead_unit;
     const auto plan = plan_for(ctx.config, c.channel, c.category, c.klass ? std::optional<char>((*c.klass)[0]) : std::nullopt);
     // The new lead acknowledges afresh (cases/fold.cpp applies it).
@@ -75,7 +85,11 @@ std::vector<CaseRow> whistle(Context& ctx, const std::vector<std::int64_t>& ids,
                              const std::vector<std::string>& units, time::Duration within,
                              const std::string& reason) {
   const auto why = cases::require_text(reason, "reason");
-  if (units.empty()) throw Error(Exit::usage, "--whistle needs at least one unit");
+  if (units.empty()) {
+    Fields f;
+    f.field = "whistle";
+    throw Error(Kind::whistle_without_units, std::move(f));
+  }
   for (const auto& u : units) cases::require_unit(ctx.config, u);
   const auto due = cases::deadline_in_range(
       time::add(ctx.now, within, ctx.config.calendar, ctx.config.zone));
@@ -89,6 +103,25 @@ std::vector<CaseRow> whistle(Context& ctx, const std::vector<std::int64_t>& ids,
 }
 
 namespace {
+
+Recipient person(Recipient::Role role, const config::Unit* unit) {
+  Recipient r{role, std::nullopt, std::nullopt};
+  if (unit) {
+    r.name = unit->head;
+    r.email = unit->email;
+  }
+  return r;
+}
+
+Recipient recipient_of(const config::Config& config, const CaseRow& c, const std::string& notify) {
+  using Role = Recipient::Role;
+  if (notify == "unit head")
+    return person(Role::unit_head, c.lead_unit ? config.find_unit(*c.lead_unit) : nullptr);
+  if (notify == "supervision office" || notify == "office")
+    return person(Role::office, config.office ? config.find_unit(*config.office) : nullptr);
+  if (notify == "leader") return {Role::leader, c.leader, std::nullopt};
+  return {Role::other, notify, std::nullopt};
+}
 
 // The ladder's steps that case `c` has passed at ctx.now and not yet reached.
 std::vector<Escalation> steps_due(const Context& ctx, const std::vector<config::EscalationStep>& steps,
@@ -104,8 +137,8 @@ std::vector<Escalation> steps_due(const Context& ctx, const std::vector<config::
     if (!clock || (ack_step && c.status != Status::listed)) continue;
     const auto threshold = time::add(*clock, step.after, ctx.config.calendar, ctx.config.zone);
     if (!(ctx.now > threshold)) continue;
-    out.push_back({c, level, step.level, ack_step ? "ack_overdue" : "overdue", *clock,
-                   step.notify});
+    out.push_back({c, level, step.level, ack_step ? "ack_overdue" : "overdue", step.after, *clock,
+                   step.notify, recipient_of(ctx.config, c, step.notify)});
     level = step.level;
   }
   return out;
@@ -149,6 +182,94 @@ std::vector<Escalation> escalate_auto(Context& ctx, const Committed& committed,
     done.insert(done.end(), written.begin(), written.end());
   }
   return done;
+}
+
+std::string_view to_string(Recipient::Role role) {
+  switch (role) {
+    case Recipient::Role::unit_head: return "unit_head";
+    case Recipient::Role::leader: return "leader";
+    case Recipient::Role::office: return "office";
+    case Recipient::Role::other: return "other";
+  }
+  return "other";
+}
+
+std::string duration_words(time::Duration d, const Words& words) {
+  using Unit = time::Duration::Unit;
+  const std::string_view unit = [&] {
+    switch (d.unit) {
+      case Unit::minutes: return "minutes";
+      case Unit::hours: return "hours";
+      case Unit::days: return "days";
+      case Unit::working_days: return "working_days";
+      case Unit::months: return "months";
+    }
+    return "minutes";
+  }();
+  return words.format(fmt::format("duration.{}{}", unit, d.count == 1 ? ".one" : ""), d.count);
+}
+
+void render_escalations(std::ostream& out, const std::vector<Escalation>& done, io::Format format,
+                        const config::Config& config, const Words& words,
+                        const io::RenderOptions& options) {
+  // Cron mails whatever is printed: nothing done, nothing said; JSON says
+  // so with an empty array, never nothing (SPEC §9).
+  if (done.empty()) {
+    if (format == io::Format::json) out << "[]\n";
+    return;
+  }
+  auto opt = [](const std::optional<std::string>& v) { return v ? io::Json(*v) : io::Json(nullptr); };
+  std::vector<io::Json> rows;
+  if (format != io::Format::table) {
+    for (const auto& e : done)
+      rows.push_back(io::Json{{"id", e.after.id},
+                              {"lead_unit", opt(e.after.lead_unit)},
+                              {"when", e.when},
+                              {"after", time::to_string(e.after_deadline)},
+                              {"deadline", time::format_utc(e.deadline)},
+                              {"from_level", e.from_level},
+                              {"level", e.to_level},
+                              {"notify", e.notify},
+                              {"notify_name", opt(e.recipient.name)},
+                              {"notify_email", opt(e.recipient.email)},
+                              {"title", e.after.title}});
+    std::vector<io::Column> columns;
+    for (const auto& [key, value] : rows.front().items()) columns.push_back({key, key});
+    io::render_rows(out, columns, rows, format, options);
+    return;
+  }
+  for (const auto& e : done) {
+    const auto* lead = e.after.lead_unit ? config.find_unit(*e.after.lead_unit) : nullptr;
+    const std::string rule =
+        e.after_deadline.count == 0
+            ? std::string(words(fmt::format("escalate.rule.{}", e.when)))
+            : words.format(fmt::format("escalate.rule.{}_after", e.when),
+                           duration_words(e.after_deadline, words));
+    std::string notify = e.notify;
+    if (e.recipient.role != Recipient::Role::other) {
+      const auto key = fmt::format("escalate.notify.{}", to_string(e.recipient.role));
+      if (!e.recipient.name) notify = words(key + ".none");
+      else
+        notify = words.format(key, e.recipient.email
+                                       ? words.format("escalate.person", *e.recipient.name,
+                                                      *e.recipient.email)
+                                       : *e.recipient.name);
+    }
+    rows.push_back(io::Json{{"id", e.after.id},
+                            {"lead_unit", lead ? lead->name : e.after.lead_unit.value_or("")},
+                            {"rule", rule},
+                            {"deadline", time::format_local(e.deadline, config.zone)},
+                            {"from_level", e.from_level},
+                            {"level", e.to_level},
+                            {"notify", notify},
+                            {"title", e.after.title}});
+  }
+  std::vector<io::Column> columns;
+  for (std::string_view key : {"id", "lead_unit", "rule", "deadline", "from_level", "level",
+                               "notify", "title"})
+    columns.push_back({std::string(key), std::string(words(fmt::format("escalate.col.{}", key))),
+                       key == "id" || key == "from_level" || key == "level"});
+  io::render_rows(out, columns, rows, format, options);
 }
 
 }  // namespace duban::supervise

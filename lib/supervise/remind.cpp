@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <map>
 
-#include "util/error.hpp"
 #include "util/utf8.hpp"
 
 namespace duban::supervise {
@@ -14,17 +13,21 @@ namespace {
 
 using Json = io::Json;
 
-struct Labels {
-  std::string_view kinds[6];
-  std::string_view meetings, due;
-};
-constexpr Labels k_zh{{"超期未办结", "即将到期", "超时未响应", "吹哨未报到", "清单逾期", "落实报告将到期"},
-                      "会议清单（督查室）", "期限"};
-constexpr Labels k_en{{"overdue", "due soon", "not acknowledged", "whistle unanswered",
-                       "list late", "meeting report due"},
-                      "meetings (supervision office)", "due"};
+std::string kind_key(ReminderKind kind) { return fmt::format("remind.kind.{}", to_string(kind)); }
 
-const Labels& labels(const config::Config& c) { return c.lang == "en" ? k_en : k_zh; }
+Reminder item(ReminderKind kind, Role role, std::optional<std::int64_t> case_id,
+              std::optional<std::int64_t> meeting, std::string title, time::Instant due,
+              std::int64_t level) {
+  Reminder r;
+  r.kind = kind;
+  r.role = role;
+  r.case_id = case_id;
+  r.meeting = meeting;
+  r.title = std::move(title);
+  r.due = due;
+  r.level = level;
+  return r;
+}
 
 }  // namespace
 
@@ -33,6 +36,7 @@ std::string_view to_string(ReminderKind kind) {
     case ReminderKind::overdue: return "overdue";
     case ReminderKind::due_soon: return "due_soon";
     case ReminderKind::unacknowledged: return "unacknowledged";
+    case ReminderKind::ack_due_soon: return "ack_due_soon";
     case ReminderKind::whistle_unanswered: return "whistle_unanswered";
     case ReminderKind::meeting_list_late: return "meeting_list_late";
     case ReminderKind::meeting_report_due: return "meeting_report_due";
@@ -40,47 +44,77 @@ std::string_view to_string(ReminderKind kind) {
   return "overdue";
 }
 
+std::string_view to_string(Role role) {
+  switch (role) {
+    case Role::lead: return "lead";
+    case Role::co_unit: return "co_unit";
+    case Role::summoned: return "summoned";
+    case Role::office: return "office";
+  }
+  return "lead";
+}
+
 std::vector<UnitReminders> remind(const store::Store& store, const config::Config& config,
                                   time::Instant now, time::Duration within,
                                   const std::optional<std::string>& unit) {
+  // What falls due within the window, and in any case what falls due later
+  // today: a morning run with a short window must not leave an ack due at
+  // 23:59 to pass unsaid.
   const auto horizon = time::add(now, within, config.calendar, config.zone);
+  const auto tomorrow = config.zone.start_of(config.zone.local_date(now) + std::chrono::days{1});
+  const auto before = std::max(time::Instant{horizon.tp + std::chrono::seconds{1}}, tomorrow);
   std::map<std::string, std::vector<Reminder>> by_unit;
   std::vector<Reminder> meetings;
-  for (const auto& c : store.open_cases_due_before(time::Instant{horizon.tp + std::chrono::seconds{1}})) {
+  for (const auto& c : store.open_cases_due_before(before)) {
     const auto kind = *c.due_at < now ? ReminderKind::overdue : ReminderKind::due_soon;
-    by_unit[*c.lead_unit].push_back({kind, c.id, c.meeting, c.title, *c.due_at, c.level});
+    by_unit[*c.lead_unit].push_back(item(kind, Role::lead, c.id, c.meeting, c.title, *c.due_at, c.level));
+    // A co-unit shares the deadline (as `list --unit` shows it the case).
+    for (const auto& co : c.co_units)
+      if (co != *c.lead_unit)
+        by_unit[co].push_back(item(kind, Role::co_unit, c.id, c.meeting, c.title, *c.due_at, c.level));
   }
-  for (const auto& c : store.unacknowledged_before(now))
-    by_unit[*c.lead_unit].push_back(
-        {ReminderKind::unacknowledged, c.id, c.meeting, c.title, *c.ack_due, c.level});
+  for (const auto& c : store.unacknowledged_before(before)) {
+    const auto kind = *c.ack_due < now ? ReminderKind::unacknowledged : ReminderKind::ack_due_soon;
+    by_unit[*c.lead_unit].push_back(item(kind, Role::lead, c.id, c.meeting, c.title, *c.ack_due, c.level));
+  }
   for (const auto& s : store.unanswered_summons_due_before(now)) {
     const auto c = store.find_case(s.case_id);
     if (!c || c->status == store::Status::closed) continue;
-    by_unit[s.unit].push_back(
-        {ReminderKind::whistle_unanswered, c->id, c->meeting, c->title, s.due_at, c->level});
+    by_unit[s.unit].push_back(item(ReminderKind::whistle_unanswered, Role::summoned, c->id, c->meeting,
+                                   c->title, s.due_at, c->level));
   }
   for (const auto& b : store.meeting_backlog()) {
     // A meeting's clocks run from the end of the day it was held.
     const auto held = config.zone.to_instant(
         time::LocalSeconds{b.meeting.held_on.time_since_epoch()} + std::chrono::seconds{86399});
     const auto list_due = time::add(held, config.deadlines.list_within, config.calendar, config.zone);
-    if (b.unassigned > 0 && now > list_due)
-      meetings.push_back({ReminderKind::meeting_list_late, std::nullopt, b.meeting.id,
-                          fmt::format("{} ({}/{})", b.meeting.title, b.unassigned, b.cases),
-                          list_due, 0});
+    if (b.unassigned > 0 && now > list_due) {
+      auto r = item(ReminderKind::meeting_list_late, Role::office, std::nullopt, b.meeting.id,
+                    b.meeting.title, list_due, 0);
+      r.unassigned = b.unassigned;
+      r.cases = b.cases;
+      meetings.push_back(std::move(r));
+    }
     // The report falls due once: it is reminded of in the window before it.
     const auto report_due =
         time::add(held, config.deadlines.meeting_report_after, config.calendar, config.zone);
     if (b.cases > 0 && now <= report_due && report_due <= horizon)
-      meetings.push_back({ReminderKind::meeting_report_due, std::nullopt, b.meeting.id,
-                          b.meeting.title, report_due, 0});
+      meetings.push_back(item(ReminderKind::meeting_report_due, Role::office, std::nullopt,
+                              b.meeting.id, b.meeting.title, report_due, 0));
+  }
+  // The supervision office receives the meetings' items with its own.
+  if (config.office && !meetings.empty()) {
+    auto& office = by_unit[*config.office];
+    office.insert(office.end(), meetings.begin(), meetings.end());
+    meetings.clear();
   }
 
   std::vector<UnitReminders> groups;
   auto add_group = [&](std::optional<std::string> code, std::vector<Reminder> items) {
     if (items.empty()) return;
     std::stable_sort(items.begin(), items.end(), [](const Reminder& a, const Reminder& b) {
-      return std::tie(a.kind, a.due, a.case_id) < std::tie(b.kind, b.due, b.case_id);
+      return std::tie(a.kind, a.due, a.case_id, a.meeting) <
+             std::tie(b.kind, b.due, b.case_id, b.meeting);
     });
     UnitReminders g;
     g.unit = code;
@@ -89,8 +123,8 @@ std::vector<UnitReminders> remind(const store::Store& store, const config::Confi
       g.name = u->name;
       g.head = u->head;
       g.email = u->email;
-    } else {
-      g.name = code ? *code : std::string(labels(config).meetings);
+    } else if (code) {
+      g.name = *code;
     }
     groups.push_back(std::move(g));
   };
@@ -108,26 +142,27 @@ std::vector<UnitReminders> remind(const store::Store& store, const config::Confi
 }
 
 void render_reminders(std::ostream& out, const std::vector<UnitReminders>& groups,
-                      io::Format format, const config::Config& config, time::Instant now) {
-  if (groups.empty()) return;
-  const auto& l = labels(config);
+                      io::Format format, const config::Config& config, time::Instant now,
+                      const Words& words) {
+  auto opt = [](const auto& v) { return v ? Json(*v) : Json(nullptr); };
   auto item_json = [&](const UnitReminders& g, const Reminder& r) {
-    Json j;
-    j["unit"] = g.unit ? Json(*g.unit) : Json(nullptr);
-    j["kind"] = std::string(to_string(r.kind));
-    j["case"] = r.case_id ? Json(*r.case_id) : Json(nullptr);
-    j["meeting"] = r.meeting ? Json(*r.meeting) : Json(nullptr);
-    j["title"] = r.title;
-    j["due"] = time::format_utc(r.due);
-    j["level"] = r.level;
-    return j;
+    return Json{{"unit", opt(g.unit)},
+                {"kind", std::string(to_string(r.kind))},
+                {"role", std::string(to_string(r.role))},
+                {"case", opt(r.case_id)},
+                {"meeting", opt(r.meeting)},
+                {"title", r.title},
+                {"due", time::format_utc(r.due)},
+                {"level", r.level},
+                {"unassigned", opt(r.unassigned)},
+                {"cases", opt(r.cases)}};
   };
   if (format == io::Format::json) {
+    // Nothing due is an object with no groups, never nothing (SPEC §9).
     Json doc{{"as_of", time::format_utc(now)}, {"groups", Json::array()}};
     for (const auto& g : groups) {
-      Json group{{"unit", g.unit ? Json(*g.unit) : Json(nullptr)}, {"name", g.name},
-                 {"head", g.head ? Json(*g.head) : Json(nullptr)},
-                 {"email", g.email ? Json(*g.email) : Json(nullptr)}, {"items", Json::array()}};
+      Json group{{"unit", opt(g.unit)}, {"name", g.name}, {"head", opt(g.head)},
+                 {"email", opt(g.email)}, {"items", Json::array()}};
       for (const auto& r : g.items) group["items"].push_back(item_json(g, r));
       doc["groups"].push_back(std::move(group));
     }
@@ -139,7 +174,8 @@ void render_reminders(std::ostream& out, const std::vector<UnitReminders>& group
     for (const auto& g : groups)
       for (const auto& r : g.items) rows.push_back(item_json(g, r));
     std::vector<io::Column> columns;
-    for (const auto& [key, value] : rows.front().items()) columns.push_back({key, key});
+    const auto keys = item_json({}, Reminder{});  // items() must not outlive it
+    for (const auto& [key, value] : keys.items()) columns.push_back({key, key});
     io::render_rows(out, columns, rows, format);
     return;
   }
@@ -148,20 +184,23 @@ void render_reminders(std::ostream& out, const std::vector<UnitReminders>& group
     if (!first) out << '\n';
     first = false;
     // Names come from the config and titles from people: shown escaped.
-    out << util::escape_controls(g.name);
+    out << util::escape_controls(g.unit ? g.name : std::string(words("remind.office")));
     if (g.unit) out << " (" << util::escape_controls(*g.unit) << ")";
     if (g.head) out << "  " << util::escape_controls(*g.head);
     if (g.email) out << " <" << util::escape_controls(*g.email) << ">";
     out << '\n';
     std::size_t kind_width = 0;
     for (const auto& r : g.items)
-      kind_width = std::max(kind_width, util::display_width(l.kinds[int(r.kind)]));
+      kind_width = std::max(kind_width, util::display_width(words(kind_key(r.kind))));
     for (const auto& r : g.items) {
       const auto ref = r.case_id ? fmt::format("#{}", *r.case_id)
                                  : fmt::format("M{}", r.meeting.value_or(0));
-      out << "  " << util::pad(l.kinds[int(r.kind)], kind_width) << "  "
-          << util::pad(ref, 6) << "  " << l.due << " " << time::format_local(r.due, config.zone)
-          << "  " << util::escape_controls(r.title) << '\n';
+      std::string title = util::escape_controls(r.title);
+      if (r.role == Role::co_unit) title += words("remind.co_unit");
+      if (r.unassigned && r.cases) title += words.format("remind.unassigned", *r.unassigned, *r.cases);
+      out << "  " << util::pad(words(kind_key(r.kind)), kind_width) << "  " << util::pad(ref, 6)
+          << "  " << words.format("remind.due", time::format_local(r.due, config.zone)) << "  "
+          << title << '\n';
     }
   }
 }

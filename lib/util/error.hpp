@@ -68,6 +68,17 @@ enum class Kind {
   no_working_day,         // the working calendar has no working day after `value` (lib/time)
 
   // --- supervision and reports (lib/supervise, lib/report) -----------------
+  level_not_raised,       // case_id is at level choices[0]; `value` of `field` does not raise it
+  not_above,              // unit `value` of `field` is not above choices[0], the case's lead unit
+  whistle_without_units,  // `field` (a whistle) names no unit
+  no_meeting,             // no meeting `value` (case_id: the case that names it, if any)
+  not_a_month,            // `value` of `field` is not YYYY-MM (nor previous, current)
+  empty_period,           // `field` `value` is not before choices[0]: the period [from, to) is empty
+  // Options of the report, remind and escalate verbs (thrown by cmd/):
+  one_mode_of,            // exactly one of `choices` must be given
+  no_ids_with,            // `field` applies to every case: no ids may be given
+  options_conflict,       // `field` and choices[0] cannot both be given
+  option_needs,           // `field` goes only with choices[0]
 
   // --- config (lib/config) -------------------------------------------------
 

@@ -6,6 +6,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 export DUBAN_STORE="$T/duban.db" DUBAN_CONFIG="$EXAMPLES/duban.toml"
+sed 's/^lang = "zh"/lang = "en"/' "$EXAMPLES/duban.toml" >"$T/en.toml"
 jcount() { sql "SELECT count(*) FROM journal${1:+ WHERE $1}"; }
 
 # Wednesday 2026-09-30, the eve of the National Day holiday (10-01..10-07;
@@ -20,12 +21,25 @@ expect_eq "$(sql 'SELECT DISTINCT ack_due FROM "case"')" "2026-10-08T15:59:59Z" 
 expect_eq "$(sql 'SELECT DISTINCT due_at FROM "case"')" "2026-10-13T15:59:59Z" "5wd counts the make-up Saturday"
 
 # --- remind -----------------------------------------------------------------------
-run --now "2026-10-08 09:00" remind
+# Just after assigning, with a short window, nothing is due.
+run --now "2026-09-30 10:00" remind --within 1h
 expect_rc 0
 expect_out ""
 expect_eq "$err" "" "nothing due: not a byte on stderr either"
-run --now "2026-10-08 09:00" remind --exit-code
+run --now "2026-09-30 10:00" remind --within 1h --exit-code
 expect_rc 0
+run --now "2026-09-30 10:00" --format json remind --within 1h
+expect_rc 0
+py_expect "$out" 'd = json.loads(data); print(d["as_of"], d["groups"])' "2026-09-30T02:00:00Z []" \
+  "nothing due in JSON: the empty object, not nothing"
+# An ack due later today (23:59:59) is reminded in the morning, whatever the window.
+run --now "2026-10-08 09:00" remind --within 1h --exit-code
+expect_rc 1
+expect_out_has "  响应即将到期  #1      期限 2026-10-08 23:59  新华社区路灯不亮"
+run --now "2026-10-08 09:00" --format json remind --within 1h
+py_expect "$out" 'd = json.loads(data); print([(g["unit"], i["kind"], i["role"], i["case"]) for g in d["groups"] for i in g["items"]])' \
+  "[('cgj', 'ack_due_soon', 'lead', 1), ('rsj', 'ack_due_soon', 'lead', 2), ('sy-cd-xh', 'ack_due_soon', 'lead', 3)]" \
+  "acks due later today, each to its lead unit"
 
 run --now "2026-10-09 09:00" remind --exit-code
 expect_rc 1
@@ -45,7 +59,7 @@ run --now "2026-10-09 09:00" --format json remind
 py_expect "$out" 'd = json.loads(data); print(len(d["groups"]), d["groups"][0]["unit"], d["groups"][0]["items"][0]["kind"], d["groups"][0]["items"][0]["due"])' \
   "3 cgj unacknowledged 2026-10-08T15:59:59Z" "remind json"
 run --now "2026-10-09 09:00" --format csv remind
-expect_eq "$(printf '%s\n' "$out" | head -1)" "unit,kind,case,meeting,title,due,level" "remind csv header"
+expect_eq "$(printf '%s\n' "$out" | head -1)" "unit,kind,role,case,meeting,title,due,level,unassigned,cases" "remind csv header"
 expect_eq "$(printf '%s\n' "$out" | wc -l)" "4" "one csv row per item"
 # Due soon: within 2wd of Mon 10-12 09:00 the 10-13 deadline falls.
 "$DUBAN" -q --now "2026-10-09 10:00" ack 1 2 3
@@ -71,7 +85,9 @@ j=$(jcount)
 run --now "2026-10-14 09:00" escalate --auto
 expect_rc 0
 expect_eq "$(printf '%s\n' "$out" | tail -n +2 | wc -l)" "3" "three cases raised"
-expect_out_has "overdue"
+expect_eq "$(printf '%s\n' "$out" | head -1 | tr -s ' ')" "编号 牵头单位 规则 期限 原级别 升至 通知 标题" "the header in Chinese"
+expect_out_has "   1  市城市管理局            超期未办结  2026-10-13 23:59       0     2  领办领导（未指定）  新华社区路灯不亮"
+expect_out_lacks "overdue"
 expect_eq "$(sql 'SELECT group_concat(level) FROM "case"')" "2,2,2" "all at level 2"
 expect_eq "$(jcount "action = 'escalate'")" "3" "one event per case"
 run --now "2026-10-14 09:00" escalate --auto
@@ -82,14 +98,17 @@ expect_eq "$(jcount)" "$((j + 3))" "a second run writes nothing"
 run --now "2026-10-20 23:59:59" escalate --auto  # 5wd after 10-13 ends 10-20 23:59:59
 expect_out ""
 run --now "2026-10-21 00:00" --format json escalate --auto
-py_expect "$out" 'd = json.loads(data); print(len(d), d[0]["from_level"], d[0]["level"], d[0]["notify"])' \
-  "3 2 3 supervision office" "level 3 after 5wd"
+py_expect "$out" 'd = json.loads(data); print(len(d), d[0]["from_level"], d[0]["level"], d[0]["when"], d[0]["after"], d[0]["notify"], d[0]["notify_name"], d[0]["notify_email"])' \
+  "3 2 3 overdue 5wd supervision office 邓立新 dcs@example.gov.cn" "level 3 after 5wd, to the office's head"
 
 # --- escalate by hand -------------------------------------------------------------
 export DUBAN_NOW="2026-10-21 09:00"
 run escalate 3 --to cgj --reason x
 expect_rc 64
-expect_err_has "not above 'sy-cd-xh'"
+expect_err_has "duban: 错误: “cgj” 不是 “sy-cd-xh” 的上级单位：--to 只能把案件移交上级"
+run --config "$T/en.toml" escalate 3 --to cgj --reason x
+expect_rc 64
+expect_err_has "duban: error: 'cgj' is not above 'sy-cd-xh' in the unit tree; --to moves a case up only"
 run escalate 3 --to sy
 expect_rc 64
 expect_err_has "--reason"
@@ -98,9 +117,19 @@ expect_rc 0
 expect_eq "$(sql 'SELECT lead_unit, status, level FROM "case" WHERE id = 3')" "sy|listed|4" "moved up, re-listed, level 4"
 run escalate 1 --level 3 --reason x
 expect_rc 64
-expect_err_has "does not raise"
+expect_err_has "duban: 错误: 案件 1 已在第 3 级，--level 3 不是升级"
+run --config "$T/en.toml" escalate 1 --level 3 --reason x
+expect_rc 64
+expect_err_has "duban: error: case 1 is at level 3; --level 3 does not raise it"
 run escalate 1 --level 5 --auto
 expect_rc 64
+expect_err_has "duban: 错误: 须给出且只给出 --level N、--to UNIT、--whistle UNITS、--auto 之一"
+run escalate 1 --auto
+expect_rc 64
+expect_err_has "duban: 错误: --auto 作用于所有案件，不要给出案件编号"
+run --config "$T/en.toml" escalate 1 --whistle , --reason x
+expect_rc 64
+expect_err_has "duban: error: --whistle needs at least one unit"
 
 # A whistle: two units must report within 30 minutes.
 run escalate 2 --whistle jyj,mzj --within 30m --reason "吹哨报到：环卫工人工资"

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "cases/cases.hpp"
+#include "catalogue.hpp"
 #include "config/config.hpp"
 #include "store/store.hpp"
 
@@ -12,6 +13,12 @@ namespace duban::test {
 
 inline config::Config config_from(std::string_view toml) {
   return config::parse(toml, "test.toml", ":memory:");
+}
+
+// The word catalogue of cmd/, for renderers that take words.
+inline const cmd::Catalogue& words(cmd::Lang lang = cmd::Lang::zh) {
+  static const cmd::Catalogue zh(cmd::Lang::zh), en(cmd::Lang::en);
+  return lang == cmd::Lang::zh ? zh : en;
 }
 
 inline time::Instant at(std::string_view when) {

@@ -64,7 +64,9 @@ std::vector<TrendPoint> year() {
 std::string html(const report::Monthly& m, const std::vector<TrendPoint>& trend,
                  std::string_view toml = k_units) {
   std::ostringstream out;
-  report::render_monthly_html(out, m, trend, test::config_from(toml));
+  const auto config = test::config_from(toml);
+  report::render_monthly_html(out, m, trend, config,
+                              test::words(config.lang == "en" ? cmd::Lang::en : cmd::Lang::zh));
   return out.str();
 }
 

@@ -1,10 +1,13 @@
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
 #include <sstream>
 
 #include "cases/change.hpp"
 #include "fixtures.hpp"
 #include "report/monthly.hpp"
+#include "report/tables.hpp"
 
 using namespace duban;
 using store::GroupBy;
@@ -152,6 +155,21 @@ TEST_SUITE("report") {
     CHECK(group(r, "cgj")->figures.received == 1);
   }
 
+  TEST_CASE("every figure, grouping, meeting state and topic kind has its words") {
+    for (const auto key : report::k_figure_keys) CHECK(test::words().has(fmt::format("figure.{}", key)));
+    for (auto by : {store::GroupBy::unit, store::GroupBy::category, store::GroupBy::channel,
+                    store::GroupBy::klass, store::GroupBy::town}) {
+      CHECK(test::words().has(fmt::format("report.group.{}", report::to_string(by))));
+      CHECK(test::words().has(fmt::format("html.group.{}", report::to_string(by))));
+      CHECK(test::words().has(fmt::format("html.rates_heading.{}", report::to_string(by))));
+    }
+    for (std::size_t s = 0; s < report::k_item_states; ++s)
+      CHECK(test::words().has(
+          fmt::format("meeting.state.{}", report::to_string(static_cast<report::ItemState>(s)))));
+    for (auto kind : {"category", "recurring"}) CHECK(test::words().has(fmt::format("topics.kind.{}", kind)));
+    for (auto outcome : {"solved", "explained"}) CHECK(test::words().has(fmt::format("outcome.{}", outcome)));
+  }
+
   TEST_CASE("one decimal rounds halves up, as 四舍五入 does") {
     CHECK(report::one_decimal(11.25) == "11.3");
     CHECK(report::one_decimal(4.25) == "4.3");
@@ -167,11 +185,11 @@ TEST_SUITE("report") {
     for (auto id : {a, b, c}) m.assign(id, "cgj", "2026-10-08 09:00");
     m.finish(a, "2026-10-09 09:00");
     std::ostringstream out;
-    report::render_monthly(out, m.october(), io::Format::table, m.config);
+    report::render_monthly(out, m.october(), io::Format::table, m.config, test::words());
     CHECK(out.str().find("33.3%") != std::string::npos);
     CHECK(out.str().find("—") != std::string::npos);  // satisfaction: no follow-ups
     std::ostringstream csv;
-    report::render_monthly(csv, m.october(), io::Format::csv, m.config);
+    report::render_monthly(csv, m.october(), io::Format::csv, m.config, test::words());
     CHECK(csv.str().rfind("key,name,received,closed,closure_rate,on_time_rate,overdue_open,"
                           "ack_rate,satisfaction_rate,mean_days_to_close,escalations,reopened,"
                           "returned\n",

@@ -7,6 +7,8 @@
 #include "supervise/escalate.hpp"
 #include "util/error.hpp"
 
+#include <sstream>
+
 using namespace duban;
 using store::Status;
 
@@ -25,6 +27,8 @@ parent = "city"
 [[unit]]
 code = "village"
 parent = "town"
+head = "谢美玲"
+email = "village@example.gov.cn"
 [[unit]]
 code = "cgj"
 parent = "city"
@@ -68,6 +72,40 @@ struct Ladder {
 }  // namespace
 
 TEST_SUITE("escalate") {
+  TEST_CASE("an escalation names whom it tells: the unit head by name and email, in words") {
+    Ladder l;
+    const auto id = l.assigned("2025-09-30 10:00");  // ack due 10-09; due 5wd = 10-14
+    auto after = l.at("2025-10-10 00:00");
+    const auto done = supervise::escalate_auto(after);
+    REQUIRE(done.size() == 1);
+    CHECK(done[0].recipient.role == supervise::Recipient::Role::unit_head);
+    CHECK(done[0].recipient.name == "谢美玲");
+    CHECK(done[0].recipient.email == "village@example.gov.cn");
+    std::ostringstream zh, en, json;
+    supervise::render_escalations(zh, done, io::Format::table, l.config, test::words(cmd::Lang::zh));
+    CHECK(zh.str() ==
+          "编号  牵头单位  规则        期限              原级别  升至  通知                                        标题\n"
+          "   1  village   超时未响应  2025-10-09 23:59       0     1  单位负责人 谢美玲 <village@example.gov.cn>  路灯不亮\n");
+    supervise::render_escalations(en, done, io::Format::table, l.config, test::words(cmd::Lang::en));
+    CHECK(en.str().find("not acknowledged by its ack due") != std::string::npos);
+    CHECK(en.str().find("unit head 谢美玲 <village@example.gov.cn>") != std::string::npos);
+    supervise::render_escalations(json, done, io::Format::json, l.config, test::words(cmd::Lang::zh));
+    const auto j = nlohmann::json::parse(json.str());
+    CHECK(j[0]["when"] == "ack_overdue");
+    CHECK(j[0]["notify"] == "unit head");
+    CHECK(j[0]["notify_name"] == "谢美玲");
+    CHECK(j[0]["notify_email"] == "village@example.gov.cn");
+    // The leader's step, 1wd after the due, is named with its delay; no leader is named.
+    auto late = l.at("2025-10-16 00:00");
+    const auto next = supervise::escalate_auto(late);
+    REQUIRE(next.size() == 1);
+    std::ostringstream words;
+    supervise::render_escalations(words, next, io::Format::table, l.config, test::words(cmd::Lang::zh));
+    CHECK(words.str().find("超期未办结逾1个工作日") != std::string::npos);
+    CHECK(words.str().find("领办领导（未指定）") != std::string::npos);
+    (void)id;
+  }
+
   TEST_CASE("the ladder raises an unacknowledged case only once its ack due has passed") {
     Ladder l;
     const auto id = l.assigned("2025-09-30 10:00");  // ack due 2025-10-09 23:59:59
@@ -131,8 +169,15 @@ TEST_SUITE("escalate") {
     Ladder l;
     const auto id = l.assigned("2025-10-09 09:00");
     auto ctx = l.at("2025-10-10 09:00");
-    CHECK_THROWS_WITH_AS(supervise::move_up(ctx, {id}, "cgj", "x"),
-                         doctest::Contains("not above 'village'"), Error);
+    try {
+      supervise::move_up(ctx, {id}, "cgj", "x");
+      FAIL("moved a case sideways");
+    } catch (const Error& e) {
+      CHECK(e.kind() == Kind::not_above);
+      CHECK(e.fields().value == "cgj");
+      CHECK(e.fields().case_id == id);
+      CHECK(e.fields().choices == std::vector<std::string>{"village"});
+    }
     const auto c = supervise::move_up(ctx, {id}, "city", "超出镇村权限").at(0);
     CHECK(c.lead_unit == "city");
     CHECK(c.level == 1);

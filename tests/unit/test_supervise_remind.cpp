@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include <fmt/format.h>
+
 #include "cases/query.hpp"
 #include "fixtures.hpp"
 #include "supervise/escalate.hpp"
@@ -56,14 +58,59 @@ struct Town {
 }  // namespace
 
 TEST_SUITE("remind") {
+  TEST_CASE("every reminder kind has its words in the catalogue") {
+    for (int k = 0; k <= static_cast<int>(ReminderKind::meeting_report_due); ++k) {
+      const auto key = fmt::format("remind.kind.{}", supervise::to_string(static_cast<ReminderKind>(k)));
+      CAPTURE(key);
+      CHECK(test::words(cmd::Lang::zh).has(key));
+    }
+    for (auto key : {"remind.office", "remind.due", "remind.co_unit", "remind.unassigned"})
+      CHECK(test::words().has(key));
+  }
+
   TEST_CASE("nothing due means no groups and no output at all") {
     Town t;
     t.assigned("2025-10-09 09:00", "cgj");
-    const auto groups = t.remind("2025-10-09 10:00");  // ack due tomorrow's end
+    const auto groups = t.remind("2025-10-09 10:00", "1h");  // ack due tomorrow's end
     CHECK(groups.empty());
     std::ostringstream out;
-    supervise::render_reminders(out, groups, io::Format::table, t.config, test::at("2025-10-09 10:00"));
+    supervise::render_reminders(out, groups, io::Format::table, t.config, test::at("2025-10-09 10:00"),
+                                test::words(cmd::Lang::en));
     CHECK(out.str().empty());
+    std::ostringstream json;
+    supervise::render_reminders(json, groups, io::Format::json, t.config, test::at("2025-10-09 10:00"),
+                                test::words(cmd::Lang::en));
+    CHECK(json.str() == "{\n  \"as_of\": \"2025-10-09T02:00:00Z\",\n  \"groups\": []\n}\n");
+  }
+
+  TEST_CASE("an ack due within the window, or later today, is reminded before it passes") {
+    Town t;
+    t.assigned("2025-10-09 09:00", "cgj");  // ack due 10-10 23:59:59
+    CHECK(t.remind("2025-10-10 08:30", "1h").at(0).items.at(0).kind == ReminderKind::ack_due_soon);
+    CHECK(t.remind("2025-10-09 10:00", "1wd").at(0).items.at(0).kind == ReminderKind::ack_due_soon);
+    CHECK(t.remind("2025-10-11 00:00", "1h").at(0).items.at(0).kind == ReminderKind::unacknowledged);
+  }
+
+  TEST_CASE("a co-unit is told of an overdue case, and --unit gives the same share") {
+    Town t;
+    auto ctx = t.at("2025-09-30 10:00");
+    cases::IntakeFields f;
+    f.title = "shared";
+    f.klass = "C";
+    const auto id = cases::intake(ctx, {f}, cases::DryRun::no, {}).at(0).id;
+    cases::AssignOptions o;
+    o.lead = "cgj";
+    o.co = std::vector<std::string>{"rsj"};
+    cases::assign(ctx, {id}, o);
+    cases::ack(ctx, {id}, std::nullopt);
+    const auto all = t.remind("2025-10-15 09:00", "1h");  // due 10-14
+    REQUIRE(all.size() == 2);
+    CHECK(all[1].unit == "rsj");
+    CHECK(all[1].items.at(0).role == supervise::Role::co_unit);
+    CHECK(all[1].items.at(0).kind == ReminderKind::overdue);
+    const auto rsj = t.remind("2025-10-15 09:00", "1h", std::string("rsj"));
+    REQUIRE(rsj.size() == 1);
+    CHECK(rsj[0].items.size() == all[1].items.size());
   }
 
   TEST_CASE("unacknowledged, overdue and due-soon cases go to their lead unit") {
@@ -91,10 +138,17 @@ TEST_SUITE("remind") {
     t.assigned("2025-09-30 10:00", "cgj");
     std::ostringstream out;
     const auto now = test::at("2025-10-10 09:00");
-    supervise::render_reminders(out, t.remind("2025-10-10 09:00"), io::Format::table, t.config, now);
+    supervise::render_reminders(out, t.remind("2025-10-10 09:00"), io::Format::table, t.config, now,
+                                test::words(cmd::Lang::en));
     CHECK(out.str() ==
           "Urban Management (cgj)  He Guanggui <cgj@example.gov.cn>\n"
           "  not acknowledged  #1      due 2025-10-09 23:59  case for cgj\n");
+    std::ostringstream zh;
+    supervise::render_reminders(zh, t.remind("2025-10-10 09:00"), io::Format::table, t.config, now,
+                                test::words(cmd::Lang::zh));
+    CHECK(zh.str() ==
+          "Urban Management (cgj)  He Guanggui <cgj@example.gov.cn>\n"
+          "  超时未响应  #1      期限 2025-10-09 23:59  case for cgj\n");
   }
 
   TEST_CASE("an unanswered whistle is reminded to the summoned unit") {
@@ -102,8 +156,8 @@ TEST_SUITE("remind") {
     const auto id = t.assigned("2025-10-09 09:00", "cgj");
     auto ctx = t.at("2025-10-09 10:00");
     supervise::whistle(ctx, {id}, {"rsj"}, {30, time::Duration::Unit::minutes}, "吹哨");
-    CHECK(t.remind("2025-10-09 10:20").empty());
-    const auto groups = t.remind("2025-10-09 10:31");
+    CHECK(t.remind("2025-10-09 10:20", "1h").empty());
+    const auto groups = t.remind("2025-10-09 10:31", "1h");
     REQUIRE(groups.size() == 1);
     CHECK(groups[0].unit == "rsj");
     CHECK(groups[0].items[0].kind == ReminderKind::whistle_unanswered);
@@ -122,7 +176,20 @@ TEST_SUITE("remind") {
     REQUIRE(groups.size() == 1);
     CHECK_FALSE(groups[0].unit);
     CHECK(groups[0].items[0].kind == ReminderKind::meeting_list_late);
-    CHECK(groups[0].items[0].title == "环卫工人早餐会 (1/1)");
+    CHECK(groups[0].items[0].title == "环卫工人早餐会");
+    CHECK(groups[0].items[0].unassigned == 1);
+    CHECK(groups[0].items[0].cases == 1);
+    // With an office in the config, the list goes to it, with --unit too.
+    t.config = test::config_from("office = \"city\"\n" + std::string(k_city));
+    const auto office = t.remind("2025-10-13 00:00", "1h", std::string("city"));
+    REQUIRE(office.size() == 1);
+    CHECK(office[0].unit == "city");
+    CHECK(office[0].items.at(0).role == supervise::Role::office);
+    std::ostringstream out;
+    supervise::render_reminders(out, office, io::Format::table, t.config, test::at("2025-10-13 00:00"),
+                                test::words(cmd::Lang::zh));
+    CHECK(out.str() == "City (city)\n"
+                       "  清单逾期  M1      期限 2025-10-12 23:59  环卫工人早餐会（共 1 件，1 件未交办）\n");
   }
 
   TEST_CASE("a meeting's implementation report is reminded in the window before it falls due") {

@@ -69,7 +69,9 @@ void run(Runtime& rt, IntakeOptions& o) {
     // On stdin the first character tells: JSON starts with { (or [, which
     // the JSON Lines reader then refuses with a clear message).
     const auto first = text.find_first_not_of(" \t\r\n\xef\xbb\xbf");
+    // A .json file written by a program is most often JSON Lines too.
     const bool jsonl = o.file->ends_with(".jsonl") || o.file->ends_with(".ndjson") ||
+                       o.file->ends_with(".json") ||
                        (*o.file == "-" && first != std::string::npos &&
                         (text[first] == '{' || text[first] == '['));
     const auto records = jsonl ? io::read_jsonl(text, source) : io::read_csv(text, source);
@@ -129,7 +131,7 @@ void register_intake(CLI::App& app, Runtime& rt) {
   sub->add_option("--address", f.address);
   sub->add_option("--meeting", f.meeting, "Meeting id");
   sub->add_option("--received", o->received, "When it was received (default: the clock)");
-  sub->add_option("--file", o->file, "CSV or JSON Lines (.jsonl) file, or - for stdin");
+  sub->add_option("--file", o->file, "CSV or JSON Lines (.jsonl, .json) file, or - for stdin");
   sub->add_option("--encoding", o->encoding, "The file's encoding, e.g. gb18030 (default UTF-8)");
   sub->add_flag("--receipt", o->receipt, "Print each new id with its receipt code");
   sub->add_flag("--confidential", f.confidential, "保密: mask the requester wherever shown");

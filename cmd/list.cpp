@@ -19,7 +19,7 @@ void register_list(CLI::App& app, Runtime& rt) {
   sub->add_option("--class", l.klass, "A, B or C");
   sub->add_option("--channel", l.channel);
   sub->add_option("--category", l.category);
-  sub->add_option("--meeting", l.meeting, "Meeting id");
+  sub->add_option("--meeting", l.meeting, "Meeting id or title");
   sub->add_flag("--overdue", l.overdue, "Open cases past their due");
   sub->add_option("--due-within", l.due_within, "Open cases due within a DURATION");
   sub->add_option("--received-from", l.received_from, "Received on or after DATE");

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "cases/fold.hpp"
+#include "cases/query.hpp"
 
 #include "supervise/deadlines.hpp"
 #include "util/error.hpp"
@@ -21,18 +22,6 @@ namespace {
 
 using Json = store::Detail;
 using store::Action;
-
-std::vector<std::string> unit_codes(const config::Config& c) {
-  std::vector<std::string> out;
-  for (const auto& u : c.units) out.push_back(u.code);
-  return out;
-}
-
-std::vector<std::string> category_codes(const config::Config& c) {
-  std::vector<std::string> out;
-  for (const auto& x : c.categories) out.push_back(x.code);
-  return out;
-}
 
 // Receipts are what a requester quotes on the phone: 8 characters without
 // look-alikes (no 0/O, 1/I/L), in two groups. Unguessable: a receipt is
@@ -54,6 +43,19 @@ std::string new_receipt(const Context& ctx) {
     }
     if (code.size() == 9 && !ctx.store.receipt_taken(code)) return code;
   }
+}
+
+// Where a batch's record came from ("file.csv:3"; "intake" for options)
+// as a fault's source and line.
+void place(Fields& f, std::string_view at) {
+  const auto colon = at.rfind(':');
+  if (colon == std::string_view::npos) return;
+  long line = 0;
+  const auto digits = at.substr(colon + 1);
+  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), line);
+  if (ec != std::errc{} || end != digits.data() + digits.size()) return;
+  f.source = std::string(at.substr(0, colon));
+  f.line = line;
 }
 
 std::string state_name(Status s) {
@@ -134,10 +136,9 @@ void wrong_state(const CaseRow& c, std::string_view verb, std::string_view needs
                                       verb, needs));
 }
 
-void require_unit(const config::Config& config, const std::string& code) {
-  if (!config.find_unit(code))
-    throw Error(Exit::unavailable,
-                fmt::format("unknown unit '{}'{}", code, config::did_you_mean(code, unit_codes(config))));
+std::string require_unit(const config::Config& config, const std::string& text,
+                         std::string_view field) {
+  return config.unit_code(text, field);
 }
 
 const std::vector<std::string>& intake_field_names() {
@@ -239,12 +240,22 @@ std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items
                             const BeforeCommit& before_commit) {
   const auto& config = ctx.config;
   std::vector<CaseRow> rows;
-  std::vector<std::string> faults;
+  std::vector<Error> faults;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const auto& f = items[i];
     const std::string at = i < where.size() ? where[i] : std::string("case");
     auto fault = [&](std::string_view field, const std::string& what) {
-      faults.push_back(fmt::format("{}: {}: {}", at, field, what));
+      faults.emplace_back(Exit::data, fmt::format("{}: {}: {}", at, field, what));
+    };
+    // A name resolved, or its fault kept with where the record came from.
+    auto resolved = [&](std::optional<std::string>& value, auto&& code_of) {
+      if (!value) return;
+      try {
+        value = code_of(*value);
+      } catch (Error& e) {
+        place(e.fields(), at);
+        faults.push_back(std::move(e));
+      }
     };
     CaseRow c;
     auto clean = [](const std::optional<std::string>& v) -> std::optional<std::string> {
@@ -258,14 +269,11 @@ std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items
     else fault("title", "a title is required");
     c.description = clean(f.description);
     c.channel = clean(f.channel);
-    if (c.channel && !config.has_channel(*c.channel))
-      fault("channel", fmt::format("unknown channel '{}'{}", *c.channel,
-                                   config::did_you_mean(*c.channel, config.channels)));
+    resolved(c.channel, [&](const std::string& v) { return config.channel_code(v); });
     c.category = clean(f.category);
-    if (c.category && !config.categories.empty() && !config.find_category(*c.category))
-      fault("category", fmt::format("unknown category '{}'{}", *c.category,
-                                    config::did_you_mean(*c.category, category_codes(config))));
+    resolved(c.category, [&](const std::string& v) { return config.category_code(v); });
     c.klass = clean(f.klass);
+    if (c.klass) c.klass = class_of(*c.klass);
     if (c.klass && !is_class(*c.klass))
       fault("class", fmt::format("'{}' is not A, B or C", *c.klass));
     c.requester = clean(f.requester);
@@ -275,16 +283,13 @@ std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items
     c.address = clean(f.address);
     if (auto m = clean(f.meeting)) {
       try {
-        const auto id = parse_ids({*m}).front();
-        if (auto meeting = ctx.store.find_meeting(id)) {
-          c.meeting = id;
-          // A meeting's problems came in through the meeting's own channel.
-          if (!c.channel && config.has_channel(meeting->kind)) c.channel = meeting->kind;
-        } else {
-          fault("meeting", fmt::format("no meeting {}", id));
-        }
-      } catch (const Error&) {
-        fault("meeting", fmt::format("'{}' is not a meeting id", *m));
+        const auto meeting = find_meeting(ctx.store, *m);
+        c.meeting = meeting.id;
+        // A meeting's problems came in through the meeting's own channel.
+        if (!c.channel && config.has_channel(meeting.kind)) c.channel = meeting.kind;
+      } catch (Error& e) {
+        place(e.fields(), at);
+        faults.push_back(std::move(e));
       }
     }
     c.confidential = f.confidential;
@@ -304,11 +309,11 @@ std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items
     }
     rows.push_back(std::move(c));
   }
+  if (faults.size() == 1) throw std::move(faults.front());
   if (!faults.empty()) {
-    const auto n = faults.size();
-    throw Error(Exit::data, n == 1 ? faults.front()
-                                   : fmt::format("{} faults, nothing was added:\n{}", n,
-                                                 fmt::join(faults, "\n")));
+    Error several(Kind::several);
+    several.faults = std::move(faults);
+    throw several;
   }
   if (dry_run == DryRun::yes) return rows;
   ctx.store.write([&] {
@@ -320,6 +325,7 @@ std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items
         ctx.store.insert_case(c);
         record(ctx, c, Action::intake, std::nullopt, intake_detail(c));
       } catch (const Error& e) {
+        if (e.kind() != Kind::legacy) throw;  // a store's fault is the store's, not the row's
         // A write-time refusal names the row it came from.
         throw Error(e.code(), fmt::format("{}: {}", i < where.size() ? where[i] : "case", e.what()));
       }
@@ -353,13 +359,26 @@ Instant lead_clock_start(const store::Store& store, const CaseRow& current) {
 
 }  // namespace
 
+namespace {
+
+// The options with units by their codes and the class in upper case: the
+// rest of assign reads codes only.
+AssignOptions with_codes(const config::Config& config, AssignOptions o) {
+  o.lead = require_unit(config, o.lead, "lead_unit");
+  if (o.co)
+    for (auto& u : *o.co) u = require_unit(config, u, "co_units");
+  if (o.klass) o.klass = class_of(*o.klass);
+  return o;
+}
+
+}  // namespace
+
 std::vector<CaseRow> assign(Context& ctx, const std::vector<std::int64_t>& ids,
-                            const AssignOptions& o) {
+                            const AssignOptions& given) {
   const auto& config = ctx.config;
-  require_unit(config, o.lead);
+  const auto o = with_codes(config, given);
   if (o.co) {
     for (const auto& u : *o.co) {
-      require_unit(config, u);
       if (u == o.lead)
         throw Error(Exit::usage, fmt::format("unit '{}' cannot be both lead and co-unit", u));
     }
@@ -433,8 +452,9 @@ std::vector<CaseRow> assign(Context& ctx, const std::vector<std::int64_t>& ids,
 }
 
 std::vector<CaseRow> ack(Context& ctx, const std::vector<std::int64_t>& ids,
-                         const std::optional<std::string>& unit) {
-  if (unit) require_unit(ctx.config, *unit);
+                         const std::optional<std::string>& given) {
+  const auto unit =
+      given ? std::optional<std::string>(require_unit(ctx.config, *given, "unit")) : std::nullopt;
   return change_each(ctx, ids, [&](CaseRow& c) {
     const bool lead = !unit || unit == c.lead_unit;
     // A unit summoned by a whistle reports in; a late answer is recorded so.

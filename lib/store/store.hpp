@@ -49,6 +49,8 @@ public:
   std::int64_t insert_case(CaseRow& row);
   void update_case(const CaseRow& row);
   std::optional<CaseRow> find_case(std::int64_t id) const;
+  // The receipt as a requester reads it out: case, spaces and dashes do
+  // not matter ("abcd efgh" finds ABCD-EFGH).
   std::optional<CaseRow> find_case_by_receipt(const std::string& receipt) const;
   bool receipt_taken(const std::string& receipt) const;
   std::vector<CaseRow> list_cases(const CaseFilter& filter) const;

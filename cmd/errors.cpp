@@ -18,7 +18,8 @@ struct Wording {
 
 // The placeholders a wording may use: {where} (the option, or file:line:
 // field), {value}, {nearest} (the did-you-mean hint, or nothing), {case},
-// {choices} (joined), {a} and {b} (the first two choices), {source}, {line}.
+// {choices} (joined), {a} and {b} (the first two choices), {source}, {line};
+// {at}: {where} and ": ", or nothing when there is no where.
 // A fault in a value is bad usage (64) on the command line and bad data (65)
 // in a file: `input` marks those kinds.
 Wording wording(Kind kind) {
@@ -199,7 +200,7 @@ Wording wording(Kind kind) {
       return {Exit::data, "存储中有 duban 不会写出的数据：{field} “{value}”",
               "the store holds what duban never writes: {field} '{value}'"};
     case Kind::store_constraint:
-      return {Exit::data, "存储拒绝了这一行（{value}）", "the store refused the row ({value})"};
+      return {Exit::data, "{at}存储拒绝了这一行（{value}）", "{at}the store refused the row ({value})"};
     case Kind::store_io:
       return {Exit::io, "无法读写存储 {source}：{value}", "cannot read or write the store {source}: {value}"};
 
@@ -254,8 +255,9 @@ std::string one(const Error& e, const Catalogue& words) {
   const std::string a = f.choices.size() > 0 ? f.choices[0] : std::string();
   const std::string b = f.choices.size() > 1 ? f.choices[1] : std::string();
   const std::string case_id = f.case_id ? std::to_string(*f.case_id) : std::string();
+  const std::string where = where_of(f);
   return fmt::vformat(text, fmt::make_format_args(
-      fmt::arg("where", where_of(f)), fmt::arg("value", f.value), fmt::arg("nearest", nearest),
+      fmt::arg("where", where), fmt::arg("at", where.empty() ? where : where + ": "), fmt::arg("value", f.value), fmt::arg("nearest", nearest),
       fmt::arg("case", case_id), fmt::arg("choices", choices), fmt::arg("a", a), fmt::arg("b", b),
       fmt::arg("source", f.source), fmt::arg("line", f.line)));
 }

@@ -325,7 +325,12 @@ std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items
         ctx.store.insert_case(c);
         record(ctx, c, Action::intake, std::nullopt, intake_detail(c));
       } catch (const Error& e) {
-        if (e.kind() != Kind::legacy) throw;  // a store's fault is the store's, not the row's
+        if (e.kind() == Kind::store_constraint) {
+          Error placed = e;
+          place(placed.fields(), i < where.size() ? where[i] : std::string());
+          throw placed;
+        }
+        if (e.kind() != Kind::legacy) throw;  // the store's own fault, not the row's
         // A write-time refusal names the row it came from.
         throw Error(e.code(), fmt::format("{}: {}", i < where.size() ? where[i] : "case", e.what()));
       }

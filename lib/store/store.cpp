@@ -58,7 +58,8 @@ constexpr int k_application_id = 0x4455424E;
   switch (e.getErrorCode() & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED: fail(Kind::store_busy, store);
-    case SQLITE_CONSTRAINT: fail(Kind::store_constraint, store, e.what());
+    // The row's fault, not the file's: its caller may say where the row came from.
+    case SQLITE_CONSTRAINT: fail(Kind::store_constraint, "", e.what());
     // Not a database, a bad page, or a table or column missing that
     // duban's schema has (SQLITE_ERROR: "no such table: summons").
     case SQLITE_NOTADB:

@@ -113,6 +113,12 @@ id=$out
 expect_eq "$(sql "SELECT meeting, channel FROM \"case\" WHERE id = $id")" "1|breakfast" "a meeting by its title"
 run --format ids list --meeting 环卫工人早餐会
 expect_out "$id"
+run report meeting 环卫工人早餐会
+expect_rc 0
+expect_out_has "环卫工人早餐会"
+run report meeting 环卫工人早饭会
+expect_rc 69
+expect_err_has "（是不是 “环卫工人早餐会”？）"
 run intake --title "无此会议" --meeting 9
 expect_rc 69
 expect_err "duban: 错误: --meeting: 没有会议“9”（编号或名称）"

@@ -96,7 +96,8 @@ Wording wording(Kind kind) {
       return {Exit::config, "{where}: 必须是时长或表 {{ A = …, B = …, C = … }}",
               "{where}: must be a duration or a table {{ A = ..., B = ..., C = ... }}"};
     case Kind::config_no_class:
-      return {Exit::config, "{where}: 缺少 {value} 类的时长", "{where}: has no duration for class {value}"};
+      return {Exit::config, "{where}: 缺少 {value} 类的时长",
+              "{where}: has no duration for class {value}"};
     case Kind::config_needs:
       return {Exit::config, "{where}: 每个 [[{value}]] 都需要此项", "{where}: every [[{value}]] needs it"};
     case Kind::config_twice:
@@ -116,7 +117,8 @@ Wording wording(Kind kind) {
     case Kind::config_unknown_name:
       return {Exit::config, "{where}: 没有“{value}”{nearest}", "{where}: unknown '{value}'{nearest}"};
     case Kind::config_own_ancestor:
-      return {Exit::config, "{where}: 单位“{value}”是自己的上级", "{where}: unit '{value}' is its own ancestor"};
+      return {Exit::config, "{where}: 单位“{value}”是自己的上级",
+              "{where}: unit '{value}' is its own ancestor"};
     case Kind::config_rule_match:
       return {Exit::config, "{where}: 规则需要 channel 和/或 category 来匹配",
               "{where}: a rule needs a channel and/or a category to match on"};
@@ -124,9 +126,11 @@ Wording wording(Kind kind) {
       return {Exit::config, "{where}: 规则需要 ack 或 resolve 时长",
               "{where}: a rule needs an ack or a resolve duration"};
     case Kind::config_not_one_of:
-      return {Exit::config, "{where}: “{value}” 不是 {choices} 之一", "{where}: '{value}' is not one of {choices}"};
+      return {Exit::config, "{where}: “{value}” 不是 {choices} 之一",
+              "{where}: '{value}' is not one of {choices}"};
     case Kind::config_out_of_range:
-      return {Exit::config, "{where}: 必须是 {a} 到 {b} 之间的数", "{where}: must be a number from {a} to {b}"};
+      return {Exit::config, "{where}: 必须是 {a} 到 {b} 之间的数",
+              "{where}: must be a number from {a} to {b}"};
     case Kind::config_no_weight:
       return {Exit::config, "{where}: 至少一个权重要大于 0", "{where}: at least one weight must be above 0"};
     case Kind::config_not_zone:
@@ -165,7 +169,8 @@ Wording wording(Kind kind) {
     case Kind::json_invalid:
       return {Exit::data, "{where}: 不是有效的 JSON（{value}）", "{where}: invalid JSON: {value}"};
     case Kind::json_not_object:
-      return {Exit::data, "{where}: 应是 JSON 对象，而不是 {value}", "{where}: expected a JSON object, not {value}"};
+      return {Exit::data, "{where}: 应是 JSON 对象，而不是 {value}",
+              "{where}: expected a JSON object, not {value}"};
     case Kind::json_duplicate_key:
       return {Exit::data, "{where}: 键重复", "{where}: duplicate key"};
     case Kind::json_bad_value:
@@ -194,15 +199,17 @@ Wording wording(Kind kind) {
       return {Exit::busy, "存储正忙（另一个 duban 正在写入），请稍后再试",
               "the store is busy (another duban is writing); try again"};
     case Kind::store_damaged:
-      return {Exit::data, "存储 {source} 不是 duban 存储或已损坏（{value}）：运行 “duban doctor”",
-              "the store {source} is not a duban store or is damaged ({value}); run 'duban doctor'"};
+      return {
+          Exit::data, "存储 {source} 不是 duban 存储或已损坏（{value}）：运行 “duban doctor”",
+          "the store {source} is not a duban store or is damaged ({value}); run 'duban doctor'"};
     case Kind::store_bad_row:
       return {Exit::data, "存储中有 duban 不会写出的数据：{field} “{value}”",
               "the store holds what duban never writes: {field} '{value}'"};
     case Kind::store_constraint:
       return {Exit::data, "{at}存储拒绝了这一行（{value}）", "{at}the store refused the row ({value})"};
     case Kind::store_io:
-      return {Exit::io, "无法读写存储 {source}：{value}", "cannot read or write the store {source}: {value}"};
+      return {Exit::io, "无法读写存储 {source}：{value}",
+              "cannot read or write the store {source}: {value}"};
 
     case Kind::legacy: return {Exit::io, "", ""};
   }
@@ -256,10 +263,12 @@ std::string one(const Error& e, const Catalogue& words) {
   const std::string b = f.choices.size() > 1 ? f.choices[1] : std::string();
   const std::string case_id = f.case_id ? std::to_string(*f.case_id) : std::string();
   const std::string where = where_of(f);
-  return fmt::vformat(text, fmt::make_format_args(
-      fmt::arg("where", where), fmt::arg("at", where.empty() ? where : where + ": "), fmt::arg("value", f.value), fmt::arg("nearest", nearest),
-      fmt::arg("case", case_id), fmt::arg("choices", choices), fmt::arg("a", a), fmt::arg("b", b),
-      fmt::arg("source", f.source), fmt::arg("line", f.line)));
+  return fmt::vformat(
+      text, fmt::make_format_args(
+                fmt::arg("where", where), fmt::arg("at", where.empty() ? where : where + ": "),
+                fmt::arg("value", f.value), fmt::arg("nearest", nearest), fmt::arg("case", case_id),
+                fmt::arg("choices", choices), fmt::arg("a", a), fmt::arg("b", b),
+                fmt::arg("source", f.source), fmt::arg("line", f.line)));
 }
 
 }  // namespace

@@ -79,7 +79,8 @@ constexpr std::initializer_list<io::Format> k_table_formats = {
 void run_meeting(Runtime& rt, const MonthlyOptions& o) {
   const auto format = rt.format(k_table_formats);
   // An id (or - for stdin), or the meeting's exact title.
-  const bool by_id = o.meeting == "-" || o.meeting.find_first_not_of("0123456789") == std::string::npos;
+  const bool by_id =
+      o.meeting == "-" || o.meeting.find_first_not_of("0123456789") == std::string::npos;
   const auto given = by_id ? std::optional(rt.ids({o.meeting}).front()) : std::nullopt;
   auto& store = rt.store(store::Create::never);
   const auto id = given ? *given : cases::find_meeting(store, o.meeting).id;

@@ -119,7 +119,8 @@ public:
     for (auto&& [key, node] : m_table) {
       const std::string name(key.str());
       if (m_taken.count(name)) continue;
-      fail_at(key.source(), name, Kind::config_unknown_key, name, nearest(name, known).value_or(""));
+      fail_at(key.source(), name, Kind::config_unknown_key, name,
+              nearest(name, known).value_or(""));
     }
   }
 
@@ -332,7 +333,8 @@ void read_deadlines(Reader& top, Config& config) {
       }
     };
     code_of(rule.channel, "channel", [&](const std::string& v) { return config.channel_code(v); });
-    code_of(rule.category, "category", [&](const std::string& v) { return config.category_code(v); });
+    code_of(rule.category, "category",
+            [&](const std::string& v) { return config.category_code(v); });
     if (!rule.channel && !rule.category) rr.fail(t, "channel", Kind::config_rule_match);
     rule.ack = rr.duration("ack");
     if (const auto* res = rr.take("resolve")) rule.resolve = resolve_of(rr, *res, "resolve", false);
@@ -352,7 +354,9 @@ void read_escalation(Reader& top, Config& config) {
     if (!when) r.fail(t, "when", Kind::config_needs, "escalation");
     if (*when == "ack_overdue") step.when = EscalationStep::When::ack_overdue;
     else if (*when == "overdue") step.when = EscalationStep::When::overdue;
-    else r.fail(*t.get("when"), "when", Kind::config_not_one_of, *when, "", {"ack_overdue", "overdue"});
+    else
+      r.fail(*t.get("when"), "when", Kind::config_not_one_of, *when, "",
+             {"ack_overdue", "overdue"});
     if (auto a = r.duration("after")) step.after = *a;
     const auto* level = r.take("level");
     if (!level) r.fail(t, "level", Kind::config_needs, "escalation");
@@ -493,7 +497,8 @@ std::optional<std::string> nearest(std::string_view word, const std::vector<std:
                                  [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (!ascii) {
     for (const auto& k : known)
-      if (k.find(word) != std::string::npos || (!k.empty() && word.find(k) != std::string_view::npos))
+      if (k.find(word) != std::string::npos ||
+          (!k.empty() && word.find(k) != std::string_view::npos))
         return k;
   }
   return std::nullopt;

@@ -28,8 +28,8 @@ struct IconvCloser {
 using Iconv = std::unique_ptr<void, IconvCloser>;
 
 long line_at(std::string_view text, std::size_t offset) {
-  return 1 + static_cast<long>(
-                 std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+  return 1 + static_cast<long>(std::count(
+                 text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
 [[noreturn]] void fail(Kind kind, std::string_view source, long line, std::string value = {}) {

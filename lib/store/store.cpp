@@ -714,11 +714,13 @@ void Store::insert_summons(const SummonsRow& row) {
 
 std::vector<SummonsRow> Store::summons_of(std::int64_t case_id) const {
   return guarded(m_impl->path, [&]() -> std::vector<SummonsRow> {
-    SQLite::Statement st(m_impl->db, fmt::format("{}{} WHERE case_id = ? ORDER BY summoned_at, unit",
-                                                 k_summons_select, m_impl->src.summons));
+    SQLite::Statement st(m_impl->db,
+                         fmt::format("{}{} WHERE case_id = ? ORDER BY summoned_at, unit",
+                                     k_summons_select, m_impl->src.summons));
     st.bind(1, case_id);
     std::vector<SummonsRow> rows;
-    while (st.executeStep()) rows.push_back(read_summons(st));
+    while (st.executeStep())
+      rows.push_back(read_summons(st));
     return rows;
   });
 }
@@ -865,14 +867,16 @@ std::vector<Tally> Store::tally(GroupBy by, Instant from, Instant to, Instant as
 std::vector<std::pair<std::int64_t, std::int64_t>> Store::received_and_closed(
     const std::vector<Instant>& bounds) const {
   return guarded(m_impl->path, [&]() -> std::vector<std::pair<std::int64_t, std::int64_t>> {
-    std::vector<std::pair<std::int64_t, std::int64_t>> out(bounds.size() > 1 ? bounds.size() - 1 : 0);
-    if (out.empty()) return out;
+    std::vector<std::pair<std::int64_t, std::int64_t>> out(bounds.size() > 1 ? bounds.size() - 1
+                                                                             : 0);
+    if (out.empty())
+      return out;
     // One filtered count per period; the SQL text depends only on how many.
     auto counts = [&](const char* column) {
       std::string sql = "SELECT ";
       for (std::size_t i = 0; i < out.size(); ++i)
-        sql += fmt::format("{}count(*) FILTER (WHERE c.{} >= ? AND c.{} < ?)", i ? ", " : "", column,
-                           column);
+        sql += fmt::format("{}count(*) FILTER (WHERE c.{} >= ? AND c.{} < ?)", i ? ", " : "",
+                           column, column);
       sql += fmt::format(" FROM {1} c WHERE c.{0} >= ? AND c.{0} < ?", column, m_impl->src.cases);
       SQLite::Statement st(m_impl->db, sql);
       int k = 1;
@@ -888,7 +892,8 @@ std::vector<std::pair<std::int64_t, std::int64_t>> Store::received_and_closed(
       return n;
     };
     const auto received = counts("received_at"), closed = counts("closed_at");
-    for (std::size_t i = 0; i < out.size(); ++i) out[i] = {received[i], closed[i]};
+    for (std::size_t i = 0; i < out.size(); ++i)
+      out[i] = {received[i], closed[i]};
     return out;
   });
 }
@@ -903,7 +908,8 @@ std::vector<TopicCount> Store::topic_counts(Instant from, Instant to) const {
     st.bind(2, format_utc(to));
     std::vector<TopicCount> rows;
     while (st.executeStep())
-      rows.push_back({opt_text(st.getColumn(0)), opt_text(st.getColumn(1)), st.getColumn(2).getInt64()});
+      rows.push_back(
+          {opt_text(st.getColumn(0)), opt_text(st.getColumn(1)), st.getColumn(2).getInt64()});
     return rows;
   });
 }
@@ -1099,7 +1105,8 @@ std::optional<Store::Fault> Store::check_integrity(bool quick) const {
   return guarded(m_impl->path, [&]() -> std::optional<Store::Fault> {
     SQLite::Statement st(m_impl->db, quick ? "PRAGMA quick_check" : "PRAGMA integrity_check");
     if (st.executeStep() && st.getColumn(0).getString() != "ok")
-      return Fault{"integrity", std::nullopt, std::nullopt, st.getColumn(0).getString(), std::nullopt};
+      return Fault{"integrity", std::nullopt, std::nullopt, st.getColumn(0).getString(),
+                   std::nullopt};
     return std::nullopt;
   });
 }
@@ -1116,10 +1123,10 @@ std::optional<Store::Fault> Store::check_schema() const {
       return Fault{"schema", std::nullopt, std::nullopt, "user_version",
                    std::to_string(schema_version())};
     // The guards of SPEC §8: a store without one can be rewritten unseen.
-    for (const char* trigger : {"journal_no_update", "journal_no_delete", "journal_append_only",
-                                "case_no_delete", "case_no_replace", "case_no_update",
-                                "co_unit_no_replace", "case_instants_insert", "case_instants_update",
-                                "journal_instants_insert"}) {
+    for (const char* trigger :
+         {"journal_no_update", "journal_no_delete", "journal_append_only", "case_no_delete",
+          "case_no_replace", "case_no_update", "co_unit_no_replace", "case_instants_insert",
+          "case_instants_update", "journal_instants_insert"}) {
       SQLite::Statement st(db, "SELECT 1 FROM sqlite_schema WHERE type = 'trigger' AND name = ?");
       st.bind(1, trigger);
       if (!st.executeStep())
@@ -1153,10 +1160,15 @@ std::optional<Store::Fault> Store::check_instants() const {
         {"summons", "case_id", "due_at"},  {"summons", "case_id", "answered_at"},
         {"meeting", "id", "created_at"}};
     for (const auto& c : k_columns) {
-      SQLite::Statement st(m_impl->db, fmt::format(
-          "SELECT {1}, {2} FROM {0} WHERE {2} IS NOT NULL AND NOT ({2} GLOB '????" "-??" "-??" "T??:??:??Z'"
-          " AND {2} BETWEEN '1970-01-01T00:00:00Z' AND '9999-12-31T23:59:59Z') ORDER BY {1} LIMIT 1",
-          c.table, c.key, c.column));
+      SQLite::Statement st(
+          m_impl->db,
+          fmt::format("SELECT {1}, {2} FROM {0} WHERE {2} IS NOT NULL AND NOT ({2} GLOB '????"
+                      "-??"
+                      "-??"
+                      "T??:??:??Z'"
+                      " AND {2} BETWEEN '1970-01-01T00:00:00Z' AND '9999-12-31T23:59:59Z') ORDER "
+                      "BY {1} LIMIT 1",
+                      c.table, c.key, c.column));
       if (!st.executeStep()) continue;
       Fault f{"instants", std::nullopt, std::nullopt, std::string(c.column),
               st.getColumn(1).getString()};
@@ -1226,10 +1238,12 @@ std::optional<std::pair<std::int64_t, std::string>> Store::chain_head() const {
 
 std::vector<SummonsRow> Store::all_summons() const {
   return guarded(m_impl->path, [&]() -> std::vector<SummonsRow> {
-    SQLite::Statement st(m_impl->db, fmt::format("{}main.summons ORDER BY case_id, unit, summoned_at",
-                                                 k_summons_select));
+    SQLite::Statement st(
+        m_impl->db,
+        fmt::format("{}main.summons ORDER BY case_id, unit, summoned_at", k_summons_select));
     std::vector<SummonsRow> rows;
-    while (st.executeStep()) rows.push_back(read_summons(st));
+    while (st.executeStep())
+      rows.push_back(read_summons(st));
     return rows;
   });
 }
@@ -1237,10 +1251,12 @@ std::vector<SummonsRow> Store::all_summons() const {
 std::vector<std::string> Store::units_used() const {
   return guarded(m_impl->path, [&]() -> std::vector<std::string> {
     SQLite::Statement st(m_impl->db,
-        "SELECT lead_unit FROM \"case\" WHERE lead_unit IS NOT NULL UNION"
-        " SELECT unit FROM co_unit UNION SELECT unit FROM journal WHERE unit IS NOT NULL ORDER BY 1");
+                         "SELECT lead_unit FROM \"case\" WHERE lead_unit IS NOT NULL UNION"
+                         " SELECT unit FROM co_unit UNION SELECT unit FROM journal WHERE unit IS "
+                         "NOT NULL ORDER BY 1");
     std::vector<std::string> out;
-    while (st.executeStep()) out.push_back(st.getColumn(0).getString());
+    while (st.executeStep())
+      out.push_back(st.getColumn(0).getString());
     return out;
   });
 }

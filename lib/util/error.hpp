@@ -41,7 +41,7 @@ enum class Kind {
   ambiguous_name,    // `value` is the name of several: their codes in `choices`
   // The config file itself (source, line, column; `field` the dotted key).
   config_missing,          // no config file at `source` (given by --config or $DUBAN_CONFIG)
-  config_unreadable,       // `source` cannot be read (`value`: it is a folder when "folder")
+  config_unreadable,       // `source` cannot be read (a folder, no permission)
   config_syntax,           // not TOML: `value` is the parser's description
   config_unknown_key,      // `field` is no key here; `nearest` when near
   config_not_string,       // `field` must be a string

@@ -104,6 +104,11 @@ run --config "$T/en.toml" ack 1 --unit nobody
 expect_rc 69
 expect_err_has "duban: error: --unit: unknown unit 'nobody'"
 
+# A channel's name in the config is the name its report group shows.
+run --format json report monthly --by channel --month 2025-09
+expect_rc 0
+expect_out_has '"key": "hotline",'$'\n''      "name": "12345热线",'
+
 # --- meetings by id or title; a missing one is 69 like assign's ---------------------------------
 run meeting add --kind breakfast --title "环卫工人早餐会" --date 2025-09-27
 expect_rc 0

@@ -304,7 +304,26 @@ namespace {
 // What kind of SQLite file this is, read without writing a byte to it.
 enum class FileKind { empty, ours, foreign };
 
+FileKind kind_of_now(SQLite::Database& db);
+
+// Read in one read transaction: statement by statement, another duban
+// creating the store could commit between two reads (no application_id yet,
+// then a whole schema), and the file would pass for another program's.
 FileKind kind_of(SQLite::Database& db) {
+  const bool outside = sqlite3_get_autocommit(db.getHandle()) != 0;
+  if (outside) db.exec("BEGIN");  // deferred: it writes nothing
+  try {
+    const auto kind = kind_of_now(db);
+    if (outside) db.exec("COMMIT");
+    return kind;
+  } catch (...) {
+    if (outside && !sqlite3_get_autocommit(db.getHandle()))
+      sqlite3_exec(db.getHandle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+FileKind kind_of_now(SQLite::Database& db) {
   auto value = [&](const char* sql) {
     SQLite::Statement st(db, sql);
     st.executeStep();

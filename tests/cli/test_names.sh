@@ -130,6 +130,14 @@ expect_err "duban: 错误: --meeting: 没有会议“9”（编号或名称）"
 run --config "$T/en.toml" intake --title "无此会议" --meeting 环卫工人早饭会
 expect_rc 69
 expect_err "duban: error: --meeting: no meeting '环卫工人早饭会' (neither an id nor a title) (did you mean '环卫工人早餐会'?)"
+printf '标题,会议\n会上另一件事,环卫工人早餐会\n' >"$T/meeting.csv"
+run intake --file "$T/meeting.csv"
+expect_rc 0
+expect_eq "$(sql "SELECT meeting FROM \"case\" WHERE id = $out")" "1" "a file's 会议 by the meeting's title"
+printf '标题,会议\n会上另一件事,早饭会\n' >"$T/nomeeting.csv"
+run intake --file "$T/nomeeting.csv"
+expect_rc 65
+expect_err "duban: 错误: $T/nomeeting.csv:2: meeting: 没有会议“早饭会”（编号或名称）"
 run meeting add --kind 12345热线 --title "热线分析会" --date 2025-09-28
 expect_rc 0
 expect_eq "$(sql 'SELECT kind FROM meeting WHERE id = 2')" "hotline" "meeting add --kind by the channel's name"

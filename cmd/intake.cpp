@@ -69,7 +69,9 @@ void run(Runtime& rt, IntakeOptions& o) {
     // On stdin the first character tells: JSON starts with { (or [, which
     // the JSON Lines reader then refuses with a clear message).
     const auto first = text.find_first_not_of(" \t\r\n\xef\xbb\xbf");
+    // A .json file written by a program is most often JSON Lines too.
     const bool jsonl = o.file->ends_with(".jsonl") || o.file->ends_with(".ndjson") ||
+                       o.file->ends_with(".json") ||
                        (*o.file == "-" && first != std::string::npos &&
                         (text[first] == '{' || text[first] == '['));
     const auto records = jsonl ? io::read_jsonl(text, source) : io::read_csv(text, source);

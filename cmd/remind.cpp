@@ -36,7 +36,7 @@ void register_remind(CLI::App& app, Runtime& rt) {
       const auto& config = rt.config();
       if (o->working_days && !config.calendar.is_working_day(config.zone.local_date(rt.now())))
         return;
-      if (o->unit) cases::require_unit(config, *o->unit);
+      if (o->unit) o->unit = cases::require_unit(config, *o->unit);
       const auto format = rt.format({io::Format::table, io::Format::json, io::Format::jsonl,
                                      io::Format::csv, io::Format::tsv});
       auto& store = rt.store(store::Create::never);

@@ -3,6 +3,7 @@
 
 #include <sstream>
 
+#include "cases/query.hpp"
 #include "report/html.hpp"
 #include "report/monthly.hpp"
 #include "report/tables.hpp"
@@ -97,8 +98,12 @@ constexpr std::initializer_list<io::Format> k_table_formats = {
 
 void run_meeting(Runtime& rt, const MonthlyOptions& o) {
   const auto format = rt.format(k_table_formats);
-  const auto id = rt.id(o.meeting);
+  // An id (or - for stdin), or the meeting's exact title.
+  const bool by_id =
+      o.meeting == "-" || o.meeting.find_first_not_of("0123456789") == std::string::npos;
+  const auto given = by_id ? std::optional(rt.id(o.meeting)) : std::nullopt;
   auto& store = rt.store(store::Create::never);
+  const auto id = given ? *given : cases::find_meeting(store, o.meeting).id;
   const auto r = report::meeting_report(store, id, rt.now());
   begin_output(rt, o, format);
   report::render_meeting(rt.out, r, format, rt.config(), rt.words(), rt.render_options());

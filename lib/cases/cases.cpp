@@ -9,6 +9,7 @@
 #include <set>
 
 #include "cases/fold.hpp"
+#include "cases/query.hpp"
 
 #include "supervise/deadlines.hpp"
 #include "util/error.hpp"
@@ -21,18 +22,6 @@ namespace {
 
 using Json = store::Detail;
 using store::Action;
-
-std::vector<std::string> unit_codes(const config::Config& c) {
-  std::vector<std::string> out;
-  for (const auto& u : c.units) out.push_back(u.code);
-  return out;
-}
-
-std::vector<std::string> category_codes(const config::Config& c) {
-  std::vector<std::string> out;
-  for (const auto& x : c.categories) out.push_back(x.code);
-  return out;
-}
 
 // Receipts are what a requester quotes on the phone: 8 characters without
 // look-alikes (no 0/O, 1/I/L), in two groups. Unguessable: a receipt is
@@ -54,6 +43,14 @@ std::string new_receipt(const Context& ctx) {
     }
     if (code.size() == 9 && !ctx.store.receipt_taken(code)) return code;
   }
+}
+
+// Where a batch's record came from, as a fault's source and line (none
+// for the command line).
+void place(Fields& f, const Origin& origin) {
+  if (origin.source.empty()) return;
+  f.source = origin.source;
+  f.line = origin.line;
 }
 
 
@@ -136,10 +133,9 @@ void wrong_state(const CaseRow& c, std::initializer_list<Status> needs) {
   throw Error(Kind::wrong_state, std::move(f));
 }
 
-void require_unit(const config::Config& config, const std::string& code) {
-  if (!config.find_unit(code))
-    throw Error(Exit::unavailable,
-                fmt::format("unknown unit '{}'{}", code, config::did_you_mean(code, unit_codes(config))));
+std::string require_unit(const config::Config& config, const std::string& text,
+                         std::string_view field) {
+  return config.unit_code(text, field);
 }
 
 const std::vector<std::string>& intake_field_names() {
@@ -254,12 +250,19 @@ std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items
       fields.line = origin.line;
       faults.faults.emplace_back(kind, std::move(fields));
     };
-    // Transitional, for the look-ups of channel, category and meeting.
-    const std::string at = origin.source.empty()
-                               ? std::string("intake")
-                               : fmt::format("{}:{}", origin.source, origin.line);
-    auto fault = [&](std::string_view field, const std::string& what) {
-      faults.faults.emplace_back(Exit::data, fmt::format("{}: {}: {}", at, field, what));
+    // A look-up's fault, kept with where the record came from.
+    auto kept = [&](Error& e) {
+      place(e.fields(), origin);
+      faults.faults.push_back(std::move(e));
+    };
+    // A name resolved, or its fault kept with where the record came from.
+    auto resolved = [&](std::optional<std::string>& value, auto&& code_of) {
+      if (!value) return;
+      try {
+        value = code_of(*value);
+      } catch (Error& e) {
+        kept(e);
+      }
     };
     CaseRow c;
     auto clean = [](const std::optional<std::string>& v) -> std::optional<std::string> {
@@ -277,14 +280,11 @@ std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items
     else fault_in(Kind::required, "title");
     c.description = clean(f.description);
     c.channel = clean(f.channel);
-    if (c.channel && !config.has_channel(*c.channel))
-      fault("channel", fmt::format("unknown channel '{}'{}", *c.channel,
-                                   config::did_you_mean(*c.channel, config.channels)));
+    resolved(c.channel, [&](const std::string& v) { return config.channel_code(v); });
     c.category = clean(f.category);
-    if (c.category && !config.categories.empty() && !config.find_category(*c.category))
-      fault("category", fmt::format("unknown category '{}'{}", *c.category,
-                                    config::did_you_mean(*c.category, category_codes(config))));
+    resolved(c.category, [&](const std::string& v) { return config.category_code(v); });
     c.klass = clean(f.klass);
+    if (c.klass) c.klass = class_of(*c.klass);
     if (c.klass && !is_class(*c.klass))
       fault_in(Kind::not_one_of, "class", {.value = *c.klass, .choices = {"A", "B", "C"}});
     c.requester = clean(f.requester);
@@ -294,16 +294,12 @@ std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items
     c.address = clean(f.address);
     if (auto m = clean(f.meeting)) {
       try {
-        const auto id = parse_ids({*m}).front();
-        if (auto meeting = ctx.store.find_meeting(id)) {
-          c.meeting = id;
-          // A meeting's problems came in through the meeting's own channel.
-          if (!c.channel && config.has_channel(meeting->kind)) c.channel = meeting->kind;
-        } else {
-          fault("meeting", fmt::format("no meeting {}", id));
-        }
-      } catch (const Error&) {
-        fault("meeting", fmt::format("'{}' is not a meeting id", *m));
+        const auto meeting = find_meeting(ctx.store, *m);
+        c.meeting = meeting.id;
+        // A meeting's problems came in through the meeting's own channel.
+        if (!c.channel && config.has_channel(meeting.kind)) c.channel = meeting.kind;
+      } catch (Error& e) {
+        kept(e);
       }
     }
     c.confidential = f.confidential;
@@ -340,6 +336,12 @@ std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items
         ctx.store.insert_case(c);
         record(ctx, c, Action::intake, std::nullopt, intake_detail(c));
       } catch (const Error& e) {
+        if (e.kind() == Kind::store_constraint) {
+          Error placed = e;
+          place(placed.fields(), i < where.size() ? where[i] : Origin{});
+          throw placed;
+        }
+        if (e.kind() != Kind::legacy) throw;  // the store's own fault, not the row's
         // A write-time refusal names the row it came from.
         const Origin origin = i < where.size() ? where[i] : Origin{};
         if (origin.source.empty()) throw;
@@ -377,13 +379,26 @@ Instant lead_clock_start(const store::Store& store, const CaseRow& current) {
 
 }  // namespace
 
+namespace {
+
+// The options with units by their codes and the class in upper case: the
+// rest of assign reads codes only.
+AssignOptions with_codes(const config::Config& config, AssignOptions o) {
+  o.lead = require_unit(config, o.lead, "lead_unit");
+  if (o.co)
+    for (auto& u : *o.co) u = require_unit(config, u, "co_units");
+  if (o.klass) o.klass = class_of(*o.klass);
+  return o;
+}
+
+}  // namespace
+
 std::vector<CaseRow> assign(Context& ctx, const std::vector<std::int64_t>& ids,
-                            const AssignOptions& o) {
+                            const AssignOptions& given) {
   const auto& config = ctx.config;
-  require_unit(config, o.lead);
+  const auto o = with_codes(config, given);
   if (o.co) {
     for (const auto& u : *o.co) {
-      require_unit(config, u);
       if (u == o.lead) throw Error(Kind::lead_and_co, {.value = u});
     }
     std::set<std::string> seen;
@@ -455,8 +470,9 @@ std::vector<CaseRow> assign(Context& ctx, const std::vector<std::int64_t>& ids,
 }
 
 std::vector<CaseRow> ack(Context& ctx, const std::vector<std::int64_t>& ids,
-                         const std::optional<std::string>& unit) {
-  if (unit) require_unit(ctx.config, *unit);
+                         const std::optional<std::string>& given) {
+  const auto unit =
+      given ? std::optional<std::string>(require_unit(ctx.config, *given, "unit")) : std::nullopt;
   return change_each(ctx, ids, [&](CaseRow& c) {
     const bool lead = !unit || unit == c.lead_unit;
     // A unit summoned by a whistle reports in; a late answer is recorded so.

@@ -23,13 +23,20 @@ void require_in_order(const Context& ctx, const CaseRow& c);
 // Error(Kind::wrong_state): case `c` is in none of the states `needs`.
 [[noreturn]] void wrong_state(const CaseRow& c, std::initializer_list<Status> needs);
 
-// Error(unavailable) with a did-you-mean hint unless `code` is a unit.
-void require_unit(const config::Config& config, const std::string& code);
+// The code of the unit `text` names, by code or exact name (SPEC §9); see
+// Config::unit_code for its faults. `field` is what `text` was given as.
+std::string require_unit(const config::Config& config, const std::string& text,
+                         std::string_view field = "unit");
 
 inline bool is_open(Status s) { return s != Status::resolved && s != Status::closed; }
 
 // A, B or C (SPEC §1's triage classes).
 inline bool is_class(std::string_view k) { return k == "A" || k == "B" || k == "C"; }
+// A class as given, in upper case: SPEC §9 takes "a" for "A".
+inline std::string class_of(std::string k) {
+  if (k.size() == 1 && k[0] >= 'a' && k[0] <= 'c') k[0] = static_cast<char>(k[0] - 'a' + 'A');
+  return k;
+}
 
 // `text`, unless it is missing or blank: then Error(kind) naming `field`
 // (Kind::required, or one that says why the field is needed).

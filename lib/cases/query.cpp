@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+
 #include "cases/change.hpp"
 #include "util/error.hpp"
 #include "util/strings.hpp"
@@ -36,15 +38,14 @@ std::vector<CaseRow> list(const store::Store& store, const config::Config& confi
     }
     f.statuses.push_back(*status);
   }
-  if (o.unit) require_unit(config, *o.unit);
-  f.unit = o.unit;
-  if (o.klass && !is_class(*o.klass))
+  if (o.unit) f.unit = require_unit(config, *o.unit, "unit");
+  const auto klass = o.klass ? std::optional<std::string>(class_of(*o.klass)) : std::nullopt;
+  if (klass && !is_class(*klass))
     throw Error(Kind::not_one_of, {.field = "class", .value = *o.klass, .choices = {"A", "B", "C"}});
-  f.klass = o.klass;
-  f.channel = o.channel;
-  f.category = o.category;
-  if (o.meeting) find_meeting(store, *o.meeting);
-  f.meeting = o.meeting;
+  f.klass = klass;
+  if (o.channel) f.channel = config.channel_code(*o.channel);
+  if (o.category) f.category = config.category_code(*o.category);
+  if (o.meeting) f.meeting = find_meeting(store, *o.meeting).id;
   if (o.overdue) f.overdue_at = now;
   if (o.due_within) {
     auto d = time::parse_duration(*o.due_within);
@@ -68,14 +69,12 @@ std::vector<CaseRow> list(const store::Store& store, const config::Config& confi
 }
 
 store::MeetingRow add_meeting(Context& ctx, const MeetingOptions& o) {
-  if (!ctx.config.has_channel(o.kind))
-    throw Error(Exit::usage, fmt::format("--kind '{}' is not a channel of the config{}", o.kind,
-                                         config::did_you_mean(o.kind, ctx.config.channels)));
+  const auto kind = ctx.config.channel_code(o.kind, "kind");
   if (util::trim(o.title).empty()) throw Error(Kind::required, {.field = "title"});
   auto day = time::parse_date(o.date);
   if (!day) throw Error(Kind::not_a_date, {.field = "date", .value = o.date});
   store::MeetingRow m;
-  m.kind = o.kind;
+  m.kind = kind;
   m.title = o.title;
   m.held_on = *day;
   m.group = o.group;
@@ -86,8 +85,39 @@ store::MeetingRow add_meeting(Context& ctx, const MeetingOptions& o) {
 
 store::MeetingRow find_meeting(const store::Store& store, std::int64_t id) {
   auto m = store.find_meeting(id);
-  if (!m) throw Error(Exit::unavailable, fmt::format("no meeting {}", id));
+  if (!m) {
+    Fields f;
+    f.field = "meeting";
+    f.value = std::to_string(id);
+    throw Error(Kind::unknown_meeting, std::move(f));
+  }
   return *m;
+}
+
+store::MeetingRow find_meeting(const store::Store& store, std::string_view text,
+                               std::string_view field) {
+  std::int64_t id = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  Fields f;
+  f.field = std::string(field);
+  f.value = std::string(text);
+  if (ec == std::errc{} && end == text.data() + text.size()) {
+    if (auto m = id > 0 ? store.find_meeting(id) : std::nullopt) return *m;
+    throw Error(Kind::unknown_meeting, std::move(f));
+  }
+  std::vector<store::MeetingRow> named;
+  std::vector<std::string> titles;
+  for (auto& m : store.meetings()) {
+    titles.push_back(m.title);
+    if (m.title == text) named.push_back(std::move(m));
+  }
+  if (named.size() == 1) return named.front();
+  if (named.empty()) {
+    f.nearest = config::nearest(text, titles).value_or("");
+    throw Error(Kind::unknown_meeting, std::move(f));
+  }
+  for (const auto& m : named) f.choices.push_back(std::to_string(m.id));
+  throw Error(Kind::ambiguous_name, std::move(f));
 }
 
 }  // namespace duban::cases

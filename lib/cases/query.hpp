@@ -12,8 +12,8 @@ namespace duban::cases {
 
 struct ListOptions {
   std::vector<std::string> statuses;
-  std::optional<std::string> unit, klass, channel, category;
-  std::optional<std::int64_t> meeting;
+  std::optional<std::string> unit, klass, channel, category;  // codes or names
+  std::optional<std::string> meeting;                         // an id or a title
   bool overdue = false;
   std::optional<std::string> due_within, received_from, received_to, search;
   // Closed (crossed off) on or after / on or before DATE (or WHEN).
@@ -25,7 +25,8 @@ struct ListOptions {
 // Error(Kind::not_one_of) for a bad status or class, Kind::not_a_duration,
 // Kind::not_a_when for a bad bound (fields as SPEC §9 names them:
 // "due_within", "received_from", "closed_to"…); Kind::must_not_be_negative
-// for the limit; an unknown unit or meeting as their look-ups say.
+// for the limit; unknown_unit, unknown_category, unknown_channel,
+// unknown_meeting for what names none.
 std::vector<CaseRow> list(const store::Store& store, const config::Config& config, Instant now,
                           const ListOptions& options);
 
@@ -34,6 +35,12 @@ struct MeetingOptions {
   std::optional<std::string> group;
 };
 store::MeetingRow add_meeting(Context& ctx, const MeetingOptions& options);
+// The meeting of `id`, or Error(Kind::unknown_meeting).
 store::MeetingRow find_meeting(const store::Store& store, std::int64_t id);
+// The meeting `text` names: its id, or else the exact title of exactly one
+// meeting (SPEC §9). Error(Kind::unknown_meeting) with the nearest title, or
+// Error(Kind::ambiguous_name) with the ids of those that share it.
+store::MeetingRow find_meeting(const store::Store& store, std::string_view text,
+                               std::string_view field = "meeting");
 
 }  // namespace duban::cases

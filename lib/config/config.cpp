@@ -34,11 +34,6 @@ bool is_code(std::string_view code) {
   });
 }
 
-std::string not_a_code(std::string_view code) {
-  return fmt::format("'{}' is not a code: use letters, digits, '_', '-' and '.' "
-                     "(no spaces or commas)", code);
-}
-
 // Reads one TOML table, remembering which keys were taken, so that whatever
 // is left over can be reported as unknown. Every error names
 // file:line:column and the dotted key.
@@ -47,13 +42,24 @@ public:
   Reader(const toml::table& table, std::string file, std::string prefix)
       : m_table(table), m_file(std::move(file)), m_prefix(std::move(prefix)) {}
 
-  [[noreturn]] void fail(const toml::node& at, std::string_view key, std::string_view what) const {
-    fail_at(at.source(), key, what);
+  // A fault at `at`, in the key `key` of this table.
+  [[noreturn]] void fail(const toml::node& at, std::string_view key, Kind kind,
+                         std::string value = {}, std::string near = {},
+                         std::vector<std::string> choices = {}) const {
+    fail_at(at.source(), key, kind, std::move(value), std::move(near), std::move(choices));
   }
-  [[noreturn]] void fail_at(const toml::source_region& where, std::string_view key,
-                            std::string_view what) const {
-    throw Error(Exit::config, fmt::format("{}:{}:{}: {}: {}", m_file, where.begin.line,
-                                          where.begin.column, dotted(key), what));
+  [[noreturn]] void fail_at(const toml::source_region& where, std::string_view key, Kind kind,
+                            std::string value = {}, std::string near = {},
+                            std::vector<std::string> choices = {}) const {
+    Fields f;
+    f.field = dotted(key);
+    f.value = std::move(value);
+    f.nearest = std::move(near);
+    f.source = m_file;
+    f.line = static_cast<long>(where.begin.line);
+    f.column = static_cast<long>(where.begin.column);
+    f.choices = std::move(choices);
+    throw Error(kind, std::move(f));
   }
   std::string dotted(std::string_view key) const {
     return m_prefix.empty() ? std::string(key) : fmt::format("{}.{}", m_prefix, key);
@@ -69,15 +75,15 @@ public:
     const auto* node = take(key);
     if (!node) return std::nullopt;
     const auto* s = node->as_string();
-    if (!s) fail(*node, key, "must be a string");
-    if (s->get().empty()) fail(*node, key, "must not be empty");
+    if (!s) fail(*node, key, Kind::config_not_string);
+    if (s->get().empty()) fail(*node, key, Kind::config_empty);
     return s->get();
   }
 
   // A string that must be a code (see is_code).
   std::optional<std::string> code(std::string_view key) {
     auto s = string(key);
-    if (s && !is_code(*s)) fail(*m_table.get(key), key, not_a_code(*s));
+    if (s && !is_code(*s)) fail(*m_table.get(key), key, Kind::config_not_code, *s);
     return s;
   }
 
@@ -90,9 +96,7 @@ public:
   Duration duration_of(const toml::node& node, std::string_view key) const {
     const auto* s = node.as_string();
     auto d = s ? time::parse_duration(s->get()) : std::nullopt;
-    if (!d)
-      fail(node, key, fmt::format("{} is not {}", s ? "'" + s->get() + "'" : "this",
-                                  time::k_duration_forms));
+    if (!d) fail(node, key, Kind::config_not_duration, s ? s->get() : std::string());
     return *d;
   }
 
@@ -101,10 +105,10 @@ public:
     const auto* node = take(key);
     if (!node) return out;
     const auto* array = node->as_array();
-    if (!array) fail(*node, key, "must be an array of strings");
+    if (!array) fail(*node, key, Kind::config_not_strings);
     for (const auto& item : *array) {
       const auto* s = item.as_string();
-      if (!s) fail(item, key, "must be an array of strings");
+      if (!s) fail(item, key, Kind::config_not_strings);
       out.emplace_back(s->get(), &item);
     }
     return out;
@@ -115,7 +119,8 @@ public:
     for (auto&& [key, node] : m_table) {
       const std::string name(key.str());
       if (m_taken.count(name)) continue;
-      fail_at(key.source(), name, "unknown key" + did_you_mean(name, known));
+      fail_at(key.source(), name, Kind::config_unknown_key, name,
+              nearest(name, known).value_or(""));
     }
   }
 
@@ -128,7 +133,7 @@ private:
 
 const toml::table& table_of(Reader& parent, const toml::node& node, std::string_view key) {
   const auto* t = node.as_table();
-  if (!t) parent.fail(node, key, "must be a table");
+  if (!t) parent.fail(node, key, Kind::config_not_table);
   return *t;
 }
 
@@ -138,7 +143,7 @@ void each_table(Reader& parent, std::string_view key, F&& f) {
   const auto* node = parent.take(key);
   if (!node) return;
   const auto* array = node->as_array();
-  if (!array) parent.fail(*node, key, fmt::format("must be written as [[{}]] tables", key));
+  if (!array) parent.fail(*node, key, Kind::config_not_tables);
   for (const auto& item : *array) {
     const auto& t = table_of(parent, item, key);
     Reader r(t, parent.file(), parent.dotted(key));
@@ -154,15 +159,46 @@ ResolveSpec resolve_of(Reader& r, const toml::node& node, std::string_view key, 
     return spec;
   }
   const auto* t = node.as_table();
-  if (!t) r.fail(node, key, "must be a duration or a table { A = ..., B = ..., C = ... }");
+  if (!t) r.fail(node, key, Kind::config_not_resolve);
   Reader classes(*t, r.file(), r.dotted(key));
   for (char c : {'A', 'B', 'C'}) {
     const std::string name(1, c);
     if (auto d = classes.duration(name)) spec.per_class[c] = *d;
-    else if (complete) r.fail(node, key, fmt::format("has no duration for class {}", c));
+    else if (complete) r.fail(node, key, Kind::config_no_class, name);
   }
   classes.reject_unknown({"A", "B", "C"});
   return spec;
+}
+
+// `channels = ["hotline", ...]`, or with names for reports and input:
+// `channels = [{ code = "hotline", name = "12345热线" }, ...]`, or a mix.
+void read_channels(Reader& top, Config& config) {
+  const auto* node = top.take("channels");
+  if (!node) return;
+  const auto* array = node->as_array();
+  if (!array) top.fail(*node, "channels", Kind::config_not_strings);
+  config.channels.clear();
+  std::set<std::string, std::less<>> seen;
+  for (const auto& item : *array) {
+    std::string code;
+    std::optional<std::string> name;
+    if (const auto* s = item.as_string()) {
+      code = s->get();
+    } else if (const auto* t = item.as_table()) {
+      Reader r(*t, top.file(), "channels");
+      auto c = r.string("code");
+      if (!c) r.fail(item, "code", Kind::config_needs, "channels");
+      code = *c;
+      name = r.string("name");
+      r.reject_unknown({"code", "name"});
+    } else {
+      top.fail(item, "channels", Kind::config_not_channel);
+    }
+    if (!is_code(code)) top.fail(item, "channels", Kind::config_not_code, code);
+    if (!seen.insert(code).second) top.fail(item, "channels", Kind::config_twice, code);
+    config.channels.push_back(code);
+    if (name) config.channel_names.emplace(code, *name);
+  }
 }
 
 void read_calendar(Reader& top, Config& config) {
@@ -175,20 +211,18 @@ void read_calendar(Reader& top, Config& config) {
     weekend_given = true;
     for (auto& [name, at] : r.string_array("weekend")) {
       auto day = time::parse_weekday(name);
-      if (!day) r.fail(*at, "weekend", fmt::format("'{}' is not a weekday (mon .. sun)", name));
+      if (!day) r.fail(*at, "weekend", Kind::config_not_weekday, name);
       weekend.insert(*day);
     }
     // With no working day in the week a "5wd" deadline would never come.
     if (weekend.size() == 7)
-      r.fail(*weekend_at, "weekend", "lists all seven days; at least one must be a working day");
+      r.fail(*weekend_at, "weekend", Kind::config_no_workday);
   }
   auto days = [&](std::string_view key) {
     std::set<time::LocalDays> out;
     for (auto& [text, at] : r.string_array(key)) {
       auto list = time::parse_day_or_range(text);
-      if (!list)
-        r.fail(*at, key, fmt::format("'{}' is not a date (2025-10-01) or a range "
-                                     "(2025-10-01..2025-10-08)", text));
+      if (!list) r.fail(*at, key, Kind::config_not_day_range, text);
       out.insert(list->begin(), list->end());
     }
     return out;
@@ -197,8 +231,7 @@ void read_calendar(Reader& top, Config& config) {
   auto workdays = days("workdays");
   for (const auto& d : workdays)
     if (holidays.count(d))
-      r.fail(*node, "workdays",
-             fmt::format("{} is both a holiday and a make-up working day", time::format_date(d)));
+      r.fail(*node, "workdays", Kind::config_holiday_workday, time::format_date(d));
   r.reject_unknown({"weekend", "holidays", "workdays"});
   if (!weekend_given) weekend = {0, 6};
   config.calendar = time::Calendar(weekend, holidays, workdays);
@@ -212,10 +245,10 @@ void read_units(Reader& top, Config& config) {
   each_table(top, "unit", [&](Reader& r, const toml::table& t) {
     Unit u;
     auto code = r.code("code");
-    if (!code) r.fail(t, "code", "every [[unit]] needs a code");
+    if (!code) r.fail(t, "code", Kind::config_needs, "unit");
     u.code = *code;
     if (!seen.insert(u.code).second)
-      r.fail(*t.get("code"), "code", fmt::format("unit '{}' is defined twice", u.code));
+      r.fail(*t.get("code"), "code", Kind::config_twice, u.code);
     auto name = r.string("name");
     u.name = name.value_or(u.code);
     u.parent = r.string("parent");
@@ -235,9 +268,8 @@ void read_units(Reader& top, Config& config) {
     if (!parent) {
       std::vector<std::string> codes;
       for (const auto& u : units) codes.push_back(u.code);
-      top.fail(*parent_at[i], "unit.parent",
-               fmt::format("unknown unit '{}'{}", *units[i].parent,
-                           did_you_mean(*units[i].parent, codes)));
+      top.fail(*parent_at[i], "unit.parent", Kind::config_unknown_name, *units[i].parent,
+               nearest(*units[i].parent, codes).value_or(""));
     }
     parent_of[i] = static_cast<std::size_t>(parent - units.data());
   }
@@ -256,8 +288,7 @@ void read_units(Reader& top, Config& config) {
       at = parent_of[at];
     }
     if (at != k_root && state[at] == Seen::on_path)
-      top.fail(*parent_at[at], "unit.parent",
-               fmt::format("unit '{}' is its own ancestor", units[at].code));
+      top.fail(*parent_at[at], "unit.parent", Kind::config_own_ancestor, units[at].code);
     for (auto k : path) state[k] = Seen::reaches_root;
   }
 }
@@ -267,10 +298,10 @@ void read_categories(Reader& top, Config& config) {
   each_table(top, "category", [&](Reader& r, const toml::table& t) {
     Category c;
     auto code = r.code("code");
-    if (!code) r.fail(t, "code", "every [[category]] needs a code");
+    if (!code) r.fail(t, "code", Kind::config_needs, "category");
     c.code = *code;
     if (!seen.insert(c.code).second)
-      r.fail(*t.get("code"), "code", fmt::format("category '{}' is defined twice", c.code));
+      r.fail(*t.get("code"), "code", Kind::config_twice, c.code);
     c.name = r.string("name").value_or(c.code);
     r.reject_unknown({"code", "name"});
     config.categories.push_back(std::move(c));
@@ -291,17 +322,23 @@ void read_deadlines(Reader& top, Config& config) {
     rule.line = t.source().begin.line;
     rule.channel = rr.string("channel");
     rule.category = rr.string("category");
-    if (rule.channel && !config.has_channel(*rule.channel))
-      rr.fail(*t.get("channel"), "channel",
-              fmt::format("unknown channel '{}'{}", *rule.channel,
-                          did_you_mean(*rule.channel, config.channels)));
-    if (rule.category && !config.categories.empty() && !config.find_category(*rule.category))
-      rr.fail(*t.get("category"), "category", fmt::format("unknown category '{}'", *rule.category));
-    if (!rule.channel && !rule.category)
-      rr.fail(t, "channel", "a rule needs a channel and/or a category to match on");
+    // A rule may name its channel or category by name too; it keeps the code.
+    auto code_of = [&](std::optional<std::string>& value, std::string_view key, auto&& resolve) {
+      if (!value) return;
+      try {
+        value = resolve(*value);
+      } catch (const Error& e) {
+        rr.fail(*t.get(key), key, Kind::config_unknown_name, *value, e.fields().nearest,
+                e.fields().choices);
+      }
+    };
+    code_of(rule.channel, "channel", [&](const std::string& v) { return config.channel_code(v); });
+    code_of(rule.category, "category",
+            [&](const std::string& v) { return config.category_code(v); });
+    if (!rule.channel && !rule.category) rr.fail(t, "channel", Kind::config_rule_match);
     rule.ack = rr.duration("ack");
     if (const auto* res = rr.take("resolve")) rule.resolve = resolve_of(rr, *res, "resolve", false);
-    if (!rule.ack && !rule.resolve) rr.fail(t, "ack", "a rule needs an ack or a resolve duration");
+    if (!rule.ack && !rule.resolve) rr.fail(t, "ack", Kind::config_rule_duration);
     rr.reject_unknown({"channel", "category", "ack", "resolve"});
     d.rules.push_back(std::move(rule));
   });
@@ -314,15 +351,18 @@ void read_escalation(Reader& top, Config& config) {
   each_table(top, "escalation", [&](Reader& r, const toml::table& t) {
     EscalationStep step;
     auto when = r.string("when");
-    if (!when) r.fail(t, "when", "every [[escalation]] step needs when = \"ack_overdue\" or \"overdue\"");
+    if (!when) r.fail(t, "when", Kind::config_needs, "escalation");
     if (*when == "ack_overdue") step.when = EscalationStep::When::ack_overdue;
     else if (*when == "overdue") step.when = EscalationStep::When::overdue;
-    else r.fail(*t.get("when"), "when", fmt::format("'{}' is not ack_overdue or overdue", *when));
+    else
+      r.fail(*t.get("when"), "when", Kind::config_not_one_of, *when, "",
+             {"ack_overdue", "overdue"});
     if (auto a = r.duration("after")) step.after = *a;
     const auto* level = r.take("level");
-    if (!level) r.fail(t, "level", "every [[escalation]] step needs a level");
+    if (!level) r.fail(t, "level", Kind::config_needs, "escalation");
     const auto* l = level->as_integer();
-    if (!l || l->get() < 1 || l->get() > 99) r.fail(*level, "level", "must be a whole number from 1 to 99");
+    if (!l || l->get() < 1 || l->get() > 99)
+      r.fail(*level, "level", Kind::config_out_of_range, "", "", {"1", "99"});
     step.level = static_cast<int>(l->get());
     step.notify = r.string("notify").value_or("");
     r.reject_unknown({"when", "after", "level", "notify"});
@@ -340,7 +380,7 @@ void read_scorecard(Reader& top, Config& config) {
       const auto* v = wr.take(key);
       if (!v) return;
       auto x = v->value<double>();
-      if (!x || *x < 0 || *x > 1) wr.fail(*v, key, "must be a number from 0 to 1");
+      if (!x || *x < 0 || *x > 1) wr.fail(*v, key, Kind::config_out_of_range, "", "", {"0", "1"});
       into = *x;
     };
     auto& s = config.scorecard;
@@ -349,7 +389,7 @@ void read_scorecard(Reader& top, Config& config) {
     weight("satisfaction_rate", s.satisfaction_rate);
     wr.reject_unknown({"ack_rate", "closure_rate", "satisfaction_rate"});
     if (s.ack_rate + s.closure_rate + s.satisfaction_rate <= 0)
-      r.fail(*w, "weights", "at least one weight must be above 0");
+      r.fail(*w, "weights", Kind::config_no_weight);
   }
   r.reject_unknown({"weights"});
 }
@@ -378,8 +418,64 @@ const Category* Config::find_category(std::string_view code) const {
   return nullptr;
 }
 
-bool Config::has_channel(std::string_view name) const {
-  return std::find(channels.begin(), channels.end(), name) != channels.end();
+bool Config::has_channel(std::string_view code) const {
+  return std::find(channels.begin(), channels.end(), code) != channels.end();
+}
+
+std::string Config::channel_name(std::string_view code) const {
+  const auto it = channel_names.find(code);
+  return it != channel_names.end() ? it->second : std::string(code);
+}
+
+namespace {
+
+// A code or a name, of `count` things each with code(i) and name(i): the
+// code itself, else the one thing of that exact name.
+template <class Code, class Name>
+std::string code_of(std::string_view text, std::string_view field, Kind unknown,
+                    std::size_t count, bool is_code_known, Code&& code, Name&& name) {
+  if (is_code_known) return std::string(text);
+  std::vector<std::string> named;
+  for (std::size_t i = 0; i < count; ++i)
+    if (name(i) == text) named.push_back(code(i));
+  if (named.size() == 1) return named.front();
+  Fields f;
+  f.field = std::string(field);
+  f.value = std::string(text);
+  if (named.size() > 1) {
+    f.choices = std::move(named);
+    throw Error(Kind::ambiguous_name, std::move(f));
+  }
+  std::vector<std::string> known;
+  known.reserve(2 * count);
+  for (std::size_t i = 0; i < count; ++i) {
+    known.push_back(code(i));
+    if (name(i) != code(i)) known.push_back(name(i));
+  }
+  f.nearest = nearest(text, known).value_or("");
+  throw Error(unknown, std::move(f));
+}
+
+}  // namespace
+
+std::string Config::unit_code(std::string_view text, std::string_view field) const {
+  return code_of(text, field, Kind::unknown_unit, units.size(), find_unit(text) != nullptr,
+                 [&](std::size_t i) -> const std::string& { return units[i].code; },
+                 [&](std::size_t i) -> const std::string& { return units[i].name; });
+}
+
+std::string Config::category_code(std::string_view text, std::string_view field) const {
+  if (categories.empty()) return std::string(text);  // free text when none are configured
+  return code_of(text, field, Kind::unknown_category, categories.size(),
+                 find_category(text) != nullptr,
+                 [&](std::size_t i) -> const std::string& { return categories[i].code; },
+                 [&](std::size_t i) -> const std::string& { return categories[i].name; });
+}
+
+std::string Config::channel_code(std::string_view text, std::string_view field) const {
+  return code_of(text, field, Kind::unknown_channel, channels.size(), has_channel(text),
+                 [&](std::size_t i) -> const std::string& { return channels[i]; },
+                 [&](std::size_t i) { return channel_name(channels[i]); });
 }
 
 std::optional<std::string> nearest(std::string_view word, const std::vector<std::string>& known) {
@@ -393,7 +489,18 @@ std::optional<std::string> nearest(std::string_view word, const std::vector<std:
     }
   }
   // Close means at most a third of the word wrong (and at least one edit).
-  if (best && best_distance <= std::max<std::size_t>(1, word.size() / 3)) return best;
+  if (best && best_distance <= std::max<std::size_t>(1, util::count_code_points(word) / 3))
+    return best;
+  // A name of Chinese is often typed short (城管局 for 市城市管理局): a known
+  // name that holds the word, or that the word holds, is close too.
+  const bool ascii = std::all_of(word.begin(), word.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (!ascii) {
+    for (const auto& k : known)
+      if (k.find(word) != std::string::npos ||
+          (!k.empty() && word.find(k) != std::string_view::npos))
+        return k;
+  }
   return std::nullopt;
 }
 
@@ -423,8 +530,12 @@ Config parse(std::string_view text, const fs::path& file, const fs::path& defaul
   try {
     root = toml::parse(text, name);
   } catch (const toml::parse_error& e) {
-    throw Error(Exit::config, fmt::format("{}:{}:{}: {}", name, e.source().begin.line,
-                                          e.source().begin.column, e.description()));
+    Fields f;
+    f.value = std::string(e.description());
+    f.source = name;
+    f.line = static_cast<long>(e.source().begin.line);
+    f.column = static_cast<long>(e.source().begin.column);
+    throw Error(Kind::config_syntax, std::move(f));
   }
   Config config = defaults(default_store);
   config.file = file;
@@ -440,24 +551,15 @@ Config parse(std::string_view text, const fs::path& file, const fs::path& defaul
     try {
       config.zone = time::Zone::locate(config.timezone);
     } catch (const std::exception&) {
-      top.fail(*node, "timezone",
-               fmt::format("'{}' is not an IANA time zone (such as Asia/Shanghai)", config.timezone));
+      top.fail(*node, "timezone", Kind::config_not_zone, config.timezone);
     }
   }
   if (const auto* node = top.take("lang")) {
     config.lang = *top.string("lang");
     if (config.lang != "zh" && config.lang != "en")
-      top.fail(*node, "lang", fmt::format("'{}' is not zh or en", config.lang));
+      top.fail(*node, "lang", Kind::config_not_one_of, config.lang, "", {"zh", "en"});
   }
-  if (top.take("channels")) {
-    config.channels.clear();
-    std::set<std::string, std::less<>> seen;
-    for (auto& [ch, at] : top.string_array("channels")) {
-      if (!is_code(ch)) top.fail(*at, "channels", not_a_code(ch));
-      if (!seen.insert(ch).second) top.fail(*at, "channels", fmt::format("'{}' is listed twice", ch));
-      config.channels.push_back(ch);
-    }
-  }
+  read_channels(top, config);
   read_calendar(top, config);
   read_units(top, config);
   if (const auto* node = top.take("office")) {
@@ -465,8 +567,8 @@ Config parse(std::string_view text, const fs::path& file, const fs::path& defaul
     if (!config.find_unit(*config.office)) {
       std::vector<std::string> codes;
       for (const auto& u : config.units) codes.push_back(u.code);
-      top.fail(*node, "office", fmt::format("unknown unit '{}'{}", *config.office,
-                                            did_you_mean(*config.office, codes)));
+      top.fail(*node, "office", Kind::config_unknown_name, *config.office,
+               nearest(*config.office, codes).value_or(""));
     }
   }
   read_categories(top, config);
@@ -480,10 +582,12 @@ Config parse(std::string_view text, const fs::path& file, const fs::path& defaul
 
 Config load(const fs::path& file, const fs::path& default_store) {
   std::error_code ec;
-  if (fs::is_directory(file, ec))
-    throw Error(Exit::no_input, fmt::format("cannot read config {}: it is a folder", file.string()));
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error(Exit::no_input, fmt::format("cannot read config {}", file.string()));
+  if (fs::is_directory(file, ec) || !in) {
+    Fields f;
+    f.source = file.string();
+    throw Error(Kind::config_unreadable, std::move(f));
+  }
   std::ostringstream text;
   text << in.rdbuf();
   return parse(text.str(), file, default_store);
@@ -502,8 +606,11 @@ std::optional<std::string> peek_lang(const fs::path& file) {
 std::optional<fs::path> discover(const Environment& env) {
   for (const auto& explicit_path : {env.config_flag, env.config_env}) {
     if (!explicit_path) continue;
-    if (!fs::exists(*explicit_path))
-      throw Error(Exit::no_input, fmt::format("no config file at {}", explicit_path->string()));
+    if (!fs::exists(*explicit_path)) {
+      Fields f;
+      f.source = explicit_path->string();
+      throw Error(Kind::config_missing, std::move(f));
+    }
     return explicit_path;
   }
   if (auto here = env.cwd / "duban.toml"; fs::exists(here)) return here;

@@ -68,7 +68,10 @@ struct Config {
   std::string lang = "zh";
   // The supervision office's unit (SPEC §5): meetings' lists and reports go to it.
   std::optional<std::string> office;
-  std::vector<std::string> channels;
+  std::vector<std::string> channels;  // the channels' codes, in the config's order
+  // A channel's name where the config gives one ({ code, name }); reports
+  // and input may use it.
+  std::map<std::string, std::string, std::less<>> channel_names;
   time::Calendar calendar;
   std::vector<Unit> units;
   std::vector<Category> categories;
@@ -79,7 +82,20 @@ struct Config {
   // The unit with `code`, or nullptr; by the index when it is current.
   const Unit* find_unit(std::string_view code) const;
   const Category* find_category(std::string_view code) const;
-  bool has_channel(std::string_view name) const;
+  bool has_channel(std::string_view code) const;
+  // The name of channel `code`: its configured name, else the code.
+  std::string channel_name(std::string_view code) const;
+
+  // The code of the unit, category or channel that `text` names: its code,
+  // or else the exact name of exactly one (SPEC §9). `field` is what the
+  // text was given as (lead_unit, co_units, unit, category, channel, ...).
+  // Throws Error(Kind::unknown_unit / unknown_category / unknown_channel)
+  // with `nearest` taken from codes and names alike, or
+  // Error(Kind::ambiguous_name) with every code that bears the name. With
+  // no categories configured any category is taken as it is.
+  std::string unit_code(std::string_view text, std::string_view field = "unit") const;
+  std::string category_code(std::string_view text, std::string_view field = "category") const;
+  std::string channel_code(std::string_view text, std::string_view field = "channel") const;
 
   // Rebuilds find_unit's index from `units`; parse() calls it. Code that
   // changes `units` afterwards calls it again (until then find_unit scans,
@@ -102,15 +118,17 @@ struct Environment {
 };
 
 // The config file to read per SPEC §5's order, or nullopt for the built-in
-// defaults. An explicit --config or $DUBAN_CONFIG must exist (Error 66).
+// defaults. An explicit --config or $DUBAN_CONFIG must exist (Error
+// config_missing).
 std::optional<std::filesystem::path> discover(const Environment& env);
 
-// Parses `text` as the config file `file` (Error 78 on any fault, with
-// file:line:column and the key). `default_store` is used when it sets none.
+// Parses `text` as the config file `file`. Throws Error with a config_*
+// kind on any fault, with file, line, column and the dotted key in its
+// fields. `default_store` is used when it sets none.
 Config parse(std::string_view text, const std::filesystem::path& file,
              const std::filesystem::path& default_store);
 
-// Reads `file` (Error 66 if missing) and parses it.
+// Reads `file` (Error config_unreadable if it cannot) and parses it.
 Config load(const std::filesystem::path& file, const std::filesystem::path& default_store);
 
 // The `lang` a config file asks for, read before anything else so that even
@@ -124,12 +142,16 @@ Config defaults(const std::filesystem::path& default_store);
 // $XDG_DATA_HOME/duban/duban.db (or ~/.local/share/duban/duban.db).
 std::filesystem::path default_store_path(const Environment& env);
 
-// The nearest of `known` to `word`, for "did you mean" hints; nullopt when
-// none is close.
+// The nearest of `known` to `word`, for "did you mean" hints (Fields'
+// `nearest`); nullopt when none is close. Close is at most a third of the
+// code points wrong; for a word of Chinese, a name that holds it (or that
+// it holds) is close too.
 std::optional<std::string> nearest(std::string_view word, const std::vector<std::string>& known);
 
-// "; did you mean 'cgj'?" for the nearest of `known`, or "" when none is
-// close: the tail of every "unknown ..." message.
+// Transitional, English: "; did you mean 'cgj'?". The library's faults use
+// `nearest` in their fields; this goes once its last callers outside the
+// config (the command-word hint in cmd/main.cpp, intake's unknown columns)
+// do too.
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& known);
 
 // The starter config `duban init` writes: valid, commented, small.

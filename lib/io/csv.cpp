@@ -3,6 +3,7 @@
 #include <csv.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "util/error.hpp"
@@ -14,8 +15,30 @@ namespace {
 
 constexpr std::string_view k_bom = "\xEF\xBB\xBF";
 
-[[noreturn]] void fail(std::string_view source, std::size_t line, const std::string& what) {
-  throw Error(Exit::data, std::string(source) + ":" + std::to_string(line) + ": " + what);
+[[noreturn]] void fail(std::string_view source, std::size_t line, Kind kind,
+                       std::string value = {}, std::vector<std::string> choices = {}) {
+  Fields f;
+  f.source = std::string(source);
+  f.line = static_cast<long>(line);
+  f.value = std::move(value);
+  f.choices = std::move(choices);
+  throw Error(kind, std::move(f));
+}
+
+// The Chinese headers offices type in Excel/WPS (SPEC §9), by the field
+// each names.
+std::string_view field_of_header(std::string_view header) {
+  static const std::map<std::string_view, std::string_view, std::less<>> k_fields = {
+      {"标题", "title"},         {"描述", "description"}, {"内容", "description"},
+      {"渠道", "channel"},       {"来源", "channel"},     {"类别", "category"},
+      {"分类", "class"},         {"诉求人", "requester"}, {"反映人", "requester"},
+      {"电话", "phone"},         {"联系电话", "phone"},   {"乡镇", "town"},
+      {"街道", "town"},          {"村", "village"},       {"社区", "village"},
+      {"地址", "address"},       {"会议", "meeting"},     {"受理时间", "received_at"},
+      {"代办员", "proxy"},       {"代理人", "proxy"},
+  };
+  const auto it = k_fields.find(header);
+  return it == k_fields.end() ? header : it->second;
 }
 
 struct Row {
@@ -83,13 +106,12 @@ std::vector<Row> parse_rows(std::string_view text, std::string_view source) {
     }
     if (csv_parse(parser.get(), chunk.data(), chunk.size(), on_cell, on_row_end, &rows) !=
         chunk.size()) {
-      fail(source, rows.line,
-           "stray '\"' in a cell (quote the whole cell and double the quotes inside)");
+      fail(source, rows.line, Kind::csv_stray_quote);
     }
     if (chunk.back() == '\n') ++rows.line;
   }
   if (csv_fini(parser.get(), on_cell, on_row_end, &rows) != 0) {
-    fail(source, rows.row_line, "quoted cell is never closed");
+    fail(source, rows.row_line, Kind::csv_unclosed_quote);
   }
   // Excel writes rows of empty cells for rows that were merely formatted.
   std::erase_if(rows.rows, [](const Row& row) {
@@ -103,29 +125,28 @@ std::vector<Row> parse_rows(std::string_view text, std::string_view source) {
 
 std::vector<Record> read_csv(std::string_view text, std::string_view source) {
   refuse_nul(text, source);
-  if (const auto bad = util::find_invalid_utf8(text)) {
-    fail(source, 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + *bad, '\n')),
-         "invalid UTF-8");
-  }
+  refuse_invalid_utf8(text, source);
   if (text.starts_with(k_bom)) text.remove_prefix(k_bom.size());
 
-  const std::vector<Row> rows = parse_rows(text, source);
+  std::vector<Row> rows = parse_rows(text, source);
   if (rows.empty()) return {};
-  const Row& header = rows.front();
-  std::set<std::string_view> names;
+  Row& header = rows.front();
+  std::set<std::string> names;
   for (std::size_t i = 0; i < header.cells.size(); ++i) {
-    const std::string& name = header.cells[i];
-    if (name.empty()) fail(source, header.line, "column " + std::to_string(i + 1) + " has no name");
-    if (!names.insert(name).second) fail(source, header.line, "duplicate column '" + name + "'");
+    std::string& name = header.cells[i];
+    if (name.empty()) fail(source, header.line, Kind::csv_unnamed_column, std::to_string(i + 1));
+    // 标题 and title are one column: both in a header would drop one.
+    const std::string given = name;
+    name = std::string(field_of_header(name));
+    if (!names.insert(name).second) fail(source, header.line, Kind::csv_duplicate_column, given);
   }
 
   std::vector<Record> records;
   records.reserve(rows.size() - 1);
   for (auto row = rows.begin() + 1; row != rows.end(); ++row) {
     if (row->cells.size() != header.cells.size()) {
-      fail(source, row->line,
-           std::to_string(row->cells.size()) + " cells, but the header has " +
-               std::to_string(header.cells.size()) + " columns");
+      fail(source, row->line, Kind::csv_cell_count, std::to_string(row->cells.size()),
+           {std::to_string(header.cells.size())});
     }
     Record& record = records.emplace_back();
     record.line = row->line;

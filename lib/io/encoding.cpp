@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "util/error.hpp"
+#include "util/utf8.hpp"
 
 namespace duban::io {
 
@@ -26,25 +27,63 @@ struct IconvCloser {
 };
 using Iconv = std::unique_ptr<void, IconvCloser>;
 
+long line_at(std::string_view text, std::size_t offset) {
+  return 1 + static_cast<long>(std::count(
+                 text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+}
+
+[[noreturn]] void fail(Kind kind, std::string_view source, long line, std::string value = {}) {
+  Fields f;
+  f.source = std::string(source);
+  f.line = line;
+  f.value = std::move(value);
+  throw Error(kind, std::move(f));
+}
+
+bool is_chinese_encoding(const std::string& name) {
+  return name == "gb18030" || name == "gbk" || name == "gb2312" || name == "cp936";
+}
+
 }  // namespace
 
 void refuse_nul(std::string_view text, std::string_view source) {
   const auto nul = text.find('\0');
   if (nul == std::string_view::npos) return;
-  const auto line =
-      1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(nul), '\n');
-  throw Error(Exit::data, std::string(source) + ":" + std::to_string(line) +
-                              ": NUL byte (not text; a UTF-16 file must be saved as UTF-8)");
+  fail(Kind::file_nul, source, line_at(text, nul));
+}
+
+void refuse_invalid_utf8(std::string_view text, std::string_view source) {
+  const auto bad = util::find_invalid_utf8(text);
+  if (!bad) return;
+  bool gb18030 = true;
+  try {
+    (void)to_utf8(text, "gb18030", source);
+  } catch (const Error&) {
+    gb18030 = false;
+  }
+  fail(gb18030 ? Kind::not_utf8_gb18030 : Kind::not_utf8, source, line_at(text, *bad));
 }
 
 std::string to_utf8(std::string_view bytes, std::string_view encoding, std::string_view source) {
   const std::string name = lower(encoding);
   if (name == "utf-8" || name == "utf8") return std::string(bytes);
+  if (is_chinese_encoding(name) && util::is_valid_utf8(bytes)) {
+    const auto it = std::find_if(bytes.begin(), bytes.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    if (it != bytes.end())
+      fail(Kind::utf8_not_gb18030, source,
+           line_at(bytes, static_cast<std::size_t>(it - bytes.begin())));
+  }
   const auto failed = reinterpret_cast<iconv_t>(std::intptr_t{-1});
   // iconv reads "//IGNORE" and the like as options; only a plain name is an encoding.
   const iconv_t cd =
       name.find('/') == std::string::npos ? iconv_open("UTF-8", name.c_str()) : failed;
-  if (cd == failed) throw Error(Exit::usage, "unknown encoding '" + std::string(encoding) + "'");
+  if (cd == failed) {
+    Fields f;
+    f.field = "encoding";
+    f.value = std::string(encoding);
+    throw Error(Kind::unknown_encoding, std::move(f));
+  }
   const Iconv closer(cd);
 
   // Enough for GB18030, which grows at most by half; other encodings may grow more.
@@ -67,9 +106,7 @@ std::string to_utf8(std::string_view bytes, std::string_view encoding, std::stri
     } else {
       // EILSEQ: bytes that are not `encoding`; EINVAL: a sequence cut off at the end.
       const auto offset = static_cast<std::size_t>(in_pos - bytes.data());
-      const auto line = 1 + std::count(bytes.begin(), bytes.begin() + offset, '\n');
-      throw Error(Exit::data, std::string(source) + ":" + std::to_string(line) + ": invalid " +
-                                  std::string(encoding) + " byte sequence");
+      fail(Kind::bad_encoding_bytes, source, line_at(bytes, offset), std::string(encoding));
     }
   }
   out.resize(out_used);

@@ -16,8 +16,14 @@ using Json = nlohmann::ordered_json;
 
 constexpr std::string_view k_bom = "\xEF\xBB\xBF";
 
-[[noreturn]] void fail(std::string_view source, std::size_t line, const std::string& what) {
-  throw Error(Exit::data, std::string(source) + ":" + std::to_string(line) + ": " + what);
+[[noreturn]] void fail(std::string_view source, std::size_t line, Kind kind,
+                       std::string field = {}, std::string value = {}) {
+  Fields f;
+  f.source = std::string(source);
+  f.line = static_cast<long>(line);
+  f.field = std::move(field);
+  f.value = std::move(value);
+  throw Error(kind, std::move(f));
 }
 
 // The reason in nlohmann's message, without its "[json.exception...] parse
@@ -26,7 +32,7 @@ std::string parse_reason(const Json::parse_error& error) {
   const std::string_view what = error.what();
   const auto column = what.find("column ");
   const auto colon = what.find(": ", column == std::string_view::npos ? 0 : column);
-  return colon == std::string_view::npos ? "" : ": " + std::string(what.substr(colon + 2));
+  return colon == std::string_view::npos ? std::string(what) : std::string(what.substr(colon + 2));
 }
 
 // A field value as text; throws for shapes a record field cannot hold.
@@ -35,20 +41,19 @@ std::string field_text(const std::string& key, const Json& value, std::string_vi
   if (value.is_string()) {
     auto text = value.get<std::string>();
     if (text.find('\0') != std::string::npos)
-      fail(source, line, "'" + key + "' holds a NUL (\\u0000)");
+      fail(source, line, Kind::json_nul, key);
     return text;
   }
   if (value.is_number() || value.is_boolean()) return value.dump();
   if (value.is_array()) {
     std::string joined;
     for (std::size_t i = 0; i < value.size(); ++i) {
-      if (!value[i].is_string()) fail(source, line, "'" + key + "' must be an array of strings");
+      if (!value[i].is_string()) fail(source, line, Kind::json_bad_value, key);
       joined += (i == 0 ? "" : ";") + field_text(key, value[i], source, line);
     }
     return joined;
   }
-  fail(source, line,
-       "'" + key + "' must be a string, a number or an array of strings, not an object");
+  fail(source, line, Kind::json_bad_value, key);
 }
 
 Record parse_line(std::string_view text, std::string_view source, std::size_t line) {
@@ -57,7 +62,7 @@ Record parse_line(std::string_view text, std::string_view source, std::size_t li
   const auto reject_duplicates = [&](int depth, Json::parse_event_t event, Json& parsed) {
     if (event == Json::parse_event_t::key && depth == 1 &&
         !keys.insert(parsed.get<std::string>()).second) {
-      fail(source, line, "duplicate key '" + parsed.get<std::string>() + "'");
+      fail(source, line, Kind::json_duplicate_key, parsed.get<std::string>());
     }
     return true;
   };
@@ -65,11 +70,9 @@ Record parse_line(std::string_view text, std::string_view source, std::size_t li
   try {
     object = Json::parse(text, reject_duplicates);
   } catch (const Json::parse_error& error) {
-    fail(source, line, "invalid JSON" + parse_reason(error));
+    fail(source, line, Kind::json_invalid, "", parse_reason(error));
   }
-  if (!object.is_object()) {
-    fail(source, line, std::string("expected a JSON object, not ") + object.type_name());
-  }
+  if (!object.is_object()) fail(source, line, Kind::json_not_object, "", object.type_name());
 
   Record record;
   record.line = line;
@@ -83,13 +86,12 @@ Record parse_line(std::string_view text, std::string_view source, std::size_t li
 
 std::vector<Record> read_jsonl(std::string_view text, std::string_view source) {
   refuse_nul(text, source);
-  if (const auto bad = util::find_invalid_utf8(text)) {
-    fail(source, 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + *bad, '\n')),
-         "invalid UTF-8");
-  }
+  refuse_invalid_utf8(text, source);
   if (text.starts_with(k_bom)) text.remove_prefix(k_bom.size());
 
+  // Every bad line is reported, not only the first: a file is fixed in one go.
   std::vector<Record> records;
+  std::vector<Error> faults;
   std::size_t line = 0;
   while (!text.empty()) {
     ++line;
@@ -97,7 +99,17 @@ std::vector<Record> read_jsonl(std::string_view text, std::string_view source) {
     const std::string_view content = text.substr(0, end);
     text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
     if (content.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    records.push_back(parse_line(content, source, line));
+    try {
+      records.push_back(parse_line(content, source, line));
+    } catch (Error& e) {
+      faults.push_back(std::move(e));
+    }
+  }
+  if (faults.size() == 1) throw std::move(faults.front());
+  if (!faults.empty()) {
+    Error several(Kind::several);
+    several.faults = std::move(faults);
+    throw several;
   }
   return records;
 }

@@ -39,6 +39,7 @@ std::string group_name(const config::Config& config, GroupBy by,
     if (const auto* u = config.find_unit(*key)) return u->name;
   if (by == GroupBy::category)
     if (const auto* c = config.find_category(*key)) return c->name;
+  if (by == GroupBy::channel) return config.channel_name(*key);
   return *key;
 }
 

@@ -35,32 +35,51 @@ std::string case_columns(std::string_view co_units) {
 // duban's mark in the file header (schemas/004_evidence.sql).
 constexpr int k_application_id = 0x4455424E;
 
-// Turns SQLite's failures into duban's exit codes.
-[[noreturn]] void rethrow(const SQLite::Exception& e, const std::string& context) {
-  const int primary = e.getErrorCode() & 0xff;
-  Exit code = Exit::io;
-  std::string what = e.what();
-  switch (primary) {
+[[noreturn]] void fail(Kind kind, std::string source, std::string value = {}) {
+  Fields f;
+  f.source = std::move(source);
+  f.value = std::move(value);
+  throw Error(kind, std::move(f));
+}
+
+// A row the store holds that duban never writes.
+[[noreturn]] void bad_row(std::string field, std::string value,
+                          std::optional<std::int64_t> case_id = std::nullopt) {
+  Fields f;
+  f.field = std::move(field);
+  f.value = std::move(value);
+  f.case_id = case_id;
+  throw Error(Kind::store_bad_row, std::move(f));
+}
+
+// The one place where SQLite's failures become the store's neutral kinds,
+// for every method, reads included: `store` is the file.
+[[noreturn]] void rethrow(const SQLite::Exception& e, const std::string& store) {
+  switch (e.getErrorCode() & 0xff) {
     case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      code = Exit::busy;
-      what = "the store is busy (another duban is writing); try again";
-      break;
-    case SQLITE_CONSTRAINT:
-      code = Exit::data;
-      break;
+    case SQLITE_LOCKED: fail(Kind::store_busy, store);
+    // The row's fault, not the file's: its caller may say where the row came from.
+    case SQLITE_CONSTRAINT: fail(Kind::store_constraint, "", e.what());
+    // Not a database, a bad page, or a table or column missing that
+    // duban's schema has (SQLITE_ERROR: "no such table: summons").
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
-      code = Exit::data;
-      what = "not a duban store (or it is damaged): " + what;
-      break;
-    case SQLITE_CANTOPEN:
-      code = Exit::cant_create;
-      break;
-    default:
-      break;
+    case SQLITE_ERROR:
+    case SQLITE_SCHEMA:
+    case SQLITE_MISMATCH: fail(Kind::store_damaged, store, e.what());
+    case SQLITE_CANTOPEN: fail(Kind::store_cant_create, store, e.what());
+    default: fail(Kind::store_io, store, e.what());
   }
-  throw Error(code, context.empty() ? what : context + ": " + what);
+}
+
+// Runs `work`, turning SQLite's failures into the store's kinds.
+template <class F>
+auto guarded(const std::string& store, F&& work) -> decltype(work()) {
+  try {
+    return work();
+  } catch (const SQLite::Exception& e) {
+    rethrow(e, store);
+  }
 }
 
 std::optional<std::string> opt_text(const SQLite::Column& c) {
@@ -71,13 +90,13 @@ std::optional<std::string> opt_text(const SQLite::Column& c) {
 std::optional<Instant> opt_instant(const SQLite::Column& c) {
   if (c.isNull()) return std::nullopt;
   auto at = time::parse_stored(c.getString());
-  if (!at) throw Error(Exit::data, fmt::format("bad instant '{}' in the store", c.getString()));
+  if (!at) bad_row("instant", c.getString());
   return at;
 }
 
 Instant instant(const SQLite::Column& c) {
   auto at = opt_instant(c);
-  if (!at) throw Error(Exit::data, "missing instant in the store");
+  if (!at) bad_row("instant", "");
   return *at;
 }
 
@@ -201,7 +220,7 @@ MeetingRow read_meeting(SQLite::Statement& st) {
   m.kind = st.getColumn(1).getString();
   m.title = st.getColumn(2).getString();
   const auto day = time::parse_date(st.getColumn(3).getString());
-  if (!day) throw Error(Exit::data, "bad meeting date in the store");
+  if (!day) bad_row("held_on", st.getColumn(3).getString());
   m.held_on = *day;
   m.group = opt_text(st.getColumn(4));
   m.created_at = instant(st.getColumn(5));
@@ -221,6 +240,7 @@ struct Store::Impl {
   // inside a write, so that another writer's events are never missed.
   std::optional<std::pair<std::int64_t, std::string>> head;
   std::vector<std::string> warnings;
+  std::string path;  // the file, as the user named it, for messages
   // The tables reads use: the store's own, or their views as of a clock
   // (read_as_of). Chosen from these fixed names only, never from user text.
   struct Sources {
@@ -282,16 +302,35 @@ int Store::latest_schema_version() { return static_cast<int>(k_migrations.size()
 namespace {
 
 // What kind of SQLite file this is, read without writing a byte to it.
-enum class Kind { empty, ours, foreign };
+enum class FileKind { empty, ours, foreign };
 
-Kind kind_of(SQLite::Database& db) {
+FileKind kind_of_now(SQLite::Database& db);
+
+// Read in one read transaction: statement by statement, another duban
+// creating the store could commit between two reads (no application_id yet,
+// then a whole schema), and the file would pass for another program's.
+FileKind kind_of(SQLite::Database& db) {
+  const bool outside = sqlite3_get_autocommit(db.getHandle()) != 0;
+  if (outside) db.exec("BEGIN");  // deferred: it writes nothing
+  try {
+    const auto kind = kind_of_now(db);
+    if (outside) db.exec("COMMIT");
+    return kind;
+  } catch (...) {
+    if (outside && !sqlite3_get_autocommit(db.getHandle()))
+      sqlite3_exec(db.getHandle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+FileKind kind_of_now(SQLite::Database& db) {
   auto value = [&](const char* sql) {
     SQLite::Statement st(db, sql);
     st.executeStep();
     return st.getColumn(0).getInt64();
   };
-  if (value("PRAGMA application_id") == k_application_id) return Kind::ours;
-  if (value("SELECT count(*) FROM sqlite_schema") == 0) return Kind::empty;
+  if (value("PRAGMA application_id") == k_application_id) return FileKind::ours;
+  if (value("SELECT count(*) FROM sqlite_schema") == 0) return FileKind::empty;
   // A store of schema 1-3 predates the application_id: it is known by its
   // own tables and the journal's append-only triggers, together.
   const auto v = value("PRAGMA user_version");
@@ -299,7 +338,7 @@ Kind kind_of(SQLite::Database& db) {
       "SELECT count(*) FROM sqlite_schema WHERE (type = 'table' AND name IN ('case', 'journal',"
       " 'meeting', 'co_unit', 'case_text')) OR (type = 'trigger' AND name IN"
       " ('journal_no_update', 'journal_no_delete', 'case_no_delete'))");
-  return v >= 1 && v <= 3 && own == 8 ? Kind::ours : Kind::foreign;
+  return v >= 1 && v <= 3 && own == 8 ? FileKind::ours : FileKind::foreign;
 }
 
 // duban_writer(): 1 on duban's own connections, where the case table's
@@ -351,16 +390,14 @@ Store Store::open(const std::filesystem::path& path, Create create) {
     std::error_code ec;
     const bool exists = std::filesystem::exists(path, ec);
     if (!exists && create == Create::never)
-      throw Error(Exit::no_input,
-                  fmt::format("no store at {} (run 'duban init' to create one)", where));
+      fail(Kind::store_missing, where);
     if (!exists) {
       if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
       // Created owner-only before SQLite sees it; SQLite gives its -wal and
       // -shm files the same mode.
       const int fd = ::open(where.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
       if (fd < 0 && errno != EEXIST)
-        throw Error(Exit::cant_create,
-                    fmt::format("cannot create the store {}: {}", where, std::strerror(errno)));
+        fail(Kind::store_cant_create, where, std::strerror(errno));
       if (fd >= 0) ::close(fd);
     }
     struct stat st {};
@@ -372,29 +409,32 @@ Store Store::open(const std::filesystem::path& path, Create create) {
     auto impl = std::make_unique<Impl>(where, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     auto& db = impl->db;
     impl->warnings = std::move(warnings);
+    impl->path = where;
     define_writer_function(db);
     db.exec("PRAGMA foreign_keys = ON");
     Store store(std::move(impl));
     const int latest = latest_schema_version();
     auto check_version = [&] {
       const int version = store.schema_version();
-      if (version > latest)
-        throw Error(Exit::data, fmt::format("the store {} has schema version {}, newer than this "
-                                            "duban knows ({}); upgrade duban",
-                                            where, version, latest));
+      if (version > latest) {
+        Fields f;
+        f.value = std::to_string(version);
+        f.source = where;
+        f.choices = {std::to_string(latest)};
+        throw Error(Kind::store_newer, std::move(f));
+      }
       return version;
     };
     // Nothing is written, not even the journal mode, before the file is
     // known to be ours or empty.
     switch (kind_of(db)) {
-      case Kind::foreign:
-        throw Error(Exit::data, fmt::format("{} is an SQLite file but not a duban store", where));
-      case Kind::empty:
+      case FileKind::foreign:
+        fail(Kind::store_foreign, where);
+      case FileKind::empty:
         if (create == Create::never)
-          throw Error(Exit::no_input, fmt::format("{} is empty, not a duban store (run "
-                                                  "'duban init' to create one)", where));
+          fail(Kind::store_empty, where);
         break;
-      case Kind::ours:
+      case FileKind::ours:
         break;
     }
     if (check_version() < latest || memory) {
@@ -402,8 +442,8 @@ Store Store::open(const std::filesystem::path& path, Create create) {
       // migrating the same store at this moment.
       store.write([&] {
         const int version = check_version();
-        if (version == 0 && kind_of(db) == Kind::foreign)
-          throw Error(Exit::data, fmt::format("{} is an SQLite file but not a duban store", where));
+        if (version == 0 && kind_of(db) == FileKind::foreign)
+          fail(Kind::store_foreign, where);
         if (version == 0 && !memory) ::chmod(where.c_str(), 0600);
         for (int v = version; v < latest; ++v) {
           db.exec(std::string(k_migrations[std::size_t(v)].sql));
@@ -431,7 +471,7 @@ void Store::write(const std::function<void()>& work) {
   try {
     db.exec("BEGIN IMMEDIATE");
   } catch (const SQLite::Exception& e) {
-    rethrow(e, "");
+    rethrow(e, m_impl->path);
   }
   auto rollback = [&] {
     unindexed.clear();
@@ -457,7 +497,7 @@ void Store::write(const std::function<void()>& work) {
     db.exec("COMMIT");
   } catch (const SQLite::Exception& e) {
     rollback();
-    rethrow(e, "");
+    rethrow(e, m_impl->path);
   } catch (...) {
     rollback();
     throw;
@@ -465,9 +505,11 @@ void Store::write(const std::function<void()>& work) {
 }
 
 int Store::schema_version() const {
-  SQLite::Statement st(m_impl->db, "PRAGMA user_version");
-  st.executeStep();
-  return st.getColumn(0).getInt();
+  return guarded(m_impl->path, [&]() -> int {
+    SQLite::Statement st(m_impl->db, "PRAGMA user_version");
+    st.executeStep();
+    return st.getColumn(0).getInt();
+  });
 }
 
 std::int64_t Store::insert_case(CaseRow& row) {
@@ -480,7 +522,7 @@ std::int64_t Store::insert_case(CaseRow& row) {
     m_impl->unindexed.push_back(row.id);
     return row.id;
   } catch (const SQLite::Exception& e) {
-    rethrow(e, "cannot add the case");
+    rethrow(e, m_impl->path);
   }
 }
 
@@ -495,37 +537,64 @@ void Store::update_case(const CaseRow& row) {
     clear.exec();
     insert_co_units(*m_impl, row);
   } catch (const SQLite::Exception& e) {
-    rethrow(e, fmt::format("cannot update case {}", row.id));
+    rethrow(e, m_impl->path);
   }
 }
 
 std::optional<CaseRow> Store::find_case(std::int64_t id) const {
-  SQLite::Statement st(m_impl->db,
-                       fmt::format("SELECT {} FROM {} c WHERE c.id = ?", m_impl->columns(),
-                                   m_impl->src.cases));
-  st.bind(1, id);
-  if (!st.executeStep()) return std::nullopt;
-  return read_case(st);
+  return guarded(m_impl->path, [&]() -> std::optional<CaseRow> {
+    SQLite::Statement st(m_impl->db,
+                         fmt::format("SELECT {} FROM {} c WHERE c.id = ?", m_impl->columns(),
+                                     m_impl->src.cases));
+    st.bind(1, id);
+    if (!st.executeStep()) return std::nullopt;
+    return read_case(st);
+  });
 }
 
 std::optional<CaseRow> Store::find_case_by_receipt(const std::string& receipt) const {
-  SQLite::Statement st(m_impl->db, fmt::format("SELECT {} FROM {} c WHERE c.receipt = ?",
-                                               m_impl->columns(), m_impl->src.cases));
-  st.bind(1, receipt);
-  if (!st.executeStep()) return std::nullopt;
-  return read_case(st);
+  // As a requester reads it out: any case, spaces, dashes (ASCII or full-width).
+  std::string key;
+  for (std::size_t i = 0; i < receipt.size(); ++i) {
+    const char c = receipt[i];
+    if (c == ' ' || c == '-' || c == '\t') continue;
+    if (receipt.compare(i, 3, "\xEF\xBC\x8D") == 0 || receipt.compare(i, 3, "\xE3\x80\x80") == 0) {
+      i += 2;  // － (U+FF0D) and the ideographic space (U+3000)
+      continue;
+    }
+    key += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+  }
+  return guarded(m_impl->path, [&]() -> std::optional<CaseRow> {
+    // duban writes XXXX-XXXX: that form first, by the index; then any form.
+    const std::string dashed = key.size() == 8 ? key.substr(0, 4) + "-" + key.substr(4) : key;
+    SQLite::Statement st(m_impl->db, fmt::format("SELECT {} FROM {} c WHERE c.receipt = ?",
+                                                 m_impl->columns(), m_impl->src.cases));
+    st.bind(1, dashed);
+    if (st.executeStep()) return read_case(st);
+    SQLite::Statement any(m_impl->db,
+                          fmt::format("SELECT {} FROM {} c WHERE upper(replace(replace(c.receipt,"
+                                      " '-', ''), ' ', '')) = ?",
+                                      m_impl->columns(), m_impl->src.cases));
+    any.bind(1, key);
+    if (any.executeStep()) return read_case(any);
+    return std::nullopt;
+  });
 }
 
 bool Store::receipt_taken(const std::string& receipt) const {
-  auto& st = m_impl->cached(k_receipt_taken);
-  st.bind(1, receipt);
-  return st.executeStep();
+  return guarded(m_impl->path, [&]() -> bool {
+    auto& st = m_impl->cached(k_receipt_taken);
+    st.bind(1, receipt);
+    return st.executeStep();
+  });
 }
 
 std::int64_t Store::count_cases() const {
-  SQLite::Statement st(m_impl->db, fmt::format("SELECT count(*) FROM {}", m_impl->src.cases));
-  st.executeStep();
-  return st.getColumn(0).getInt64();
+  return guarded(m_impl->path, [&]() -> std::int64_t {
+    SQLite::Statement st(m_impl->db, fmt::format("SELECT count(*) FROM {}", m_impl->src.cases));
+    st.executeStep();
+    return st.getColumn(0).getInt64();
+  });
 }
 
 std::vector<CaseRow> Store::list_cases(const CaseFilter& f) const {
@@ -610,7 +679,7 @@ std::vector<CaseRow> Store::list_cases(const CaseFilter& f) const {
     while (st.executeStep()) rows.push_back(read_case(st));
     return rows;
   } catch (const SQLite::Exception& e) {
-    rethrow(e, "cannot list cases");
+    rethrow(e, m_impl->path);
   }
 }
 
@@ -637,14 +706,18 @@ constexpr const char* k_summons_select = "SELECT case_id, unit, summoned_at, due
 }  // namespace
 
 std::vector<CaseRow> Store::open_cases_due_before(Instant before) const {
-  return cases_where(*m_impl,
-                     "c.status IN ('listed', 'in_progress') AND c.due_at IS NOT NULL"
-                     " AND c.due_at < ?",
-                     before);
+  return guarded(m_impl->path, [&]() -> std::vector<CaseRow> {
+    return cases_where(*m_impl,
+                       "c.status IN ('listed', 'in_progress') AND c.due_at IS NOT NULL"
+                       " AND c.due_at < ?",
+                       before);
+  });
 }
 
 std::vector<CaseRow> Store::unacknowledged_before(Instant before) const {
-  return cases_where(*m_impl, "c.status = 'listed' AND c.ack_due < ?", before);
+  return guarded(m_impl->path, [&]() -> std::vector<CaseRow> {
+    return cases_where(*m_impl, "c.status = 'listed' AND c.ack_due < ?", before);
+  });
 }
 
 void Store::insert_summons(const SummonsRow& row) {
@@ -658,17 +731,21 @@ void Store::insert_summons(const SummonsRow& row) {
     bind_opt(st, 5, row.answered_at);
     st.exec();
   } catch (const SQLite::Exception& e) {
-    rethrow(e, fmt::format("cannot summon '{}' to case {}", row.unit, row.case_id));
+    rethrow(e, m_impl->path);
   }
 }
 
 std::vector<SummonsRow> Store::summons_of(std::int64_t case_id) const {
-  SQLite::Statement st(m_impl->db, fmt::format("{}{} WHERE case_id = ? ORDER BY summoned_at, unit",
-                                               k_summons_select, m_impl->src.summons));
-  st.bind(1, case_id);
-  std::vector<SummonsRow> rows;
-  while (st.executeStep()) rows.push_back(read_summons(st));
-  return rows;
+  return guarded(m_impl->path, [&]() -> std::vector<SummonsRow> {
+    SQLite::Statement st(m_impl->db,
+                         fmt::format("{}{} WHERE case_id = ? ORDER BY summoned_at, unit",
+                                     k_summons_select, m_impl->src.summons));
+    st.bind(1, case_id);
+    std::vector<SummonsRow> rows;
+    while (st.executeStep())
+      rows.push_back(read_summons(st));
+    return rows;
+  });
 }
 
 std::vector<SummonsRow> Store::answer_summons(std::int64_t case_id, const std::string& unit,
@@ -684,36 +761,40 @@ std::vector<SummonsRow> Store::answer_summons(std::int64_t case_id, const std::s
     st.bind(3, unit);
     st.exec();
   } catch (const SQLite::Exception& e) {
-    rethrow(e, "cannot record the answer");
+    rethrow(e, m_impl->path);
   }
   return open;
 }
 
 std::vector<SummonsRow> Store::unanswered_summons_due_before(Instant before) const {
-  SQLite::Statement st(m_impl->db,
-      fmt::format("{}{} WHERE answered_at IS NULL AND due_at < ? ORDER BY due_at, case_id, unit",
-                  k_summons_select, m_impl->src.summons));
-  st.bind(1, format_utc(before));
-  std::vector<SummonsRow> rows;
-  while (st.executeStep()) rows.push_back(read_summons(st));
-  return rows;
+  return guarded(m_impl->path, [&]() -> std::vector<SummonsRow> {
+    SQLite::Statement st(m_impl->db,
+        fmt::format("{}{} WHERE answered_at IS NULL AND due_at < ? ORDER BY due_at, case_id, unit",
+                    k_summons_select, m_impl->src.summons));
+    st.bind(1, format_utc(before));
+    std::vector<SummonsRow> rows;
+    while (st.executeStep()) rows.push_back(read_summons(st));
+    return rows;
+  });
 }
 
 std::vector<MeetingBacklog> Store::meeting_backlog() const {
-  SQLite::Statement st(m_impl->db, fmt::format(
-      "SELECT m.id, m.kind, m.title, m.held_on, m.group_name, m.created_at,"
-      " count(c.id), count(c.id) FILTER (WHERE c.status = 'received')"
-      " FROM {} m LEFT JOIN {} c ON c.meeting = m.id"
-      " GROUP BY m.id ORDER BY m.held_on, m.id", m_impl->src.meetings, m_impl->src.cases));
-  std::vector<MeetingBacklog> rows;
-  while (st.executeStep()) {
-    MeetingBacklog b;
-    b.meeting = read_meeting(st);
-    b.cases = st.getColumn(6).getInt64();
-    b.unassigned = st.getColumn(7).getInt64();
-    rows.push_back(std::move(b));
-  }
-  return rows;
+  return guarded(m_impl->path, [&]() -> std::vector<MeetingBacklog> {
+    SQLite::Statement st(m_impl->db, fmt::format(
+        "SELECT m.id, m.kind, m.title, m.held_on, m.group_name, m.created_at,"
+        " count(c.id), count(c.id) FILTER (WHERE c.status = 'received')"
+        " FROM {} m LEFT JOIN {} c ON c.meeting = m.id"
+        " GROUP BY m.id ORDER BY m.held_on, m.id", m_impl->src.meetings, m_impl->src.cases));
+    std::vector<MeetingBacklog> rows;
+    while (st.executeStep()) {
+      MeetingBacklog b;
+      b.meeting = read_meeting(st);
+      b.cases = st.getColumn(6).getInt64();
+      b.unassigned = st.getColumn(7).getInt64();
+      rows.push_back(std::move(b));
+    }
+    return rows;
+  });
 }
 
 namespace {
@@ -799,7 +880,7 @@ std::vector<Tally> Store::tally(GroupBy by, Instant from, Instant to, Instant as
                     " GROUP BY 1", return_key, cases, journal),
         [](auto& st, Tally& t) { t.returned = st.getColumn(1).getInt64(); });
   } catch (const SQLite::Exception& e) {
-    rethrow(e, "cannot count the report's figures");
+    rethrow(e, m_impl->path);
   }
   std::vector<Tally> out;
   for (auto& [k, t] : groups) out.push_back(std::move(t));
@@ -808,54 +889,64 @@ std::vector<Tally> Store::tally(GroupBy by, Instant from, Instant to, Instant as
 
 std::vector<std::pair<std::int64_t, std::int64_t>> Store::received_and_closed(
     const std::vector<Instant>& bounds) const {
-  std::vector<std::pair<std::int64_t, std::int64_t>> out(bounds.size() > 1 ? bounds.size() - 1 : 0);
-  if (out.empty()) return out;
-  // One filtered count per period; the SQL text depends only on how many.
-  auto counts = [&](const char* column) {
-    std::string sql = "SELECT ";
+  return guarded(m_impl->path, [&]() -> std::vector<std::pair<std::int64_t, std::int64_t>> {
+    std::vector<std::pair<std::int64_t, std::int64_t>> out(bounds.size() > 1 ? bounds.size() - 1
+                                                                             : 0);
+    if (out.empty())
+      return out;
+    // One filtered count per period; the SQL text depends only on how many.
+    auto counts = [&](const char* column) {
+      std::string sql = "SELECT ";
+      for (std::size_t i = 0; i < out.size(); ++i)
+        sql += fmt::format("{}count(*) FILTER (WHERE c.{} >= ? AND c.{} < ?)", i ? ", " : "",
+                           column, column);
+      sql += fmt::format(" FROM {1} c WHERE c.{0} >= ? AND c.{0} < ?", column, m_impl->src.cases);
+      SQLite::Statement st(m_impl->db, sql);
+      int k = 1;
+      for (std::size_t i = 0; i < out.size(); ++i) {
+        st.bind(k++, format_utc(bounds[i]));
+        st.bind(k++, format_utc(bounds[i + 1]));
+      }
+      st.bind(k++, format_utc(bounds.front()));
+      st.bind(k++, format_utc(bounds.back()));
+      st.executeStep();
+      std::vector<std::int64_t> n;
+      for (std::size_t i = 0; i < out.size(); ++i) n.push_back(st.getColumn(int(i)).getInt64());
+      return n;
+    };
+    const auto received = counts("received_at"), closed = counts("closed_at");
     for (std::size_t i = 0; i < out.size(); ++i)
-      sql += fmt::format("{}count(*) FILTER (WHERE c.{} >= ? AND c.{} < ?)", i ? ", " : "", column,
-                         column);
-    sql += fmt::format(" FROM {1} c WHERE c.{0} >= ? AND c.{0} < ?", column, m_impl->src.cases);
-    SQLite::Statement st(m_impl->db, sql);
-    int k = 1;
-    for (std::size_t i = 0; i < out.size(); ++i) {
-      st.bind(k++, format_utc(bounds[i]));
-      st.bind(k++, format_utc(bounds[i + 1]));
-    }
-    st.bind(k++, format_utc(bounds.front()));
-    st.bind(k++, format_utc(bounds.back()));
-    st.executeStep();
-    std::vector<std::int64_t> n;
-    for (std::size_t i = 0; i < out.size(); ++i) n.push_back(st.getColumn(int(i)).getInt64());
-    return n;
-  };
-  const auto received = counts("received_at"), closed = counts("closed_at");
-  for (std::size_t i = 0; i < out.size(); ++i) out[i] = {received[i], closed[i]};
-  return out;
+      out[i] = {received[i], closed[i]};
+    return out;
+  });
 }
 
 std::vector<TopicCount> Store::topic_counts(Instant from, Instant to) const {
-  SQLite::Statement st(m_impl->db,
-      fmt::format("SELECT c.category, coalesce(c.village, c.town, c.address), count(*) FROM {} c"
-                  " WHERE c.received_at >= ? AND c.received_at < ? GROUP BY 1, 2",
-                  m_impl->src.cases));
-  st.bind(1, format_utc(from));
-  st.bind(2, format_utc(to));
-  std::vector<TopicCount> rows;
-  while (st.executeStep())
-    rows.push_back({opt_text(st.getColumn(0)), opt_text(st.getColumn(1)), st.getColumn(2).getInt64()});
-  return rows;
+  return guarded(m_impl->path, [&]() -> std::vector<TopicCount> {
+    SQLite::Statement st(m_impl->db,
+        fmt::format("SELECT c.category, coalesce(c.village, c.town, c.address), count(*) FROM {} c"
+                    " WHERE c.received_at >= ? AND c.received_at < ? GROUP BY 1, 2",
+                    m_impl->src.cases));
+    st.bind(1, format_utc(from));
+    st.bind(2, format_utc(to));
+    std::vector<TopicCount> rows;
+    while (st.executeStep())
+      rows.push_back(
+          {opt_text(st.getColumn(0)), opt_text(st.getColumn(1)), st.getColumn(2).getInt64()});
+    return rows;
+  });
 }
 
 std::vector<CaseRow> Store::cases_of_meeting(std::int64_t meeting) const {
-  SQLite::Statement st(m_impl->db, fmt::format("SELECT {} FROM {} c WHERE c.meeting = ?"
-                                               " ORDER BY c.id", m_impl->columns(),
-                                               m_impl->src.cases));
-  st.bind(1, meeting);
-  std::vector<CaseRow> rows;
-  while (st.executeStep()) rows.push_back(read_case(st));
-  return rows;
+  return guarded(m_impl->path, [&]() -> std::vector<CaseRow> {
+    SQLite::Statement st(m_impl->db, fmt::format("SELECT {} FROM {} c WHERE c.meeting = ?"
+                                                 " ORDER BY c.id", m_impl->columns(),
+                                                 m_impl->src.cases));
+    st.bind(1, meeting);
+    std::vector<CaseRow> rows;
+    while (st.executeStep()) rows.push_back(read_case(st));
+    return rows;
+  });
 }
 
 namespace {
@@ -869,13 +960,13 @@ Event read_event(SQLite::Statement& st) {
   e.actor = st.getColumn(3).getString();
   const auto action = st.getColumn(4).getString();
   const auto a = parse_action(action);
-  if (!a) throw Error(Exit::data, fmt::format("event {} has an unknown action '{}'", e.id, action));
+  if (!a) bad_row("action", action, e.case_id);
   e.action = *a;
   e.unit = opt_text(st.getColumn(5));
   try {
     e.detail = Detail::parse(st.getColumn(6).getString());
   } catch (const nlohmann::json::exception&) {
-    throw Error(Exit::data, fmt::format("event {} has a detail that is not JSON", e.id));
+    bad_row("detail", st.getColumn(6).getString(), e.case_id);
   }
   return e;
 }
@@ -914,7 +1005,7 @@ std::int64_t Store::append_event(Event& e) {
       hash = chain_hash(head->second, encode(e));
       detail = detail_text(e.detail);
     } catch (const std::invalid_argument&) {
-      throw Error(Exit::data, fmt::format("case {}: text that is not UTF-8", e.case_id));
+      bad_row("text", "", e.case_id);
     }
     auto& st = m_impl->cached(
         "INSERT INTO journal (id, case_id, at, actor, action, unit, detail, hash)"
@@ -932,24 +1023,28 @@ std::int64_t Store::append_event(Event& e) {
     return e.id;
   } catch (const SQLite::Exception& x) {
     head.reset();
-    rethrow(x, fmt::format("cannot journal case {}", e.case_id));
+    rethrow(x, m_impl->path);
   }
 }
 
 std::vector<Event> Store::events(std::int64_t case_id) const {
-  SQLite::Statement st(m_impl->db, fmt::format("SELECT {} FROM {} WHERE case_id = ? ORDER BY id",
-                                               k_event_columns, m_impl->src.journal));
-  st.bind(1, case_id);
-  std::vector<Event> rows;
-  while (st.executeStep()) rows.push_back(read_event(st));
-  return rows;
+  return guarded(m_impl->path, [&]() -> std::vector<Event> {
+    SQLite::Statement st(m_impl->db, fmt::format("SELECT {} FROM {} WHERE case_id = ? ORDER BY id",
+                                                 k_event_columns, m_impl->src.journal));
+    st.bind(1, case_id);
+    std::vector<Event> rows;
+    while (st.executeStep()) rows.push_back(read_event(st));
+    return rows;
+  });
 }
 
 std::optional<Instant> Store::latest_act(std::int64_t case_id) const {
-  auto& st = m_impl->cached("SELECT max(at) FROM journal WHERE case_id = ?");
-  st.bind(1, case_id);
-  st.executeStep();
-  return opt_instant(st.getColumn(0));
+  return guarded(m_impl->path, [&]() -> std::optional<Instant> {
+    auto& st = m_impl->cached("SELECT max(at) FROM journal WHERE case_id = ?");
+    st.bind(1, case_id);
+    st.executeStep();
+    return opt_instant(st.getColumn(0));
+  });
 }
 
 void Store::read_as_of(Instant clock, const Refold& refold) {
@@ -1022,7 +1117,7 @@ void Store::read_as_of(Instant clock, const Refold& refold) {
                    "temp.summons_asof", "temp.meeting_asof"};
   } catch (const SQLite::Exception& e) {
     if (!sqlite3_get_autocommit(db.getHandle())) db.exec("ROLLBACK");
-    rethrow(e, "cannot read the store as of " + t);
+    rethrow(e, m_impl->path);
   } catch (...) {
     if (!sqlite3_get_autocommit(db.getHandle())) db.exec("ROLLBACK");
     throw;
@@ -1030,171 +1125,200 @@ void Store::read_as_of(Instant clock, const Refold& refold) {
 }
 
 std::optional<Store::Fault> Store::check_integrity(bool quick) const {
-  SQLite::Statement st(m_impl->db, quick ? "PRAGMA quick_check" : "PRAGMA integrity_check");
-  if (st.executeStep() && st.getColumn(0).getString() != "ok")
-    return Fault{"integrity", std::nullopt, std::nullopt, st.getColumn(0).getString(), std::nullopt};
-  return std::nullopt;
+  return guarded(m_impl->path, [&]() -> std::optional<Store::Fault> {
+    SQLite::Statement st(m_impl->db, quick ? "PRAGMA quick_check" : "PRAGMA integrity_check");
+    if (st.executeStep() && st.getColumn(0).getString() != "ok")
+      return Fault{"integrity", std::nullopt, std::nullopt, st.getColumn(0).getString(),
+                   std::nullopt};
+    return std::nullopt;
+  });
 }
 
 std::optional<Store::Fault> Store::check_schema() const {
-  auto& db = m_impl->db;
-  SQLite::Statement app(db, "PRAGMA application_id");
-  app.executeStep();
-  if (app.getColumn(0).getInt64() != k_application_id)
-    return Fault{"schema", std::nullopt, std::nullopt, "application_id",
-                 std::to_string(app.getColumn(0).getInt64())};
-  if (schema_version() != latest_schema_version())
-    return Fault{"schema", std::nullopt, std::nullopt, "user_version",
-                 std::to_string(schema_version())};
-  // The guards of SPEC §8: a store without one can be rewritten unseen.
-  for (const char* trigger : {"journal_no_update", "journal_no_delete", "journal_append_only",
-                              "case_no_delete", "case_no_replace", "case_no_update",
-                              "co_unit_no_replace", "case_instants_insert", "case_instants_update",
-                              "journal_instants_insert"}) {
-    SQLite::Statement st(db, "SELECT 1 FROM sqlite_schema WHERE type = 'trigger' AND name = ?");
-    st.bind(1, trigger);
-    if (!st.executeStep())
-      return Fault{"schema", std::nullopt, std::nullopt, "trigger", std::string(trigger)};
-  }
-  return std::nullopt;
+  return guarded(m_impl->path, [&]() -> std::optional<Store::Fault> {
+    auto& db = m_impl->db;
+    SQLite::Statement app(db, "PRAGMA application_id");
+    app.executeStep();
+    if (app.getColumn(0).getInt64() != k_application_id)
+      return Fault{"schema", std::nullopt, std::nullopt, "application_id",
+                   std::to_string(app.getColumn(0).getInt64())};
+    if (schema_version() != latest_schema_version())
+      return Fault{"schema", std::nullopt, std::nullopt, "user_version",
+                   std::to_string(schema_version())};
+    // The guards of SPEC §8: a store without one can be rewritten unseen.
+    for (const char* trigger :
+         {"journal_no_update", "journal_no_delete", "journal_append_only", "case_no_delete",
+          "case_no_replace", "case_no_update", "co_unit_no_replace", "case_instants_insert",
+          "case_instants_update", "journal_instants_insert"}) {
+      SQLite::Statement st(db, "SELECT 1 FROM sqlite_schema WHERE type = 'trigger' AND name = ?");
+      st.bind(1, trigger);
+      if (!st.executeStep())
+        return Fault{"schema", std::nullopt, std::nullopt, "trigger", std::string(trigger)};
+    }
+    return std::nullopt;
+  });
 }
 
 std::optional<Store::Fault> Store::check_foreign_keys() const {
-  SQLite::Statement st(m_impl->db, "PRAGMA foreign_key_check");
-  if (!st.executeStep()) return std::nullopt;
-  Fault f{"foreign_keys", std::nullopt, std::nullopt, st.getColumn(0).getString(),
-          st.getColumn(2).getString()};
-  if (f.field == "journal") f.event = st.getColumn(1).getInt64();
-  else if (f.field == "case") f.case_id = st.getColumn(1).getInt64();
-  return f;
+  return guarded(m_impl->path, [&]() -> std::optional<Store::Fault> {
+    SQLite::Statement st(m_impl->db, "PRAGMA foreign_key_check");
+    if (!st.executeStep()) return std::nullopt;
+    Fault f{"foreign_keys", std::nullopt, std::nullopt, st.getColumn(0).getString(),
+            st.getColumn(2).getString()};
+    if (f.field == "journal") f.event = st.getColumn(1).getInt64();
+    else if (f.field == "case") f.case_id = st.getColumn(1).getInt64();
+    return f;
+  });
 }
 
 std::optional<Store::Fault> Store::check_instants() const {
-  struct Column { const char* table; const char* key; const char* column; };
-  static constexpr Column k_columns[] = {
-      {"\"case\"", "id", "received_at"}, {"\"case\"", "id", "first_assigned_at"},
-      {"\"case\"", "id", "assigned_at"}, {"\"case\"", "id", "ack_due"},
-      {"\"case\"", "id", "acked_at"},    {"\"case\"", "id", "due_at"},
-      {"\"case\"", "id", "resolved_at"}, {"\"case\"", "id", "closed_at"},
-      {"journal", "id", "at"},           {"summons", "case_id", "summoned_at"},
-      {"summons", "case_id", "due_at"},  {"summons", "case_id", "answered_at"},
-      {"meeting", "id", "created_at"}};
-  for (const auto& c : k_columns) {
-    SQLite::Statement st(m_impl->db, fmt::format(
-        "SELECT {1}, {2} FROM {0} WHERE {2} IS NOT NULL AND NOT ({2} GLOB '????" "-??" "-??" "T??:??:??Z'"
-        " AND {2} BETWEEN '1970-01-01T00:00:00Z' AND '9999-12-31T23:59:59Z') ORDER BY {1} LIMIT 1",
-        c.table, c.key, c.column));
-    if (!st.executeStep()) continue;
-    Fault f{"instants", std::nullopt, std::nullopt, std::string(c.column),
-            st.getColumn(1).getString()};
-    if (std::string_view(c.table) == "journal") f.event = st.getColumn(0).getInt64();
-    else if (std::string_view(c.table) != "meeting") f.case_id = st.getColumn(0).getInt64();
-    return f;
-  }
-  return std::nullopt;
+  return guarded(m_impl->path, [&]() -> std::optional<Store::Fault> {
+    struct Column { const char* table; const char* key; const char* column; };
+    static constexpr Column k_columns[] = {
+        {"\"case\"", "id", "received_at"}, {"\"case\"", "id", "first_assigned_at"},
+        {"\"case\"", "id", "assigned_at"}, {"\"case\"", "id", "ack_due"},
+        {"\"case\"", "id", "acked_at"},    {"\"case\"", "id", "due_at"},
+        {"\"case\"", "id", "resolved_at"}, {"\"case\"", "id", "closed_at"},
+        {"journal", "id", "at"},           {"summons", "case_id", "summoned_at"},
+        {"summons", "case_id", "due_at"},  {"summons", "case_id", "answered_at"},
+        {"meeting", "id", "created_at"}};
+    for (const auto& c : k_columns) {
+      SQLite::Statement st(
+          m_impl->db,
+          fmt::format("SELECT {1}, {2} FROM {0} WHERE {2} IS NOT NULL AND NOT ({2} GLOB '????"
+                      "-??"
+                      "-??"
+                      "T??:??:??Z'"
+                      " AND {2} BETWEEN '1970-01-01T00:00:00Z' AND '9999-12-31T23:59:59Z') ORDER "
+                      "BY {1} LIMIT 1",
+                      c.table, c.key, c.column));
+      if (!st.executeStep()) continue;
+      Fault f{"instants", std::nullopt, std::nullopt, std::string(c.column),
+              st.getColumn(1).getString()};
+      if (std::string_view(c.table) == "journal") f.event = st.getColumn(0).getInt64();
+      else if (std::string_view(c.table) != "meeting") f.case_id = st.getColumn(0).getInt64();
+      return f;
+    }
+    return std::nullopt;
+  });
 }
 
 std::optional<Store::Fault> Store::check_chain() const {
-  SQLite::Statement st(m_impl->db,
-                       fmt::format("SELECT {}, hash FROM journal ORDER BY id", k_event_columns));
-  std::string previous(k_chain_start);
-  while (st.executeStep()) {
-    const auto id = st.getColumn(0).getInt64();
-    const auto case_id = st.getColumn(1).getInt64();
-    Event e;
-    try {
-      e = read_event(st);
-    } catch (const Error&) {
-      return Fault{"chain", id, case_id, "detail", std::nullopt};
+  return guarded(m_impl->path, [&]() -> std::optional<Store::Fault> {
+    SQLite::Statement st(m_impl->db,
+                         fmt::format("SELECT {}, hash FROM journal ORDER BY id", k_event_columns));
+    std::string previous(k_chain_start);
+    while (st.executeStep()) {
+      const auto id = st.getColumn(0).getInt64();
+      const auto case_id = st.getColumn(1).getInt64();
+      Event e;
+      try {
+        e = read_event(st);
+      } catch (const Error&) {
+        return Fault{"chain", id, case_id, "detail", std::nullopt};
+      }
+      // The stored instant must be the one that was hashed, to the byte (the
+      // detail is hashed as the object it holds: an older duban wrote its keys
+      // in another order).
+      if (st.getColumn(2).getString() != format_utc(e.at))
+        return Fault{"chain", id, case_id, "at", st.getColumn(2).getString()};
+      const auto expected = chain_hash(previous, encode(e));
+      if (st.getColumn(7).isNull() || st.getColumn(7).getString() != expected)
+        return Fault{"chain", id, case_id, "hash",
+                     st.getColumn(7).isNull() ? std::nullopt
+                                              : std::optional(st.getColumn(7).getString())};
+      previous = expected;
     }
-    // The stored instant must be the one that was hashed, to the byte (the
-    // detail is hashed as the object it holds: an older duban wrote its keys
-    // in another order).
-    if (st.getColumn(2).getString() != format_utc(e.at))
-      return Fault{"chain", id, case_id, "at", st.getColumn(2).getString()};
-    const auto expected = chain_hash(previous, encode(e));
-    if (st.getColumn(7).isNull() || st.getColumn(7).getString() != expected)
-      return Fault{"chain", id, case_id, "hash",
-                   st.getColumn(7).isNull() ? std::nullopt
-                                            : std::optional(st.getColumn(7).getString())};
-    previous = expected;
-  }
-  return std::nullopt;
+    return std::nullopt;
+  });
 }
 
 std::optional<Store::Fault> Store::each_case_with_events(
     const std::function<std::optional<Fault>(const CaseRow&, const std::vector<Event>&)>& visit)
     const {
-  auto& db = m_impl->db;
-  SQLite::Statement cases(db, fmt::format("SELECT {} FROM \"case\" c ORDER BY c.id",
-                                          case_columns("co_unit")));
-  SQLite::Statement events(db, fmt::format("SELECT {} FROM journal ORDER BY case_id, id",
-                                           k_event_columns));
-  std::optional<Fault> fault;
-  merge_events(cases, events, [&](const CaseRow& c, const std::vector<Event>& mine) {
-    fault = visit(c, mine);
-    return !fault;
+  return guarded(m_impl->path, [&] {
+    auto& db = m_impl->db;
+    SQLite::Statement cases(db, fmt::format("SELECT {} FROM \"case\" c ORDER BY c.id",
+                                            case_columns("co_unit")));
+    SQLite::Statement events(db, fmt::format("SELECT {} FROM journal ORDER BY case_id, id",
+                                             k_event_columns));
+    std::optional<Fault> fault;
+    merge_events(cases, events, [&](const CaseRow& c, const std::vector<Event>& mine) {
+      fault = visit(c, mine);
+      return !fault;
+    });
+    return fault;
   });
-  return fault;
 }
 
 std::optional<std::pair<std::int64_t, std::string>> Store::chain_head() const {
-  SQLite::Statement st(m_impl->db, "SELECT id, hash FROM journal ORDER BY id DESC LIMIT 1");
-  if (!st.executeStep() || st.getColumn(1).isNull()) return std::nullopt;
-  return std::pair{st.getColumn(0).getInt64(), st.getColumn(1).getString()};
+  return guarded(m_impl->path, [&]() -> std::optional<std::pair<std::int64_t, std::string>> {
+    SQLite::Statement st(m_impl->db, "SELECT id, hash FROM journal ORDER BY id DESC LIMIT 1");
+    if (!st.executeStep() || st.getColumn(1).isNull()) return std::nullopt;
+    return std::pair{st.getColumn(0).getInt64(), st.getColumn(1).getString()};
+  });
 }
 
 std::vector<SummonsRow> Store::all_summons() const {
-  SQLite::Statement st(m_impl->db, fmt::format("{}main.summons ORDER BY case_id, unit, summoned_at",
-                                               k_summons_select));
-  std::vector<SummonsRow> rows;
-  while (st.executeStep()) rows.push_back(read_summons(st));
-  return rows;
+  return guarded(m_impl->path, [&]() -> std::vector<SummonsRow> {
+    SQLite::Statement st(
+        m_impl->db,
+        fmt::format("{}main.summons ORDER BY case_id, unit, summoned_at", k_summons_select));
+    std::vector<SummonsRow> rows;
+    while (st.executeStep())
+      rows.push_back(read_summons(st));
+    return rows;
+  });
 }
 
 std::vector<std::string> Store::units_used() const {
-  SQLite::Statement st(m_impl->db,
-      "SELECT lead_unit FROM \"case\" WHERE lead_unit IS NOT NULL UNION"
-      " SELECT unit FROM co_unit UNION SELECT unit FROM journal WHERE unit IS NOT NULL ORDER BY 1");
-  std::vector<std::string> out;
-  while (st.executeStep()) out.push_back(st.getColumn(0).getString());
-  return out;
+  return guarded(m_impl->path, [&]() -> std::vector<std::string> {
+    SQLite::Statement st(m_impl->db,
+                         "SELECT lead_unit FROM \"case\" WHERE lead_unit IS NOT NULL UNION"
+                         " SELECT unit FROM co_unit UNION SELECT unit FROM journal WHERE unit IS "
+                         "NOT NULL ORDER BY 1");
+    std::vector<std::string> out;
+    while (st.executeStep())
+      out.push_back(st.getColumn(0).getString());
+    return out;
+  });
 }
 
 void Store::backup(const std::filesystem::path& path) const {
-  const auto target = path.string();
-  const auto temporary = fmt::format("{}.tmp-{}", target, ::getpid());
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0)
-    throw Error(Exit::cant_create, fmt::format("cannot create {}: {}", temporary,
-                                               std::strerror(errno)));
-  ::close(fd);
-  sqlite3* copy = nullptr;
-  auto fail = [&](const std::string& what) {
-    if (copy) sqlite3_close(copy);
-    std::filesystem::remove(temporary);
-    throw Error(Exit::io, fmt::format("cannot back up to {}: {}", target, what));
-  };
-  if (sqlite3_open(temporary.c_str(), &copy) != SQLITE_OK) fail(sqlite3_errmsg(copy));
-  // One step copies every page under one read transaction: a consistent
-  // snapshot while others go on writing (they wait for nothing in WAL).
-  sqlite3_backup* b = sqlite3_backup_init(copy, "main", m_impl->db.getHandle(), "main");
-  if (!b) fail(sqlite3_errmsg(copy));
-  int rc = sqlite3_backup_step(b, -1);
-  sqlite3_backup_finish(b);
-  if (rc != SQLITE_DONE) fail(sqlite3_errstr(rc));
-  // The copy stands alone in rollback mode: its header, copied from a WAL
-  // store, says WAL until a fresh connection switches it.
-  sqlite3_close(copy);
-  copy = nullptr;
-  if (sqlite3_open(temporary.c_str(), &copy) != SQLITE_OK ||
-      sqlite3_exec(copy, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr) != SQLITE_OK)
-    fail(sqlite3_errmsg(copy));
-  sqlite3_close(copy);
-  copy = nullptr;
-  std::error_code ec;
-  std::filesystem::rename(temporary, path, ec);
-  if (ec) fail(ec.message());
+  return guarded(m_impl->path, [&]() -> void {
+    const auto target = path.string();
+    const auto temporary = fmt::format("{}.tmp-{}", target, ::getpid());
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0)
+      fail(Kind::store_cant_create, temporary, std::strerror(errno));
+    ::close(fd);
+    sqlite3* copy = nullptr;
+    auto give_up = [&](const std::string& what) {
+      if (copy) sqlite3_close(copy);
+      std::filesystem::remove(temporary);
+      fail(Kind::store_io, target, what);
+    };
+    if (sqlite3_open(temporary.c_str(), &copy) != SQLITE_OK) give_up(sqlite3_errmsg(copy));
+    // One step copies every page under one read transaction: a consistent
+    // snapshot while others go on writing (they wait for nothing in WAL).
+    sqlite3_backup* b = sqlite3_backup_init(copy, "main", m_impl->db.getHandle(), "main");
+    if (!b) give_up(sqlite3_errmsg(copy));
+    int rc = sqlite3_backup_step(b, -1);
+    sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE) give_up(sqlite3_errstr(rc));
+    // The copy stands alone in rollback mode: its header, copied from a WAL
+    // store, says WAL until a fresh connection switches it.
+    sqlite3_close(copy);
+    copy = nullptr;
+    if (sqlite3_open(temporary.c_str(), &copy) != SQLITE_OK ||
+        sqlite3_exec(copy, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr) != SQLITE_OK)
+      give_up(sqlite3_errmsg(copy));
+    sqlite3_close(copy);
+    copy = nullptr;
+    std::error_code ec;
+    std::filesystem::rename(temporary, path, ec);
+    if (ec) give_up(ec.message());
+  });
 }
 
 std::int64_t Store::insert_meeting(MeetingRow& row) {
@@ -1210,25 +1334,29 @@ std::int64_t Store::insert_meeting(MeetingRow& row) {
     row.id = m_impl->db.getLastInsertRowid();
     return row.id;
   } catch (const SQLite::Exception& e) {
-    rethrow(e, "cannot add the meeting");
+    rethrow(e, m_impl->path);
   }
 }
 
 
 std::optional<MeetingRow> Store::find_meeting(std::int64_t id) const {
-  SQLite::Statement st(m_impl->db, fmt::format("{}{} WHERE id = ?", k_meeting_select,
-                                               m_impl->src.meetings));
-  st.bind(1, id);
-  if (!st.executeStep()) return std::nullopt;
-  return read_meeting(st);
+  return guarded(m_impl->path, [&]() -> std::optional<MeetingRow> {
+    SQLite::Statement st(m_impl->db, fmt::format("{}{} WHERE id = ?", k_meeting_select,
+                                                 m_impl->src.meetings));
+    st.bind(1, id);
+    if (!st.executeStep()) return std::nullopt;
+    return read_meeting(st);
+  });
 }
 
 std::vector<MeetingRow> Store::meetings() const {
-  SQLite::Statement st(m_impl->db, fmt::format("{}{} ORDER BY held_on, id", k_meeting_select,
-                                               m_impl->src.meetings));
-  std::vector<MeetingRow> rows;
-  while (st.executeStep()) rows.push_back(read_meeting(st));
-  return rows;
+  return guarded(m_impl->path, [&]() -> std::vector<MeetingRow> {
+    SQLite::Statement st(m_impl->db, fmt::format("{}{} ORDER BY held_on, id", k_meeting_select,
+                                                 m_impl->src.meetings));
+    std::vector<MeetingRow> rows;
+    while (st.executeStep()) rows.push_back(read_meeting(st));
+    return rows;
+  });
 }
 
 std::optional<std::string> Store::query_text(const std::string& sql) const {
@@ -1237,7 +1365,7 @@ std::optional<std::string> Store::query_text(const std::string& sql) const {
     if (!st.executeStep() || st.getColumn(0).isNull()) return std::nullopt;
     return st.getColumn(0).getString();
   } catch (const SQLite::Exception& e) {
-    rethrow(e, "");
+    rethrow(e, m_impl->path);
   }
 }
 

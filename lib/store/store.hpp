@@ -25,9 +25,12 @@ public:
   // tables) -- not even its journal mode; an empty file becomes a store only
   // when `create` allows. Two processes creating one store at once both
   // succeed: the schema is read and written under the write lock. Throws
-  // Error: no_input (66) when missing and not to be created, cant_create
-  // (73), io (74), busy (75), or data (65) for a file that is not a duban
-  // store or comes from a newer duban.
+  // Error: store_missing or store_empty when there is no store and it is
+  // not to be created, store_cant_create, store_foreign (another program's
+  // SQLite file), store_newer (a newer duban's), store_damaged, store_busy,
+  // store_io. Every other method throws these neutral kinds too (and
+  // store_constraint for a row the schema refuses, store_bad_row for a row
+  // duban never writes): SQLite's failures never come out raw.
   static Store open(const std::filesystem::path& path, Create create);
 
   // What a person should be told about the store as opened: e.g. that its
@@ -49,6 +52,8 @@ public:
   std::int64_t insert_case(CaseRow& row);
   void update_case(const CaseRow& row);
   std::optional<CaseRow> find_case(std::int64_t id) const;
+  // The receipt as a requester reads it out: case, spaces and dashes do
+  // not matter ("abcd efgh" finds ABCD-EFGH).
   std::optional<CaseRow> find_case_by_receipt(const std::string& receipt) const;
   bool receipt_taken(const std::string& receipt) const;
   std::vector<CaseRow> list_cases(const CaseFilter& filter) const;

@@ -56,9 +56,9 @@ std::vector<CaseRow> raise_level(Context& ctx, const std::vector<std::int64_t>& 
 }
 
 std::vector<CaseRow> move_up(Context& ctx, const std::vector<std::int64_t>& ids,
-                             const std::string& unit, const std::string& reason) {
+                             const std::string& given, const std::string& reason) {
   const auto why = cases::require_text(reason, "reason");
-  cases::require_unit(ctx.config, unit);
+  const auto unit = cases::require_unit(ctx.config, given, "to");
   return change_each(ctx, ids, [&](CaseRow& c) {
     require_open(c);
     if (!is_ancestor(ctx.config, unit, *c.lead_unit)) {
@@ -82,15 +82,16 @@ std::vector<CaseRow> move_up(Context& ctx, const std::vector<std::int64_t>& ids,
 }
 
 std::vector<CaseRow> whistle(Context& ctx, const std::vector<std::int64_t>& ids,
-                             const std::vector<std::string>& units, time::Duration within,
+                             const std::vector<std::string>& given, time::Duration within,
                              const std::string& reason) {
   const auto why = cases::require_text(reason, "reason");
-  if (units.empty()) {
+  if (given.empty()) {
     Fields f;
     f.field = "whistle";
     throw Error(Kind::whistle_without_units, std::move(f));
   }
-  for (const auto& u : units) cases::require_unit(ctx.config, u);
+  std::vector<std::string> units;
+  for (const auto& u : given) units.push_back(cases::require_unit(ctx.config, u, "whistle"));
   const auto due = cases::deadline_in_range(
       time::add(ctx.now, within, ctx.config.calendar, ctx.config.zone));
   return change_each(ctx, ids, [&](CaseRow& c) {

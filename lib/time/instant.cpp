@@ -84,6 +84,96 @@ std::optional<chr::seconds> read_offset(std::string_view text, std::size_t& pos)
   return sign * (chr::hours{*hours} + chr::minutes{minutes});
 }
 
+// Reads 1 to `most` ASCII digits at `pos`, advancing it.
+std::optional<int> read_number(std::string_view text, std::size_t& pos, std::size_t most) {
+  std::size_t n = 0;
+  int value = 0;
+  while (n < most && pos + n < text.size() && text[pos + n] >= '0' && text[pos + n] <= '9')
+    value = value * 10 + (text[pos + n++] - '0');
+  if (n == 0) return std::nullopt;
+  pos += n;
+  return value;
+}
+
+bool read_word(std::string_view text, std::size_t& pos, std::string_view word) {
+  if (text.substr(pos, word.size()) != word) return false;
+  pos += word.size();
+  return true;
+}
+
+// The dates Excel and WPS write (SPEC §9): 2025/9/27, 2025-9-27, 2025年9月27日.
+std::optional<LocalDays> read_sheet_date(std::string_view text, std::size_t& pos) {
+  const auto year = read_digits(text, pos, 4);
+  if (!year) return std::nullopt;
+  std::optional<int> month, day;
+  if (read_word(text, pos, "年")) {
+    month = read_number(text, pos, 2);
+    if (!month || !read_word(text, pos, "月")) return std::nullopt;
+    day = read_number(text, pos, 2);
+    if (!day || !read_word(text, pos, "日")) return std::nullopt;
+  } else {
+    if (pos >= text.size() || (text[pos] != '/' && text[pos] != '-')) return std::nullopt;
+    const char sep = text[pos++];
+    month = read_number(text, pos, 2);
+    if (!month || !read_char(text, pos, sep)) return std::nullopt;
+    day = read_number(text, pos, 2);
+    if (!day) return std::nullopt;
+  }
+  const chr::year_month_day ymd{chr::year{*year}, chr::month(static_cast<unsigned>(*month)),
+                                chr::day(static_cast<unsigned>(*day))};
+  if (!ymd.ok()) return std::nullopt;
+  return LocalDays{ymd};
+}
+
+// The times of day Excel and WPS write: 9:00, 9:00:05, 9时5分, 9时5分3秒.
+std::optional<chr::seconds> read_sheet_time(std::string_view text, std::size_t& pos) {
+  const auto hours = read_number(text, pos, 2);
+  if (!hours || *hours > 23) return std::nullopt;
+  int minutes = 0, seconds = 0;
+  if (read_char(text, pos, ':')) {
+    const auto m = read_digits(text, pos, 2);
+    if (!m) return std::nullopt;
+    minutes = *m;
+    if (read_char(text, pos, ':')) {
+      const auto s = read_digits(text, pos, 2);
+      if (!s) return std::nullopt;
+      seconds = *s;
+    }
+  } else if (read_word(text, pos, "时")) {
+    if (const auto m = read_number(text, pos, 2)) {
+      if (!read_word(text, pos, "分")) return std::nullopt;
+      minutes = *m;
+      if (const auto s = read_number(text, pos, 2)) {
+        if (!read_word(text, pos, "秒")) return std::nullopt;
+        seconds = *s;
+      }
+    }
+  } else {
+    return std::nullopt;
+  }
+  if (minutes > 59 || seconds > 59) return std::nullopt;
+  return chr::hours{*hours} + chr::minutes{minutes} + chr::seconds{seconds};
+}
+
+// A WHEN in one of the sheet forms, read in `zone`.
+std::optional<Instant> parse_sheet_when(std::string_view text, const Zone& zone,
+                                        DateOnly date_only) {
+  std::size_t pos = 0;
+  const auto day = read_sheet_date(text, pos);
+  if (!day) return std::nullopt;
+  if (pos == text.size()) {
+    const auto tod = date_only == DateOnly::end_of_day ? k_end_of_day : chr::seconds{0};
+    return zone.to_instant(*day + tod);
+  }
+  const std::size_t before = pos;
+  while (pos < text.size() && text[pos] == ' ') ++pos;
+  // Only 2025年9月27日9时 may run on without a space.
+  if (pos == before && !text.substr(0, pos).ends_with("日")) return std::nullopt;
+  const auto tod = read_sheet_time(text, pos);
+  if (!tod || pos != text.size()) return std::nullopt;
+  return zone.to_instant(*day + *tod);
+}
+
 std::string format_ymd(chr::year_month_day ymd) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
@@ -138,14 +228,15 @@ Instant Zone::to_instant(LocalSeconds local) const {
 std::optional<Instant> parse_when(std::string_view text, const Zone& zone, DateOnly date_only) {
   std::size_t pos = 0;
   const auto day = read_date(text, pos);
-  if (!day) return std::nullopt;
+  if (!day) return parse_sheet_when(text, zone, date_only);
   if (pos == text.size()) {
     const auto tod = date_only == DateOnly::end_of_day ? k_end_of_day : chr::seconds{0};
     return zone.to_instant(*day + tod);
   }
-  if (!read_char(text, pos, 'T') && !read_char(text, pos, ' ')) return std::nullopt;
+  if (!read_char(text, pos, 'T') && !read_char(text, pos, ' '))
+    return parse_sheet_when(text, zone, date_only);
   const auto tod = read_time_of_day(text, pos);
-  if (!tod) return std::nullopt;
+  if (!tod) return parse_sheet_when(text, zone, date_only);  // 2025-09-27 9:00
   const LocalSeconds local = *day + *tod;
   if (pos == text.size()) return zone.to_instant(local);
   const auto offset = read_offset(text, pos);
@@ -155,7 +246,11 @@ std::optional<Instant> parse_when(std::string_view text, const Zone& zone, DateO
 
 std::optional<LocalDays> parse_date(std::string_view text) {
   std::size_t pos = 0;
-  const auto day = read_date(text, pos);
+  auto day = read_date(text, pos);
+  if (!day || pos != text.size()) {
+    pos = 0;
+    day = read_sheet_date(text, pos);
+  }
   if (!day || pos != text.size()) return std::nullopt;
   return day;
 }

@@ -55,12 +55,15 @@ enum class DateOnly {
 // "2025-10-25T11:00:00+08:00" (or +0800, +08), a local date-time
 // "2025-10-25 11:00[:ss]" / "2025-10-25T11:00[:ss]" read in `zone`, or a date
 // "2025-10-25" read per `date_only`. Fractional seconds are accepted and
-// dropped. Returns nullopt when the text is none of these or names an
-// impossible date (2025-02-30).
+// dropped. Also the local forms Excel and WPS write (SPEC §9):
+// "2025/9/27 9:00", "2025-9-27 9:00:05", "2025年9月27日",
+// "2025年9月27日 9时5分" (seconds as "3秒"). Returns nullopt when the text is
+// none of these or names an impossible date (2025-02-30).
 std::optional<Instant> parse_when(std::string_view text, const Zone& zone,
                                   DateOnly date_only = DateOnly::start_of_day);
 
-// Parses a plain date "YYYY-MM-DD"; nullopt if malformed or impossible.
+// Parses a plain date "YYYY-MM-DD" (or 2025/9/27, 2025-9-27, 2025年9月27日);
+// nullopt if malformed or impossible.
 std::optional<LocalDays> parse_date(std::string_view text);
 
 // "2026-11-22T00:30:00Z": the stored form.

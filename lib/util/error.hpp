@@ -81,10 +81,74 @@ enum class Kind {
   option_needs,           // `field` goes only with choices[0]
 
   // --- config (lib/config) -------------------------------------------------
+  // Names given by a person or a file (field, value, nearest): a unit,
+  // category or channel is its code or its exact name (SPEC §9).
+  unknown_unit,      // no unit has `value` as its code or name
+  unknown_category,  // no category has `value` as its code or name
+  unknown_channel,   // no channel has `value` as its code or name
+  unknown_meeting,   // no meeting has `value` as its id or title (in the store)
+  ambiguous_name,    // `value` is the name of several: their codes in `choices`
+  // The config file itself (source, line, column; `field` the dotted key).
+  config_missing,          // no config file at `source` (given by --config or $DUBAN_CONFIG)
+  config_unreadable,       // `source` cannot be read (a folder, no permission)
+  config_syntax,           // not TOML: `value` is the parser's description
+  config_unknown_key,      // `field` is no key here; `nearest` when near
+  config_not_string,       // `field` must be a string
+  config_empty,            // `field` must not be empty
+  config_not_code,         // `value` is not a code (letters, digits, '_', '-', '.')
+  config_not_duration,     // `value` is not a duration
+  config_not_strings,      // `field` must be an array of strings
+  config_not_table,        // `field` must be a table
+  config_not_tables,       // `field` must be written as [[field]] tables
+  config_not_channel,      // a channel is a string or { code, name }
+  config_not_resolve,      // a duration or a table { A, B, C }
+  config_no_class,         // the resolve table has no duration for class `value`
+  config_needs,            // a [[`value`]] table needs `field`
+  config_twice,            // `value` is defined (or listed) twice
+  config_not_weekday,      // `value` is not a weekday
+  config_no_workday,       // the weekend lists all seven days
+  config_not_day_range,    // `value` is not a date or a range of dates
+  config_holiday_workday,  // `value` is both a holiday and a make-up working day
+  config_unknown_name,     // `value` names no unit, channel or category; `nearest`
+  config_own_ancestor,     // unit `value` is its own ancestor
+  config_rule_match,       // a deadline rule has neither channel nor category
+  config_rule_duration,    // a deadline rule has neither ack nor resolve
+  config_not_one_of,       // `value` is none of `choices`
+  config_out_of_range,     // `field` must be a number in `choices[0]..choices[1]`
+  config_no_weight,        // every scorecard weight is 0
+  config_not_zone,         // `value` is not an IANA time zone
 
   // --- input files (lib/io) ------------------------------------------------
+  // Each names `source` and `line`.
+  file_nul,               // a NUL byte: not text (UTF-16?)
+  not_utf8_gb18030,       // invalid UTF-8 that reads as GB18030
+  utf8_not_gb18030,       // GB18030 asked for, but the text is UTF-8 with non-ASCII text
+  unknown_encoding,       // `value` is no encoding known
+  bad_encoding_bytes,     // bytes that are not `value` (an encoding)
+  csv_stray_quote,        // a '"' inside an unquoted cell
+  csv_unclosed_quote,     // a quoted cell never closed
+  csv_unnamed_column,     // column `value` (1-based) has no name
+  csv_duplicate_column,   // column `value` twice (`nearest`: the field both name)
+  csv_cell_count,         // `value` cells, but the header has `choices[0]`
+  json_invalid,           // not JSON: `value` is the parser's reason
+  json_not_object,        // a line that is JSON but not an object: `value` its type
+  json_duplicate_key,     // `field` twice in one object
+  json_bad_value,         // `field` holds an object, a nested array or a non-string in an array
+  json_nul,               // `field` holds \u0000
 
   // --- the store (lib/store) -----------------------------------------------
+  // Each names the store in `source` where it knows it; `value` carries
+  // SQLite's own message where one helps.
+  store_missing,      // no store at `source`
+  store_empty,        // `source` is an empty file
+  store_newer,        // schema version `value`, newer than `choices[0]`
+  store_foreign,      // `source` is an SQLite file but not a duban store
+  store_cant_create,  // cannot create `source`: `value`
+  store_busy,         // another writer holds the store past the timeout
+  store_damaged,      // not a store, or damaged (a table missing, a bad page): `value`
+  store_bad_row,      // a row the store holds is not what duban writes: `field`, `value`, `case_id`
+  store_constraint,   // the store refused a row (a CHECK, a foreign key): `value`
+  store_io,           // any other failure reading or writing `source`: `value`
 
   // --- transitional: an Error(Exit, text) not yet given its kind -----------
   legacy,

@@ -108,12 +108,16 @@ expect_rc 78
 expect_out ""
 expect_err_has "typo.toml:5:1"
 expect_err_has "deadlines.reslove"
-expect_err_has "did you mean 'resolve'"
+expect_err_has "deadlines.reslove: 未知的键（是不是 “resolve”？）"
+# The same fault in English, as a config with lang = "en" says it.
+bad typo_en $'lang = "en"\n[deadlines]\nreslove = "5wd"\n'
+expect_rc 78
+expect_err "duban: error: $T/bad/typo_en.toml:3:1: deadlines.reslove: unknown key (did you mean 'resolve'?)"
 bad topkey $'storre = "x.db"\n'
 expect_rc 78
 expect_err_has "topkey.toml:1:1"
 expect_err_has "storre"
-expect_err_has "did you mean 'store'"
+expect_err_has "（是不是 “store”？）"
 bad unitkey $'[[unit]]\ncode = "city"\nname = "三明市"\nemial = "a@b.cn"\n'
 expect_rc 78
 expect_err_has "unitkey.toml:4"
@@ -122,7 +126,9 @@ bad duration $'[deadlines]\nack = "1 wd"\n'
 expect_rc 78
 expect_err_has "duration.toml:2:7"
 expect_err_has "deadlines.ack"
-expect_err_has "'1 wd'"
+expect_err_has "“1 wd” 不是时长"
+bad duration_en $'lang = "en"\n[deadlines]\nack = "1 wd"\n'
+expect_err_has "duration_en.toml:3:7: deadlines.ack: '1 wd' is not a duration"
 bad classdur $'[deadlines]\nresolve = { A = "20wd", B = "sixty days", C = "5wd" }\n'
 expect_rc 78
 expect_err_has "classdur.toml:2"
@@ -152,16 +158,15 @@ expect_err_has "allweekend.toml:3:11: calendar.weekend: lists all seven days"
 # Regression: codes that --co a,b cannot name were accepted.
 bad commacode $'[[unit]]\ncode = "cgj,rsj"\n'
 expect_rc 78
-expect_err_has "commacode.toml:2:8: unit.code: 'cgj,rsj' is not a code"
-bad spacecode $'[[category]]\ncode = "street light"\n'
+expect_err_has "commacode.toml:2:8: unit.code: “cgj,rsj” 不是代码"
+bad spacecode $'lang = "en"\n[[category]]\ncode = "street light"\n'
 expect_rc 78
-expect_err_has "spacecode.toml:2:8: category.code: 'street light' is not a code"
+expect_err_has "spacecode.toml:3:8: category.code: 'street light' is not a code"
 bad parent $'[[unit]]\ncode = "city"\nname = "三明市"\n\n[[unit]]\ncode = "cgj"\nname = "市城市管理局"\nparent = "citi"\n'
 expect_rc 78
 expect_err_has "parent.toml:8:10"
 expect_err_has "unit.parent"
-expect_err_has "'citi'"
-expect_err_has "did you mean 'city'"
+expect_err_has "没有“citi”（是不是 “city”？）"
 bad twice $'[[unit]]\ncode = "city"\n[[unit]]\ncode = "city"\n'
 expect_rc 78
 expect_err_has "twice.toml:4"
@@ -182,8 +187,17 @@ expect_err_has "type.toml:1"
 expect_err_has "timezone"
 bad rulechan $'[[deadlines.rule]]\nchannel = "hotlin"\nack = "2h"\n'
 expect_rc 78
-expect_err_has "rulechan.toml:2"
-expect_err_has "did you mean 'hotline'"
+expect_err_has "rulechan.toml:2:11: deadlines.rule.channel: 没有“hotlin”（是不是 “hotline”？）"
+bad rulechan_en $'lang = "en"\n[[deadlines.rule]]\nchannel = "hotlin"\nack = "2h"\n'
+expect_rc 78
+expect_err_has "rulechan_en.toml:3:11: deadlines.rule.channel: unknown 'hotlin' (did you mean 'hotline'?)"
+# A channel with a name; a rule may match it by that name.
+bad channames $'lang = "en"\nchannels = [{ code = "hotline", nam = "12345热线" }]\n'
+expect_rc 78
+expect_err_has "channames.toml:2:33: channels.nam: unknown key (did you mean 'name'?)"
+bad chantype $'channels = [8]\n'
+expect_rc 78
+expect_err_has "chantype.toml:1:13: channels: 渠道须是代码字符串或 { code = \"…\", name = \"…\" }"
 bad weights $'[scorecard]\nweights = { ack_rate = 0.2, closure = 0.4 }\n'
 expect_rc 78
 expect_err_has "weights.toml:2"

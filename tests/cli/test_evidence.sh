@@ -187,7 +187,7 @@ for v in 0 1 3; do
   for cmd in list "intake --title x" doctor; do
     run --store other.db $cmd
     expect_rc 65
-    expect_err_has "not a duban store"
+    expect_err_has "不是 duban 存储"
   done
   expect_eq "$(sha256sum other.db)" "$sum" "another program's file (user_version $v) is untouched"
   expect_eq "$(sqlite3 other.db 'PRAGMA journal_mode')" "delete" "not even switched to WAL"

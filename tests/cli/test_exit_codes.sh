@@ -59,7 +59,7 @@ done <<'TABLE'
 64 | show 1 --format md
 64 | show abc
 64 | note 1 2 "两条"
-64 | printf '1\n2\n' | "$DUBAN" note - "两条"
+64 | note - "两条" < <(printf '1\n2\n')
 64 | intake --channel hotline
 64 | intake --title x --class D
 64 | assign 1 --lead cgj --class E

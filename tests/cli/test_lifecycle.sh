@@ -27,13 +27,13 @@ j=$(jcount)
 run assign 1 --lead cgi
 expect_rc 69
 expect_err_has "duban: 错误:"
-expect_err_has "unknown unit 'cgi'"
-expect_err_has "did you mean 'cgj'"
+expect_err_has "--lead: 没有单位“cgi”（代码或名称）"
+expect_err_has "（是不是 “cgj”？）"
 expect_eq "$(state 1)" "received" "an unknown lead unit changes nothing"
 run assign 1 --lead rsj --co cgj,mzl
 expect_rc 69
-expect_err_has "unknown unit 'mzl'"
-expect_err_has "did you mean 'mzj'"
+expect_err_has "--co: 没有单位“mzl”"
+expect_err_has "（是不是 “mzj”？）"
 expect_eq "$(jcount)" "$j" "refused assigns write no event"
 
 # A class-A case: ack 1wd, resolve 20wd from Monday 9 November 2026.
@@ -154,7 +154,7 @@ run ack 1 --unit ybj
 expect_rc_not 0
 run ack 1 --unit ybx
 expect_rc 69
-expect_err_has "did you mean"
+expect_err_has "是不是"
 
 # --- note, with a milestone due ----------------------------------------------------
 j=$(jcount)

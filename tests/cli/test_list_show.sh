@@ -62,7 +62,7 @@ expect_out ""
 expect_rc 0
 run list --unit cgi
 expect_rc 69
-expect_err_has "did you mean 'cgj'"
+expect_err_has "--unit: 没有单位“cgi”（代码或名称）（是不是 “cgj”？）"
 
 # --- class, channel, category, meeting ------------------------------------------
 ids --class A
@@ -83,7 +83,7 @@ ids --meeting 1
 expect_out "$(echo $(seq 7 17))"
 run list --meeting 5
 expect_rc 69
-expect_err_has "no meeting 5"
+expect_err_has "--meeting: 没有会议“5”"
 
 # --- overdue and due within, against --now -----------------------------------------
 ids --overdue

@@ -122,15 +122,15 @@ expect_out_has "0591-1234567"
 printf 'title\n路灯\nx\0y\n' >"$T/nul.csv"
 run intake --file "$T/nul.csv"
 expect_rc 65
-expect_err_has "nul.csv:3: NUL byte"
+expect_err_has "nul.csv:3: 含 NUL 字节"
 printf '{"title": "a"}\n{"title": "b\0"}\n' >"$T/nul.jsonl"
 run intake --file "$T/nul.jsonl"
 expect_rc 65
-expect_err_has "nul.jsonl:2: NUL byte"
+expect_err_has "nul.jsonl:2: 含 NUL 字节"
 printf '{"title": "a\\u0000b"}\n' >"$T/nul2.jsonl"
 run intake --file "$T/nul2.jsonl"
 expect_rc 65
-expect_err_has "nul2.jsonl:1: 'title' holds a NUL"
+expect_err_has "nul2.jsonl:1: title: 含 NUL"
 run_in $'title\nx\ny\n' intake --file - 
 expect_rc 0
 expect_eq "$(sql 'SELECT count(*) FROM "case"')" "7" "nothing added from the refused files"

@@ -100,7 +100,7 @@ cp "$T/other.db" "$T/other.orig"
 run --store "$T/other.db" intake --title "不该写进去"
 expect_rc 65
 expect_err_has "other.db"
-expect_err_has "not a duban store"
+expect_err_has "不是 duban 存储"
 cmp -s "$T/other.db" "$T/other.orig"
 expect_eq "$?" "0" "someone else's SQLite file is left byte for byte unchanged"
 expect_eq "$(sqlite3 "$T/other.db" 'PRAGMA journal_mode')" "delete" "and not switched to WAL"
@@ -123,8 +123,8 @@ cp "$STORE" "$T/future.db"
 sqlite3 "$T/future.db" 'PRAGMA user_version = 9'
 run --store "$T/future.db" list
 expect_rc 65
-expect_err_has "schema version 9"
-expect_err_has "upgrade"
+expect_err_has "结构版本 9"
+expect_err_has "请升级 duban"
 
 printf 'x' >"$T/plainfile"
 run --store "$T/plainfile/sub/s.db" intake --title x
@@ -150,7 +150,7 @@ run intake --title "忙的时候"
 elapsed=$((SECONDS - started))
 expect_rc 75
 expect_out ""
-expect_err_has "busy"
+expect_err_has "存储正忙"
 expect_eq "$((elapsed >= 4 && elapsed <= 8))" "1" "gave up after the ~5 s busy timeout (took ${elapsed} s)"
 run --format ids list --limit 1
 expect_rc 0

@@ -2,12 +2,14 @@
 // so each test states the clock, the config and the data it relies on.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "cases/cases.hpp"
 #include "catalogue.hpp"
 #include "config/config.hpp"
 #include "store/store.hpp"
+#include "util/error.hpp"
 
 namespace duban::test {
 
@@ -59,5 +61,24 @@ struct World {
   store::Store store = store::Store::open(":memory:", store::Create::if_missing);
   cases::Context at_time(std::string_view when) { return {store, config, at(when), "tester"}; }
 };
+
+// What `f` throws, placed: the kind, "source:line" (or "source" with no
+// line) and the fields. Kind::legacy with at "none" when it throws nothing.
+struct Thrown {
+  Kind kind = Kind::legacy;
+  std::string at = "none";
+  Fields fields;
+  std::vector<Error> faults;
+};
+template <class F>
+Thrown thrown(F&& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    const auto& x = e.fields();
+    return {e.kind(), x.line > 0 ? x.source + ":" + std::to_string(x.line) : x.source, x, e.faults};
+  }
+  return {};
+}
 
 }  // namespace duban::test

@@ -1,10 +1,12 @@
 #include <doctest/doctest.h>
 
+#include "fixtures.hpp"
 #include "io/records.hpp"
 #include "util/error.hpp"
 
 using duban::Error;
-using duban::Exit;
+using duban::Kind;
+namespace test = duban::test;
 using duban::io::to_utf8;
 
 TEST_SUITE("io/encoding") {
@@ -41,32 +43,34 @@ TEST_SUITE("io/encoding") {
   }
 
   TEST_CASE("a byte that is not GB18030 names its line") {
-    CHECK_THROWS_WITH_AS(to_utf8("title\n\xC2\xB7\n\xFF\xFF\n", "gb18030", "hotline.csv"),
-                         "hotline.csv:3: invalid gb18030 byte sequence", Error);
+    const auto t = test::thrown([] { to_utf8("title\n\xC2\xB7\n\xFF\xFF\n", "gb18030", "hotline.csv"); });
+    CHECK(t.kind == Kind::bad_encoding_bytes);
+    CHECK(t.at == "hotline.csv:3");
+    CHECK(t.fields.value == "gb18030");
   }
 
   TEST_CASE("a multibyte sequence cut off at the end is invalid data") {
-    try {
-      to_utf8("a\nb\xC2", "gb18030", "x.csv");
-      FAIL("no error");
-    } catch (const Error& error) {
-      CHECK(error.code() == Exit::data);
-      CHECK(std::string(error.what()) == "x.csv:2: invalid gb18030 byte sequence");
-    }
+    const auto t = test::thrown([] { to_utf8("a\nb\xC2", "gb18030", "x.csv"); });
+    CHECK(t.kind == Kind::bad_encoding_bytes);
+    CHECK(t.at == "x.csv:2");
   }
 
   TEST_CASE("an unknown encoding is a usage error") {
-    try {
-      to_utf8("x", "klingon", "a.csv");
-      FAIL("no error");
-    } catch (const Error& error) {
-      CHECK(error.code() == Exit::usage);
-      CHECK(std::string(error.what()) == "unknown encoding 'klingon'");
-    }
+    const auto t = test::thrown([] { to_utf8("x", "klingon", "a.csv"); });
+    CHECK(t.kind == Kind::unknown_encoding);
+    CHECK(t.fields.value == "klingon");
   }
 
   TEST_CASE("iconv options in an encoding name are refused") {
-    CHECK_THROWS_WITH_AS(to_utf8("x", "gb18030//IGNORE", "a.csv"),
-                         "unknown encoding 'gb18030//IGNORE'", Error);
+    CHECK(test::thrown([] { to_utf8("x", "gb18030//IGNORE", "a.csv"); }).kind == Kind::unknown_encoding);
+  }
+
+  TEST_CASE("GB18030 asked for on UTF-8 Chinese is refused, for 路灯 would become 璺伅") {
+    const auto t = test::thrown([] { to_utf8("title\n路灯\n", "gb18030", "a.csv"); });
+    CHECK(t.kind == Kind::utf8_not_gb18030);
+    CHECK(t.at == "a.csv:2");
+    CHECK(test::thrown([] { to_utf8("title\n路灯\n", "GBK", "a.csv"); }).kind == Kind::utf8_not_gb18030);
+    // Plain ASCII is the same in both: nothing to refuse.
+    CHECK(to_utf8("title\nlamp\n", "gb18030", "a.csv") == "title\nlamp\n");
   }
 }

@@ -84,16 +84,13 @@ TEST_SUITE("time/instant") {
                              " ",
                              "2025",
                              "2025-10",
-                             "2025-1-5",
                              "25-10-25",
-                             "2025/10/25",
                              "2025-10-25 ",
                              " 2025-10-25",
                              "2025-10-25x",
                              "2025-10-25T",
                              "2025-10-25 11",
                              "2025-10-25 11:0",
-                             "2025-10-25 1:00",
                              "2025-10-25T11:00Zjunk",
                              "2025-10-25T11:00:00+8",
                              "2025-10-25T11:00:00+08:",
@@ -102,7 +99,17 @@ TEST_SUITE("time/instant") {
                              "2025-10-25Z",
                              "2025-10-25_11:00",
                              "２０２５-10-25",
-                             "tomorrow"}) {
+                             "tomorrow",
+                             "2025/9-27",
+                             "2025/9/27 9",
+                             "2025/9/27 9:0",
+                             "2025/9/27 24:00",
+                             "2025/9/27 9:00+08:00",
+                             "2025年9月27",
+                             "2025年9月27日 9时5",
+                             "2025年9月27日 25时",
+                             "2025年13月1日",
+                             "2025/2/30"}) {
       CAPTURE(text);
       CHECK_FALSE(parse_when(text, shanghai()));
     }
@@ -119,8 +126,27 @@ TEST_SUITE("time/instant") {
     CHECK(parse_date("2025-10-01") ==
           LocalDays{std::chrono::year{2025} / std::chrono::October / 1});
     CHECK_FALSE(parse_date("2025-10-01 00:00"));
-    CHECK_FALSE(parse_date("2025-10-1"));
     CHECK_FALSE(parse_date(""));
+    // The dates Excel and WPS write are dates too.
+    CHECK(parse_date("2025-10-1") == parse_date("2025-10-01"));
+    CHECK(parse_date("2025/10/1") == parse_date("2025-10-01"));
+    CHECK(parse_date("2025年10月1日") == parse_date("2025-10-01"));
+    CHECK_FALSE(parse_date("2025/10/1 9:00"));
+  }
+
+  TEST_CASE("the WHEN forms Excel and WPS write are local times") {
+    CHECK(parse_when("2025/9/27 9:00", shanghai()) == utc("2025-09-27T01:00:00Z"));
+    CHECK(parse_when("2025-9-27 9:00:05", shanghai()) == utc("2025-09-27T01:00:05Z"));
+    CHECK(parse_when("2025-09-27 9:00", shanghai()) == utc("2025-09-27T01:00:00Z"));
+    CHECK(parse_when("2025/10/25", shanghai()) == utc("2025-10-24T16:00:00Z"));
+    CHECK(parse_when("2025-1-5", shanghai()) == utc("2025-01-04T16:00:00Z"));
+    CHECK(parse_when("2025年9月27日", shanghai()) == utc("2025-09-26T16:00:00Z"));
+    CHECK(parse_when("2025年9月27日", shanghai(), DateOnly::end_of_day) == utc("2025-09-27T15:59:59Z"));
+    CHECK(parse_when("2025年9月27日 9时5分", shanghai()) == utc("2025-09-27T01:05:00Z"));
+    CHECK(parse_when("2025年9月27日9时5分3秒", shanghai()) == utc("2025-09-27T01:05:03Z"));
+    CHECK(parse_when("2025年9月27日 14时", shanghai()) == utc("2025-09-27T06:00:00Z"));
+    CHECK(parse_when("2025年9月27日 9:30", shanghai()) == utc("2025-09-27T01:30:00Z"));
+    CHECK(parse_when("2025/9/27  23:59", shanghai()) == utc("2025-09-27T15:59:00Z"));
   }
 
   TEST_CASE("an unknown zone name is an error that names it") {

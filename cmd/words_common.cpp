@@ -123,11 +123,19 @@ constexpr Entry k_words[] = {
     {"doctor.event", "事件 {}", "event {}"},
     {"doctor.case", "案件 {}", "case {}"},
     // What init and intake print.
-    {"init.wrote", "已写入 {}", "wrote {}"},
-    {"init.kept", "保留 {}（已存在）", "kept {} (it exists)"},
-    {"init.store", "数据库 {}（结构版本 {}）", "store {} (schema version {})"},
     {"intake.dry_run", "duban: {} 件有效；未录入（--dry-run）", "duban: {} case(s) valid; nothing added (--dry-run)"},
     {"intake.progress", "\rduban: 受理 {}/{}（{}%）", "\rduban: intake {}/{} ({}%)"},
+    // init (setup)
+    {"init.wrote", "已写入配置文件 {}", "wrote {}"},
+    {"init.kept", "配置文件 {} 已存在，保留不动", "kept {} (it exists)"},
+    {"init.store", "数据库 {}（结构版本 {}）", "store {} (schema version {})"},
+    {"init.name_config", "以后的命令请加 --config {0}，或设置 DUBAN_CONFIG={0}",
+     "give later commands --config {0}, or set DUBAN_CONFIG={0}"},
+    {"init.next", "下一步：在 {} 中填写本地的单位（[[unit]]），再用 duban unit list 核对",
+     "next: put your own units ([[unit]]) in {}, then check them with duban unit list"},
+    {"init.cannot_write", "无法写入配置文件 {}：{}", "cannot write {}: {}"},
+    {"init.config_and_write", "--config {} 与 --write {} 指向不同的文件：只给一个",
+     "--config {} and --write {} name different files: give one"},
 };
 
 }  // namespace

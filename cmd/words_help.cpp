@@ -86,9 +86,9 @@ constexpr Entry k_words[] = {
     {"help.id", "案件编号（或 - 从标准输入读取）", "Case id (or - to read it from stdin)"},
 
     // --- init --------------------------------------------------------------
-    {"help.init", "写一份初始配置（./duban.toml）并建立数据库",
-     "Write a starter config (./duban.toml) and create the store"},
-    {"help.init.write", "配置写到哪里", "Where to write the config"},
+    {"help.init", "写一份初始配置并建立数据库", "Write a starter config and create the store"},
+    {"help.init.write", "配置写到哪里（否则为 --config、$DUBAN_CONFIG 或 ./duban.toml）",
+     "Where to write the config (else --config, $DUBAN_CONFIG or ./duban.toml)"},
 
     // --- intake ------------------------------------------------------------
     {"help.intake", "受理案件：用选项录入一件，或从文件批量导入",

@@ -629,46 +629,146 @@ fs::path default_store_path(const Environment& env) {
 }
 
 std::string_view starter_config() {
-  return R"toml(# duban configuration (SPEC §5). Unknown keys are errors, so a typo
-# cannot silently change a deadline. See examples/duban.toml for a whole city.
+  // The calendar is the State Council's (国务院办公厅关于2026年部分节假日安排的通知,
+  // 2025-11-04, published by Xinhua, e.g. politics.gmw.cn/2025-11/04/content_38391083.htm).
+  // 2027's notice was not yet to be found on 2026-12-01: add it here when it is.
+  return R"toml(# duban 配置文件（SPEC §5）。未知的键一律报错，写错一个字母不会悄悄改掉期限。
+# 一个完整城市的示例见 examples/duban.toml。
+# duban configuration: an unknown key is an error, so a typo cannot silently change a deadline.
 
-store    = "duban.db"            # relative to this file
-timezone = "Asia/Shanghai"       # days, months and deadlines are reckoned here
-lang     = "zh"                  # zh | en
+store    = "duban.db"            # 数据库，相对于本文件所在的文件夹
+timezone = "Asia/Shanghai"       # 日、月和期限都按这个时区计算
+lang     = "zh"                  # 界面语言：zh 中文 | en English
+office   = "dcs"                 # 督查室：会议清单、审定和逾期提醒送到这里
+
+# 问题从哪些渠道来：周末早餐会、居民夜谈会、12345 热线、网格员、信访、人民建议、便民代办
 channels = ["breakfast", "night-talk", "hotline", "grid", "petition", "proposal", "proxy-desk"]
 
+# 工作日历：所有“wd”（工作日）期限都按它算。节假日和调休上班日依
+# 《国务院办公厅关于2026年部分节假日安排的通知》（2025年11月4日）。
+# 没有列出的年份只按周末算：每年国务院办公厅公布下一年的安排后（通常在11月），
+# 把那一年的放假日（holidays）和调休上班日（workdays）补在下面。
 [calendar]
 weekend  = ["sat", "sun"]
-holidays = []                    # "2025-10-01..2025-10-08", "2025-01-01", ...
-workdays = []                    # make-up working days (调休) on weekends
+holidays = [
+  "2026-01-01..2026-01-03",   # 元旦
+  "2026-02-15..2026-02-23",   # 春节
+  "2026-04-04..2026-04-06",   # 清明节
+  "2026-05-01..2026-05-05",   # 劳动节
+  "2026-06-19..2026-06-21",   # 端午节
+  "2026-09-25..2026-09-27",   # 中秋节
+  "2026-10-01..2026-10-07",   # 国庆节
+]
+workdays = [                  # 调休上班的周末
+  "2026-01-04",               # 元旦调休（周日）
+  "2026-02-14", "2026-02-28", # 春节调休（周六、周六）
+  "2026-05-09",               # 劳动节调休（周六）
+  "2026-09-20", "2026-10-10", # 国庆节调休（周日、周六）
+]
 
+# 单位树：除根以外，每个单位用 parent 指向上级单位（上级要写在前面）。
+# code 是命令和表格里用的代码（字母、数字、- _ .），name 是名称；
+# head 和 email 是单位负责人和邮箱，督办提醒和升级通知发给他们。例如：
+#   [[unit]]
+#   code   = "cgj"
+#   name   = "市城市管理局"
+#   parent = "city"
+#   head   = "张三"
+#   email  = "cgj@example.gov.cn"
 [[unit]]
 code = "city"
 name = "市人民政府"
 
 [[unit]]
 code   = "dcs"
-name   = "督查室"
+name   = "督查室"              # 督查室：核实销号，写每月通报
 parent = "city"
 
+# 问题分类：报表按它分组，期限规则可以按它细化。
+[[category]]
+code = "city-management"
+name = "市容环卫"
+
+[[category]]
+code = "road"
+name = "道路交通"
+
+[[category]]
+code = "utilities"
+name = "水电气暖"
+
+[[category]]
+code = "housing"
+name = "住房物业"
+
+[[category]]
+code = "wages"
+name = "劳动工资"
+
+[[category]]
+code = "social-security"
+name = "社保医保"
+
+[[category]]
+code = "education"
+name = "教育入学"
+
+[[category]]
+code = "assistance"
+name = "社会救助"
+
+[[category]]
+code = "registration"
+name = "户籍证照"
+
+[[category]]
+code = "environment"
+name = "生态环境"
+
+[[category]]
+code = "market"
+name = "市场监管"
+
+[[category]]
+code = "other"
+name = "其他"
+
+# 期限：交办时起算。ack 是首次响应，resolve 是办结，按分类 A（重要）、B（复杂）、C（即办）。
 [deadlines]
 ack     = "1wd"
 resolve = { A = "20wd", B = "60wd", C = "5wd" }
-list_within          = "3d"
-meeting_report_after = "2mo"
+list_within          = "3d"    # 会议后多久内要把问题全部交办
+meeting_report_after = "2mo"   # 多久后向常委会报送落实情况表
 
+# 12345 热线（接诉即办）：2 小时内响应，5 个工作日内办结。
+[[deadlines.rule]]
+channel = "hotline"
+ack     = "2h"
+resolve = "5wd"
+
+# 督办升级：duban escalate --auto（由 cron 每小时运行）逐级执行，每一级对每件只执行一次。
+# 超时未响应：立即通知承办单位负责人。
 [[escalation]]
 when   = "ack_overdue"
 after  = "0m"
 level  = 1
 notify = "unit head"
 
+# 超期未办结：立即报告领办领导。
 [[escalation]]
 when   = "overdue"
 after  = "0m"
 level  = 2
 notify = "leader"
 
+# 超期 5 个工作日仍未办结：督查室接手督办。
+[[escalation]]
+when   = "overdue"
+after  = "5wd"
+level  = 3
+notify = "supervision office"
+
+# 单位评分（report scorecard）：响应率、办结率、满意率的权重。
 [scorecard]
 weights = { ack_rate = 0.2, closure_rate = 0.4, satisfaction_rate = 0.4 }
 )toml";

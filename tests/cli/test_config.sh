@@ -239,7 +239,7 @@ cp duban.toml before.toml
 printf '\n# my edit\n' >>duban.toml
 run init
 expect_rc 0
-expect_out_has "保留 duban.toml（已存在）"
+expect_out_has "配置文件 duban.toml 已存在，保留不动"  # the config says lang = "zh"
 expect_eq "$(tail -1 duban.toml)" "# my edit" "init does not overwrite a config"
 expect_eq "$(sql 'SELECT count(*) FROM "case"')" "1" "init keeps the store's cases"
 rm before.toml

@@ -246,5 +246,5 @@ expect_rc 0
 expect_err_has "duban: 1 件有效；未录入（--dry-run）"
 mkdir -p "$T/fresh"
 (cd "$T/fresh" && printf 'lang = "zh"\n' >duban.toml && DUBAN_STORE="$T/fresh/d.db" "$DUBAN" init) >"$T/init.out"
-expect_eq "$(head -1 "$T/init.out")" "保留 duban.toml（已存在）" "init's lines in zh"
+expect_eq "$(head -1 "$T/init.out")" "配置文件 duban.toml 已存在，保留不动" "init's lines in zh"
 finish

@@ -5,6 +5,7 @@
 
 #include "cases/doctor.hpp"
 #include "runtime.hpp"
+#include "errors.hpp"
 #include "util/error.hpp"
 #include "util/utf8.hpp"
 

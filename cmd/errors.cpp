@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstring>
 #include <map>
 
 namespace duban::cmd {
@@ -341,7 +343,25 @@ Wording wording(Kind kind) {
       return {Exit::io, "无法读写存储 {source}：{value}",
               "cannot read or write the store {source}: {value}"};
 
-    case Kind::legacy: return {Exit::io, "", ""};
+    // --- the command line (cmd/) -----------------------------------------
+    case Kind::title_or_file:
+      return {Exit::usage, "intake 需要 --title，或 --file 文件|-", "intake needs --title, or --file PATH|-"};
+    case Kind::input_missing:
+      return {Exit::no_input, "无法读取 {source}：{os}", "cannot read {source}: {os}"};
+    case Kind::input_is_folder:
+      return {Exit::no_input, "无法读取 {source}：这是文件夹", "cannot read {source}: it is a folder"};
+    case Kind::input_unreadable:
+      return {Exit::io, "读取 {source} 出错：{os}", "cannot read {source}: {os}"};
+    case Kind::output_failed:
+      return {Exit::io, "无法写到标准输出", "cannot write to standard output"};
+    case Kind::ids_not_written:
+      return {Exit::io, "无法把新案件编号写到标准输出：什么也没有录入",
+              "cannot write the new ids to standard output; nothing was added"};
+    case Kind::config_and_write:
+      return {Exit::usage, "--config {value} 与 --write {a} 指向不同的文件：只给一个",
+              "--config {value} and --write {a} name different files: give one"};
+    case Kind::cannot_write_file:
+      return {Exit::cant_create, "无法写入 {source}：{os}", "cannot write {source}: {os}"};
   }
   return {Exit::io, "", ""};
 }
@@ -401,8 +421,32 @@ std::string either(const std::vector<std::string>& items, const Catalogue& words
   return out;
 }
 
+// {os}: the system's reason for a file fault (`value`, an errno), in words
+// the clerk reads for the common ones.
+std::string os_reason(const std::string& value, const Catalogue& words) {
+  int code = 0;
+  try {
+    code = std::stoi(value);
+  } catch (const std::exception&) {
+    return value;
+  }
+  if (words.lang() == Lang::zh) {
+    switch (code) {
+      case ENOENT: return "没有这个文件或文件夹";
+      case EACCES:
+      case EPERM: return "没有权限";
+      case EISDIR: return "这是文件夹";
+      case ENOTDIR: return "路径中有一段不是文件夹";
+      case EIO: return "读写出错";
+      case ENOSPC: return "磁盘已满";
+      case EROFS: return "只读文件系统";
+      default: break;
+    }
+  }
+  return std::strerror(code);
+}
+
 std::string one(const Error& e, const Catalogue& words) {
-  if (e.kind() == Kind::legacy) return e.what();
   const auto& f = e.fields();
   const auto w = wording(e.kind());
   const auto text = words.lang() == Lang::zh ? w.zh : w.en;
@@ -428,13 +472,13 @@ std::string one(const Error& e, const Catalogue& words) {
       fmt::arg("where", where), fmt::arg("at", where.empty() ? where : where + ": "), fmt::arg("value", f.value), fmt::arg("nearest", nearest),
       fmt::arg("case", case_id), fmt::arg("choices", choices), fmt::arg("a", a), fmt::arg("b", b),
       fmt::arg("source", f.source), fmt::arg("line", f.line), fmt::arg("status", status),
-      fmt::arg("statuses", statuses), fmt::arg("inner", inner)));
+      fmt::arg("statuses", statuses), fmt::arg("inner", inner),
+      fmt::arg("os", os_reason(f.value, words))));
 }
 
 }  // namespace
 
 int exit_code(const Error& e) {
-  if (e.kind() == Kind::legacy) return static_cast<int>(e.code());
   if ((e.kind() == Kind::several || e.kind() == Kind::in_record) && !e.faults.empty())
     return exit_code(e.faults.front());
   if ((is_value_fault(e.kind()) || is_name_fault(e.kind())) && !e.fields().source.empty() && !is_environment(e.fields()))

@@ -8,6 +8,24 @@
 #include "catalogue.hpp"
 #include "util/error.hpp"
 
+namespace duban {
+
+// The exit statuses of SPEC §6: named here, in cmd/, and nowhere in lib/.
+enum class Exit : int {
+  ok = 0,
+  found = 1,         // a check found something (only where a flag asks)
+  usage = 64,        // bad usage
+  data = 65,         // bad input data
+  no_input = 66,     // input file missing
+  unavailable = 69,  // a referenced case or unit does not exist
+  cant_create = 73,  // cannot create the store
+  io = 74,           // I/O error
+  busy = 75,         // store busy past the timeout
+  config = 78,       // bad config
+};
+
+}  // namespace duban
+
 namespace duban::cmd {
 
 int exit_code(const Error& e);

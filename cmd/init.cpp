@@ -18,8 +18,7 @@ namespace fs = std::filesystem;
 // different --write would leave a config that nothing reads: refused.
 fs::path config_to_write(Runtime& rt, const std::optional<std::string>& write) {
   if (rt.options.config && write && fs::path(*rt.options.config) != fs::path(*write))
-    throw Error(Exit::usage,
-                rt.words().format("init.config_and_write", *rt.options.config, *write));
+    throw Error(Kind::config_and_write, {.value = *rt.options.config, .choices = {*write}});
   if (rt.options.config) return *rt.options.config;
   if (write) return *write;
   if (auto v = rt.env("DUBAN_CONFIG")) return *v;
@@ -28,7 +27,7 @@ fs::path config_to_write(Runtime& rt, const std::optional<std::string>& write) {
 
 // Written to a temporary name and renamed, so no half config is left; the
 // folder is made first ($DUBAN_CONFIG=/etc/duban/config.toml on a new machine).
-void write_starter(Runtime& rt, const fs::path& file) {
+void write_starter(const fs::path& file) {
   std::error_code ec;
   if (file.has_parent_path()) fs::create_directories(file.parent_path(), ec);
   const fs::path tmp = file.string() + ".tmp";
@@ -41,8 +40,8 @@ void write_starter(Runtime& rt, const fs::path& file) {
   if (ec) {
     std::error_code ignored;
     fs::remove(tmp, ignored);
-    throw Error(Exit::cant_create,
-                rt.words().format("init.cannot_write", file.string(), ec.message()));
+    throw Error(Kind::cannot_write_file,
+                {.value = std::to_string(ec.value()), .source = file.string()});
   }
 }
 
@@ -72,7 +71,7 @@ void register_init(CLI::App& app, Runtime& rt) {
       const fs::path file = config_to_write(rt, given);
       const auto& words = rt.words();
       if (!fs::exists(file)) {
-        write_starter(rt, file);
+        write_starter(file);
         if (!rt.options.quiet) rt.out << words.format("init.wrote", file.string()) << '\n';
       } else if (!rt.options.quiet) {
         rt.out << words.format("init.kept", file.string()) << '\n';

@@ -31,19 +31,19 @@ std::string read_all(Runtime& rt, const std::string& file) {
   if (file == "-") {
     std::ostringstream text;
     text << rt.in.rdbuf();
-    if (rt.in.bad()) throw Error(Exit::io, "cannot read <stdin>");
+    if (rt.in.bad()) throw Error(Kind::input_unreadable, {.value = std::to_string(EIO), .source = "-"});
     return text.str();
   }
   const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0)
-    throw Error(Exit::no_input, fmt::format("cannot read {}: {}", file, std::strerror(errno)));
+    throw Error(Kind::input_missing, {.value = std::to_string(errno), .source = file});
   struct Closer {
     int fd;
     ~Closer() { ::close(fd); }
   } closer{fd};
   struct stat st {};
   if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
-    throw Error(Exit::no_input, fmt::format("cannot read {}: is a directory", file));
+    throw Error(Kind::input_is_folder, {.source = file});
   std::string text;
   char buffer[1 << 16];
   for (;;) {
@@ -51,7 +51,7 @@ std::string read_all(Runtime& rt, const std::string& file) {
     if (n == 0) break;
     if (n < 0) {
       if (errno == EINTR) continue;
-      throw Error(Exit::io, fmt::format("cannot read {}: {}", file, std::strerror(errno)));
+      throw Error(Kind::input_unreadable, {.value = std::to_string(errno), .source = file});
     }
     text.append(buffer, static_cast<std::size_t>(n));
   }
@@ -79,7 +79,7 @@ void run(Runtime& rt, IntakeOptions& o) {
                                        jsonl ? std::nullopt : std::optional<std::size_t>(1));
     for (const auto& r : records) where.push_back({source, static_cast<long>(r.line)});
   } else {
-    if (!o.fields.title) throw Error(Exit::usage, "intake needs --title, or --file PATH|-");
+    if (!o.fields.title) throw Error(Kind::title_or_file);
     items.push_back(o.fields);
     where.push_back({});  // the command line
   }
@@ -105,7 +105,7 @@ void run(Runtime& rt, IntakeOptions& o) {
       render_cases(rt, rows);
     }
     rt.out.flush();
-    if (!rt.out) throw Error(Exit::io, "cannot write the new ids to standard output; nothing was added");
+    if (!rt.out) throw Error(Kind::ids_not_written);
   };
   const auto rows = cases::intake(ctx, items, o.dry_run ? cases::DryRun::yes : cases::DryRun::no,
                                   where, progress, say);

@@ -88,7 +88,7 @@ int main(int argc, char** argv) {
   try {
     if (rt.action) rt.action();
     std::cout.flush();
-    if (!std::cout) throw Error(duban::Exit::io, "cannot write to standard output");
+    if (!std::cout) throw Error(duban::Kind::output_failed);
     return rt.exit_status;
   } catch (const duban::cmd::NothingToDo&) {
     // `-` read no ids: nothing was done, and that is no error (SPEC §6).

@@ -133,9 +133,6 @@ constexpr Entry k_words[] = {
      "give later commands --config {0}, or set DUBAN_CONFIG={0}"},
     {"init.next", "下一步：在 {} 中填写本地的单位（[[unit]]），再用 duban unit list 核对",
      "next: put your own units ([[unit]]) in {}, then check them with duban unit list"},
-    {"init.cannot_write", "无法写入配置文件 {}：{}", "cannot write {}: {}"},
-    {"init.config_and_write", "--config {} 与 --write {} 指向不同的文件：只给一个",
-     "--config {} and --write {} name different files: give one"},
 };
 
 }  // namespace

@@ -341,7 +341,7 @@ std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items
           place(placed.fields(), i < where.size() ? where[i] : Origin{});
           throw placed;
         }
-        if (e.kind() != Kind::legacy) throw;  // the store's own fault, not the row's
+        if (is_store_fault(e.kind())) throw;  // the store's own fault, not the row's
         // A write-time refusal names the row it came from.
         const Origin origin = i < where.size() ? where[i] : Origin{};
         if (origin.source.empty()) throw;

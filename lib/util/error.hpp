@@ -150,24 +150,34 @@ enum class Kind {
   store_constraint,   // the store refused a row (a CHECK, a foreign key): `value`
   store_io,           // any other failure reading or writing `source`: `value`
 
-  // --- transitional: an Error(Exit, text) not yet given its kind -----------
-  legacy,
+  // --- the command line (cmd/) ---------------------------------------------
+  title_or_file,     // intake needs a `title` or a file
+  input_missing,     // `source` cannot be opened; `value` the errno
+  input_is_folder,   // `source` is a folder, not a file
+  input_unreadable,  // reading `source` failed; `value` the errno
+  output_failed,     // standard output cannot be written
+  ids_not_written,   // the new ids could not be written: nothing was added
+  config_and_write,  // `value` and choices[0] name different files to write the config to
+  cannot_write_file, // cannot write `source`; `value` the errno
 };
 
-// The exit statuses of SPEC §6. Transitional: only cmd/ will name them once
-// every throw in lib/ carries a kind.
-enum class Exit : int {
-  ok = 0,
-  found = 1,         // a check found something (only where a flag asks)
-  usage = 64,        // bad usage
-  data = 65,         // bad input data
-  no_input = 66,     // input file missing
-  unavailable = 69,  // a referenced case or unit does not exist
-  cant_create = 73,  // cannot create the store
-  io = 74,           // I/O error
-  busy = 75,         // store busy past the timeout
-  config = 78,       // bad config
-};
+
+// A fault of the store itself (busy, damaged, unwritable), not of what was
+// being written to it.
+constexpr bool is_store_fault(Kind kind) {
+  switch (kind) {
+    case Kind::store_missing:
+    case Kind::store_empty:
+    case Kind::store_newer:
+    case Kind::store_foreign:
+    case Kind::store_cant_create:
+    case Kind::store_busy:
+    case Kind::store_damaged:
+    case Kind::store_bad_row:
+    case Kind::store_io: return true;
+    default: return false;
+  }
+}
 
 // Where and what. Every member is optional; a kind documents which it uses.
 // `source` empty means the command line: then `field` is shown as its
@@ -188,9 +198,6 @@ struct Fields {
 class Error : public std::exception {
 public:
   Error(Kind kind, Fields fields = {}) : m_kind(kind), m_fields(std::move(fields)) {}
-  // Transitional: a fault still spelled in words, with its exit status.
-  Error(Exit code, std::string message)
-      : m_kind(Kind::legacy), m_code(code), m_message(std::move(message)) {}
 
   Kind kind() const noexcept { return m_kind; }
   const Fields& fields() const noexcept { return m_fields; }
@@ -198,17 +205,12 @@ public:
   // Kind::several: every fault of a batch, in input order.
   std::vector<Error> faults;
 
-  // Transitional, for Kind::legacy only.
-  Exit code() const noexcept { return m_code; }
-  const char* what() const noexcept override {
-    return m_kind == Kind::legacy ? m_message.c_str() : "duban::Error";
-  }
+  // Words are cmd's (cmd/errors.cpp): this says only that it is duban's.
+  const char* what() const noexcept override { return "duban::Error"; }
 
 private:
   Kind m_kind;
   Fields m_fields;
-  Exit m_code = Exit::data;
-  std::string m_message;
 };
 
 }  // namespace duban

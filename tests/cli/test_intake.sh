@@ -256,12 +256,18 @@ expect_rc 66
 expect_err_has "does-not-exist.csv"
 
 # Regression: a folder and a failed read were taken as an empty batch (exit 0).
+printf 'lang = "en"\nstore = "%s"\n' "${STORE:-$T/duban.db}" >"$T/en.toml"
 mkdir -p "$T/a-folder.csv"
 run intake --file "$T/a-folder.csv"
 expect_rc 66
-expect_err_has "$T/a-folder.csv: is a directory"
+expect_err_has "无法读取 $T/a-folder.csv：这是文件夹"
+run --config "$T/en.toml" intake --file "$T/a-folder.csv"
+expect_err_has "cannot read $T/a-folder.csv: it is a folder"
 if [ -r /proc/self/mem ]; then
   run intake --file /proc/self/mem
+  expect_rc 74
+  expect_err_has "读取 /proc/self/mem 出错：读写出错"
+  run --config "$T/en.toml" intake --file /proc/self/mem
   expect_rc 74
   expect_err_has "cannot read /proc/self/mem: Input/output error"
 fi

@@ -63,9 +63,9 @@ struct World {
 };
 
 // What `f` throws, placed: the kind, "source:line" (or "source" with no
-// line) and the fields. Kind::legacy with at "none" when it throws nothing.
+// line) and the fields. No kind, and at "none", when it throws nothing.
 struct Thrown {
-  Kind kind = Kind::legacy;
+  std::optional<Kind> kind;
   std::string at = "none";
   Fields fields;
   std::vector<Error> faults;

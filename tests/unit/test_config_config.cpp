@@ -13,7 +13,7 @@ using duban::test::config_from;
 namespace {
 // The config fault `toml` raises: its kind and fields, words being cmd's.
 struct Fault {
-  Kind kind = Kind::legacy;
+  std::optional<Kind> kind;
   std::string where;  // file:line:column: dotted.key
   std::string value, nearest;
   std::vector<std::string> choices;
@@ -257,7 +257,7 @@ TEST_SUITE("config names") {
       return e;
     }
     FAIL("no fault");
-    return Error(Kind::legacy);
+    return Error(Kind::several);
   }
 
   TEST_CASE("a unit is found by its code or its exact name") {

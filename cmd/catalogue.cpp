@@ -12,7 +12,8 @@ Catalogue::Catalogue(Lang lang) : m_lang(lang) {
 std::string_view Catalogue::text(std::string_view key) const {
   if (auto it = m_words.find(key); it != m_words.end()) return it->second;
   auto it = m_missing.find(key);
-  if (it == m_missing.end()) it = m_missing.emplace(std::string(key), fmt::format("⟦{}⟧", key)).first;
+  if (it == m_missing.end())
+    it = m_missing.emplace(std::string(key), fmt::format("⟦{}⟧", key)).first;
   return it->second;
 }
 

@@ -12,8 +12,7 @@ namespace duban::cmd {
 namespace {
 
 const CLI::App* root_of(const CLI::App* app) {
-  while (app->get_parent())
-    app = app->get_parent();
+  while (app->get_parent()) app = app->get_parent();
   return app;
 }
 
@@ -33,8 +32,7 @@ public:
 
   std::string make_help(const CLI::App* app, std::string name,
                         CLI::AppFormatMode mode) const override {
-    if (mode == CLI::AppFormatMode::Sub)
-      return make_expanded(app);
+    if (mode == CLI::AppFormatMode::Sub) return make_expanded(app);
     std::ostringstream out;
     out << make_description(app) << make_usage(app, name) << make_positionals(app)
         << make_groups(app, mode);
@@ -45,8 +43,7 @@ public:
       out << make_group(std::string(m_words("help.label.global")), false, global);
     }
     out << make_subcommands(app, mode) << '\n';
-    if (!app->get_subcommands({}).empty())
-      out << m_words.format("help.footer", name) << '\n';
+    if (!app->get_subcommands({}).empty()) out << m_words.format("help.footer", name) << '\n';
     return out.str();
   }
 
@@ -56,24 +53,20 @@ public:
   }
 
   std::string make_option_name(const CLI::Option* opt, bool is_positional) const override {
-    if (is_positional)
-      return meta(opt->get_name(true, false));
+    if (is_positional) return meta(opt->get_name(true, false));
     return opt->get_name(false, true);
   }
 
   std::string make_option_opts(const CLI::Option* opt) const override {
     std::string out;
     if (opt->get_positional()) {
-      if (opt->get_required())
-        out += m_words("help.label.required");
+      if (opt->get_required()) out += m_words("help.label.required");
       return out;
     }
     if (opt->get_expected_max() > 0 && opt->get_type_size() != 0) {
       out += " " + meta(opt->get_type_name());
-      if (!opt->get_default_str().empty())
-        out += "=" + opt->get_default_str();
-      if (opt->get_required())
-        out += m_words("help.label.required");
+      if (!opt->get_default_str().empty()) out += "=" + opt->get_default_str();
+      if (opt->get_required()) out += m_words("help.label.required");
     }
     return out;
   }
@@ -98,12 +91,10 @@ private:
     const std::string name = "  " + left;
     std::string out = util::pad(name, column_width_);
     if (!description.empty()) {
-      if (util::display_width(name) >= column_width_)
-        out += "\n" + std::string(column_width_, ' ');
+      if (util::display_width(name) >= column_width_) out += "\n" + std::string(column_width_, ' ');
       for (const char c : description) {
         out += c;
-        if (c == '\n')
-          out += std::string(column_width_, ' ');
+        if (c == '\n') out += std::string(column_width_, ' ');
       }
     }
     return out + "\n";
@@ -118,22 +109,19 @@ std::vector<const CLI::App*> subcommands_of(const CLI::App* app) {
 
 std::vector<std::string> names_of(const std::vector<const CLI::App*>& subs) {
   std::vector<std::string> names;
-  for (const auto* s : subs)
-    names.push_back(s->get_name());
+  for (const auto* s : subs) names.push_back(s->get_name());
   return names;
 }
 
 // An option in `app` or, as the command line falls through, its parents.
 const CLI::Option* find_option(const CLI::App* app, const std::string& name) {
   for (; app; app = app->get_parent())
-    if (const auto* o = app->get_option_no_throw(name); o && !o->get_positional())
-      return o;
+    if (const auto* o = app->get_option_no_throw(name); o && !o->get_positional()) return o;
   return nullptr;
 }
 
 bool is_option_word(std::string_view word) {
-  if (word.size() < 2 || word[0] != '-')
-    return false;
+  if (word.size() < 2 || word[0] != '-') return false;
   // A negative number is a value, not an option.
   return !(word[1] >= '0' && word[1] <= '9');
 }
@@ -149,16 +137,15 @@ std::string nearest_hint(const Catalogue& words, std::string_view word,
 struct Walk {
   const CLI::App* at;
   std::string path;
-  std::string message; // empty when every word fitted
+  std::string message;  // empty when every word fitted
 };
 
 Walk walk(const CLI::App& app, int argc, char** argv, const Catalogue& words) {
   Walk w{&app, app.get_name(), {}};
-  std::size_t taken = 0; // positional words given to w.at
+  std::size_t taken = 0;  // positional words given to w.at
   for (int i = 1; i < argc; ++i) {
     const std::string word = argv[i];
-    if (word == "--")
-      break;
+    if (word == "--") break;
     if (is_option_word(word)) {
       std::string name = word;
       bool inline_value = false;
@@ -176,8 +163,7 @@ Walk walk(const CLI::App& app, int argc, char** argv, const Catalogue& words) {
         std::vector<std::string> known;
         for (const auto* a = w.at; a; a = a->get_parent())
           for (const auto* o : a->get_options({}))
-            for (const auto& l : o->get_lnames())
-              known.push_back("--" + l);
+            for (const auto& l : o->get_lnames()) known.push_back("--" + l);
         w.message =
             words.format("usage.unknown_option", w.path, name, nearest_hint(words, name, known));
         return w;
@@ -203,10 +189,8 @@ Walk walk(const CLI::App& app, int argc, char** argv, const Catalogue& words) {
     bool unlimited = false;
     for (const auto* o :
          w.at->get_options([](const CLI::Option* o) { return o->get_positional(); })) {
-      if (o->get_expected_max() >= CLI::detail::expected_max_vector_size)
-        unlimited = true;
-      else
-        room += static_cast<std::size_t>(std::max(1, o->get_expected_max()));
+      if (o->get_expected_max() >= CLI::detail::expected_max_vector_size) unlimited = true;
+      else room += static_cast<std::size_t>(std::max(1, o->get_expected_max()));
     }
     if (unlimited || taken < room) {
       ++taken;
@@ -224,8 +208,7 @@ Walk walk(const CLI::App& app, int argc, char** argv, const Catalogue& words) {
 std::string missing(const CLI::App* at, const Catalogue& words) {
   for (const auto* a = at; a; a = a->get_parent())
     for (const auto* o : a->get_options({})) {
-      if (!o->get_required() || o->count() > 0)
-        continue;
+      if (!o->get_required() || o->count() > 0) continue;
       if (o->get_positional())
         return words.format("usage.required_arg",
                             words.text("usage.arg." + o->get_name(true, false)));
@@ -250,12 +233,11 @@ const CLI::Option* named_in(const CLI::App* at, const std::string& what) {
 std::string split_pair(const std::string& what, std::string_view between, std::string_view key,
                        const Catalogue& words) {
   const auto at = what.find(between);
-  if (at == std::string::npos)
-    return words.format("usage.other", what);
+  if (at == std::string::npos) return words.format("usage.other", what);
   return words.format(key, what.substr(0, at), what.substr(at + between.size()));
 }
 
-} // namespace
+}  // namespace
 
 void prepare_help(CLI::App& app, const Catalogue& words, const std::string& version) {
   app.formatter(std::make_shared<Help>(words));
@@ -278,16 +260,14 @@ UsageError explain(const CLI::App& app, const CLI::ParseError& e, int argc, char
                    const Catalogue& words) {
   const auto w = walk(app, argc, argv, words);
   UsageError out{w.message, w.path + " --help"};
-  if (!out.message.empty())
-    return out;
+  if (!out.message.empty()) return out;
   const std::string what = e.what();
   if (dynamic_cast<const CLI::RequiredError*>(&e)) {
     const auto subs = subcommands_of(w.at);
     if (!subs.empty() && w.at->get_subcommands().empty() && w.at->get_require_subcommand_min() > 0)
       out.message =
           words.format("usage.needs_command", w.path, fmt::join(names_of(subs), words("list.sep")));
-    else
-      out.message = missing(w.at, words);
+    else out.message = missing(w.at, words);
   } else if (dynamic_cast<const CLI::ConversionError*>(&e)) {
     if (const auto* o = named_in(w.at, what)) {
       const auto name = o->get_name(false, false);
@@ -308,11 +288,9 @@ UsageError explain(const CLI::App& app, const CLI::ParseError& e, int argc, char
     out.message = split_pair(what, " requires ", "usage.requires", words);
   } else if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
     const auto extras = w.at->remaining();
-    if (!extras.empty())
-      out.message = words.format("usage.unexpected", w.path, extras.front());
+    if (!extras.empty()) out.message = words.format("usage.unexpected", w.path, extras.front());
   }
-  if (out.message.empty())
-    out.message = words.format("usage.other", what);
+  if (out.message.empty()) out.message = words.format("usage.other", what);
   return out;
 }
 
@@ -328,12 +306,11 @@ std::string command_path(const CLI::App& app) {
 CLI::Validator one_of(const Catalogue& words, std::vector<std::string> choices) {
   return CLI::Validator(
       [&words, choices](std::string& value) -> std::string {
-        if (std::find(choices.begin(), choices.end(), value) != choices.end())
-          return {};
+        if (std::find(choices.begin(), choices.end(), value) != choices.end()) return {};
         return words.format("usage.value_not_one_of", value, fmt::join(choices, words("list.sep")),
                             nearest_hint(words, value, choices));
       },
       "");
 }
 
-} // namespace duban::cmd
+}  // namespace duban::cmd

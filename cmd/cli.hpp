@@ -22,7 +22,7 @@ void finish_help(CLI::App& app, const Catalogue& words);
 // name for a typo, and the help command of the (sub)command it concerns.
 struct UsageError {
   std::string message;
-  std::string help; // "duban list --help"
+  std::string help;  // "duban list --help"
 };
 UsageError explain(const CLI::App& app, const CLI::ParseError& e, int argc, char** argv,
                    const Catalogue& words);
@@ -34,4 +34,4 @@ std::string command_path(const CLI::App& app);
 // language with the nearest choice (CLI::IsMember says it in English).
 CLI::Validator one_of(const Catalogue& words, std::vector<std::string> choices);
 
-} // namespace duban::cmd
+}  // namespace duban::cmd

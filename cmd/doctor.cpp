@@ -4,8 +4,8 @@
 #include <fmt/format.h>
 
 #include "cases/doctor.hpp"
-#include "runtime.hpp"
 #include "errors.hpp"
+#include "runtime.hpp"
 #include "util/error.hpp"
 #include "util/utf8.hpp"
 
@@ -39,8 +39,8 @@ void render(Runtime& rt, const cases::DoctorReport& r) {
       checks.push_back(j);
     }
     io::Json out{{"ok", r.ok()}, {"checks", checks}};
-    out["head"] = r.head ? io::Json{{"event", r.head->first}, {"hash", r.head->second}}
-                         : io::Json(nullptr);
+    out["head"] =
+        r.head ? io::Json{{"event", r.head->first}, {"hash", r.head->second}} : io::Json(nullptr);
     rt.out << out.dump(2) << '\n';
     return;
   }
@@ -50,7 +50,7 @@ void render(Runtime& rt, const cases::DoctorReport& r) {
   auto name = [&](std::string_view check) { return util::pad(rt.word("doctor", check), 13); };
   for (const auto& c : r.checks)
     rt.out << name(c.name)
-           << (!c.ran      ? std::string(w("doctor.skipped"))
+           << (!c.ran    ? std::string(w("doctor.skipped"))
                : c.fault ? fmt::format("{} {}", w("doctor.fault"), where(w, *c.fault))
                          : std::string(w("doctor.ok")))
            << '\n';

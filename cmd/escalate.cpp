@@ -47,9 +47,8 @@ void run(Runtime& rt, const Options& o) {
     // Whatever was committed is said, even when a later batch fails (busy).
     std::vector<supervise::Escalation> done;
     try {
-      supervise::escalate_auto(ctx, [&](const auto& batch) {
-        done.insert(done.end(), batch.begin(), batch.end());
-      });
+      supervise::escalate_auto(
+          ctx, [&](const auto& batch) { done.insert(done.end(), batch.begin(), batch.end()); });
     } catch (...) {
       render_auto(rt, done, format);
       throw;

@@ -30,8 +30,7 @@ void register_followup(CLI::App& app, Runtime& rt) {
                                                    : cases::Rating::unsatisfied;
       const auto reopen =
           o->no_reopen ? cases::ReopenIfUnsatisfied::no : cases::ReopenIfUnsatisfied::yes;
-      render_cases(rt, {cases::followup(ctx, id, rating, o->score, o->note,
-                                        reopen)});
+      render_cases(rt, {cases::followup(ctx, id, rating, o->score, o->note, reopen)});
     };
   });
 }

@@ -64,8 +64,9 @@ bool found_without_flag(const Runtime& rt, const fs::path& file) {
 void register_init(CLI::App& app, Runtime& rt) {
   auto* sub = app.add_subcommand("init", rt.help("init"));
   static std::string path = "duban.toml";
-  auto* write =
-      sub->add_option("--write", path, rt.help("init.write"))->type_name("PATH")->capture_default_str();
+  auto* write = sub->add_option("--write", path, rt.help("init.write"))
+                    ->type_name("PATH")
+                    ->capture_default_str();
   sub->callback([&rt, write] {
     rt.action = [&rt, given = write->count() > 0 ? std::optional(path) : std::nullopt] {
       const fs::path file = config_to_write(rt, given);

@@ -31,12 +31,12 @@ std::string read_all(Runtime& rt, const std::string& file) {
   if (file == "-") {
     std::ostringstream text;
     text << rt.in.rdbuf();
-    if (rt.in.bad()) throw Error(Kind::input_unreadable, {.value = std::to_string(EIO), .source = "-"});
+    if (rt.in.bad())
+      throw Error(Kind::input_unreadable, {.value = std::to_string(EIO), .source = "-"});
     return text.str();
   }
   const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    throw Error(Kind::input_missing, {.value = std::to_string(errno), .source = file});
+  if (fd < 0) throw Error(Kind::input_missing, {.value = std::to_string(errno), .source = file});
   struct Closer {
     int fd;
     ~Closer() { ::close(fd); }

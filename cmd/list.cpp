@@ -22,7 +22,8 @@ void register_list(CLI::App& app, Runtime& rt) {
   sub->add_option("--meeting", l.meeting, rt.help("list.meeting"))->type_name("ID");
   sub->add_flag("--overdue", l.overdue, rt.help("list.overdue"));
   sub->add_option("--due-within", l.due_within, rt.help("list.due_within"))->type_name("DURATION");
-  sub->add_option("--received-from", l.received_from, rt.help("list.received_from"))->type_name("DATE");
+  sub->add_option("--received-from", l.received_from, rt.help("list.received_from"))
+      ->type_name("DATE");
   sub->add_option("--received-to", l.received_to, rt.help("list.received_to"))->type_name("DATE");
   sub->add_option("--search", l.search, rt.help("list.search"));
   sub->add_option("--limit", l.limit, rt.help("list.limit"))->type_name("N");

@@ -41,7 +41,8 @@ void register_remind(CLI::App& app, Runtime& rt) {
                                      io::Format::csv, io::Format::tsv});
       auto& store = rt.store(store::Create::never);
       const auto groups = supervise::remind(store, config, rt.now(), *within, o->unit);
-      if (!rt.options.quiet) supervise::render_reminders(rt.out, groups, format, config, rt.now(), rt.words());
+      if (!rt.options.quiet)
+        supervise::render_reminders(rt.out, groups, format, config, rt.now(), rt.words());
       if (o->exit_code && !groups.empty()) rt.exit_status = 1;
     };
   });

@@ -47,13 +47,12 @@ report::Period period_of(Runtime& rt, const MonthlyOptions& o) {
     throw Error(Kind::options_conflict, fault("month", {}, {"--from/--to"}));
   if (o.from || o.to) {
     if (!o.from || !o.to)
-      throw Error(Kind::option_needs, fault(o.from ? "from" : "to", {}, {o.from ? "--to" : "--from"}));
+      throw Error(Kind::option_needs,
+                  fault(o.from ? "from" : "to", {}, {o.from ? "--to" : "--from"}));
     const auto from = time::parse_date(*o.from), to = time::parse_date(*o.to);
     if (!from) throw Error(Kind::not_a_date, fault("from", *o.from));
     if (!to) throw Error(Kind::not_a_date, fault("to", *o.to));
-    if (*from >= *to)
-      throw Error(Kind::empty_period,
-                  fault("from", *o.from, {"--to " + *o.to}));
+    if (*from >= *to) throw Error(Kind::empty_period, fault("from", *o.from, {"--to " + *o.to}));
     return {*from, *to};
   }
   const auto today = rt.config().zone.local_date(rt.now());
@@ -113,7 +112,8 @@ void run_scorecard(Runtime& rt, const MonthlyOptions& o) {
   const auto format = rt.format(k_table_formats);
   const auto period = period_of(rt, o);
   auto& store = rt.store(store::Create::never);
-  const auto month = report::monthly(store, rt.config(), period, rt.now(), store::GroupBy::unit, false);
+  const auto month =
+      report::monthly(store, rt.config(), period, rt.now(), store::GroupBy::unit, false);
   begin_output(rt, o, format);
   report::render_scorecard(rt.out, report::scorecard(month, rt.config()), period, format,
                            rt.config(), rt.words(), rt.render_options());
@@ -122,8 +122,7 @@ void run_scorecard(Runtime& rt, const MonthlyOptions& o) {
 void run_topics(Runtime& rt, const MonthlyOptions& o) {
   const auto format = rt.format(k_table_formats);
   if (o.top < 1 || o.top > 1000)
-    throw Error(Kind::out_of_range,
-                fault("top", std::to_string(o.top), {"1", "1000"}));
+    throw Error(Kind::out_of_range, fault("top", std::to_string(o.top), {"1", "1000"}));
   const auto period = period_of(rt, o);
   auto& store = rt.store(store::Create::never);
   const auto list = report::topics(store, rt.config(), period, static_cast<std::size_t>(o.top));

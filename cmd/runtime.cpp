@@ -100,8 +100,8 @@ time::Instant Runtime::now() {
       }
       m_now = cases::require_in_range(*at, where);
     } else {
-      m_now = time::Instant{
-          std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())};
+      m_now =
+          time::Instant{std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())};
     }
   }
   return *m_now;
@@ -182,8 +182,8 @@ void render_cases(Runtime& rt, const std::vector<store::CaseRow>& rows) {
   std::vector<io::Json> objects;
   objects.reserve(rows.size());
   // Programs get the full phone in JSON; people and spreadsheets a masked one.
-  const bool mask = !rt.options.show_contact && format != io::Format::json &&
-                    format != io::Format::jsonl;
+  const bool mask =
+      !rt.options.show_contact && format != io::Format::json && format != io::Format::jsonl;
   if (format == io::Format::table) {
     for (const auto& c : rows) {
       auto view = cases::case_display(c, rt.config().zone);
@@ -191,22 +191,23 @@ void render_cases(Runtime& rt, const std::vector<store::CaseRow>& rows) {
       objects.push_back(std::move(view));
     }
     if (mask)
-      for (std::size_t i = 0; i < rows.size(); ++i) cases::mask_contact(objects[i], rows[i].confidential);
+      for (std::size_t i = 0; i < rows.size(); ++i)
+        cases::mask_contact(objects[i], rows[i].confidential);
     const auto& w = rt.words();
-    const std::vector<io::Column> columns = {
-        {"id", std::string(w("table.case.id")), true},
-        {"status", std::string(w("table.case.status"))},
-        {"class", std::string(w("table.case.class"))},
-        {"lead_unit", std::string(w("table.case.lead"))},
-        {"due_at", std::string(w("table.case.due"))},
-        {"title", std::string(w("table.case.title"))}};
+    const std::vector<io::Column> columns = {{"id", std::string(w("table.case.id")), true},
+                                             {"status", std::string(w("table.case.status"))},
+                                             {"class", std::string(w("table.case.class"))},
+                                             {"lead_unit", std::string(w("table.case.lead"))},
+                                             {"due_at", std::string(w("table.case.due"))},
+                                             {"title", std::string(w("table.case.title"))}};
     io::render_rows(rt.out, columns, objects, format, rt.render_options());
     return;
   }
   std::vector<io::Column> columns;
   for (const auto& c : rows) objects.push_back(cases::case_json(c));
   if (mask)
-    for (std::size_t i = 0; i < rows.size(); ++i) cases::mask_contact(objects[i], rows[i].confidential);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      cases::mask_contact(objects[i], rows[i].confidential);
   const auto keys = cases::case_json(store::CaseRow{});
   for (const auto& [key, value] : keys.items()) columns.push_back({key, key});
   io::render_rows(rt.out, columns, objects, format, rt.render_options());

@@ -21,7 +21,8 @@ std::string shown_value(Runtime& rt, const std::string& key, const io::Json& val
     if (key == "outcome") return rt.word("outcome", text);
     if (key == "satisfaction" || key == "rating") return rt.word("rating", text);
   }
-  if (value.is_boolean()) return std::string(rt.words()(value.get<bool>() ? "value.true" : "value.false"));
+  if (value.is_boolean())
+    return std::string(rt.words()(value.get<bool>() ? "value.true" : "value.false"));
   return io::cell_text(value, separator);
 }
 
@@ -62,7 +63,8 @@ void show_text(Runtime& rt, const store::CaseRow& c, const std::vector<store::Ev
                           util::escape_controls(text));
     }
     rt.out << fmt::format("  {}  {}  {}{}{}\n", time::format_local(e.at, zone),
-                          util::escape_controls(e.actor), rt.word("action", store::to_string(e.action)),
+                          util::escape_controls(e.actor),
+                          rt.word("action", store::to_string(e.action)),
                           e.unit ? " " + util::escape_controls(*e.unit) : std::string(), rest);
   }
 }
@@ -98,8 +100,8 @@ void register_show(CLI::App& app, Runtime& rt) {
       // One case is its object (SPEC §9); several ids, or ids read from
       // stdin however many, an array of them: the shape follows the command
       // line, never how many lines a pipe happened to carry.
-      const bool array = o->ids.size() > 1 ||
-                         std::find(o->ids.begin(), o->ids.end(), "-") != o->ids.end();
+      const bool array =
+          o->ids.size() > 1 || std::find(o->ids.begin(), o->ids.end(), "-") != o->ids.end();
       auto all = io::Json::array();
       for (const auto& c : shown) {
         auto j = cases::case_json(c);

@@ -123,7 +123,8 @@ constexpr Entry k_words[] = {
     {"doctor.event", "事件 {}", "event {}"},
     {"doctor.case", "案件 {}", "case {}"},
     // What init and intake print.
-    {"intake.dry_run", "duban: {} 件有效；未录入（--dry-run）", "duban: {} case(s) valid; nothing added (--dry-run)"},
+    {"intake.dry_run", "duban: {} 件有效；未录入（--dry-run）",
+     "duban: {} case(s) valid; nothing added (--dry-run)"},
     {"intake.progress", "\rduban: 受理 {}/{}（{}%）", "\rduban: intake {}/{} ({}%)"},
     // init (setup)
     {"init.wrote", "已写入配置文件 {}", "wrote {}"},

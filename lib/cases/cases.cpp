@@ -53,7 +53,6 @@ void place(Fields& f, const Origin& origin) {
   f.line = origin.line;
 }
 
-
 }  // namespace
 
 std::string require_text(const std::optional<std::string>& text, std::string_view field,
@@ -64,8 +63,7 @@ std::string require_text(const std::optional<std::string>& text, std::string_vie
 
 RandomBytes system_random() {
   return [](unsigned char* out, std::size_t size) {
-    if (RAND_bytes(out, static_cast<int>(size)) != 1)
-      throw Error(Kind::no_random);
+    if (RAND_bytes(out, static_cast<int>(size)) != 1) throw Error(Kind::no_random);
   };
 }
 
@@ -86,8 +84,7 @@ RandomBytes seeded_random(const std::string& seed) {
   };
 }
 
-void record(Context& ctx, CaseRow& c, Action action, std::optional<std::string> unit,
-            Json detail) {
+void record(Context& ctx, CaseRow& c, Action action, std::optional<std::string> unit, Json detail) {
   store::Event e;
   e.case_id = c.id;
   e.at = action == Action::intake ? c.received_at : ctx.now;
@@ -140,8 +137,8 @@ std::string require_unit(const config::Config& config, const std::string& text,
 
 const std::vector<std::string>& intake_field_names() {
   static const std::vector<std::string> names = {
-      "title", "description", "channel", "category", "class", "requester", "phone",
-      "town", "village", "address", "meeting", "received_at"};
+      "title", "description", "channel", "category", "class",   "requester",
+      "phone", "town",        "village", "address",  "meeting", "received_at"};
   return names;
 }
 
@@ -178,8 +175,7 @@ Instant due_from_text(const std::string& text, Instant now, const config::Config
 }
 
 std::vector<IntakeFields> fields_from_records(const std::vector<io::Record>& records,
-                                              const IntakeFields& defaults,
-                                              std::string_view source,
+                                              const IntakeFields& defaults, std::string_view source,
                                               std::optional<std::size_t> header_line) {
   const auto& names = intake_field_names();
   std::vector<IntakeFields> out;
@@ -214,8 +210,7 @@ std::vector<IntakeFields> fields_from_records(const std::vector<io::Record>& rec
                        .nearest = config::nearest(name, names).value_or(""),
                        .source = std::string(source),
                        .line = static_cast<long>(header_line.value_or(r.line))});
-          else
-            ++unnamed;
+          else ++unnamed;
         }
         continue;
       }
@@ -270,10 +265,11 @@ std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items
       return v;
     };
     const std::pair<const std::optional<std::string>*, const char*> texts[] = {
-        {&f.title, "title"},         {&f.description, "description"}, {&f.channel, "channel"},
-        {&f.category, "category"},   {&f.klass, "class"},             {&f.requester, "requester"},
-        {&f.phone, "phone"},         {&f.town, "town"},               {&f.village, "village"},
-        {&f.address, "address"}};
+        {&f.title, "title"},     {&f.description, "description"},
+        {&f.channel, "channel"}, {&f.category, "category"},
+        {&f.klass, "class"},     {&f.requester, "requester"},
+        {&f.phone, "phone"},     {&f.town, "town"},
+        {&f.village, "village"}, {&f.address, "address"}};
     for (const auto& [v, name] : texts)
       if (*v && !util::is_valid_utf8(**v)) fault_in(Kind::not_utf8, name);
     if (auto t = clean(f.title)) c.title = *t;
@@ -313,8 +309,7 @@ std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items
                     .choices = {std::string(time::k_earliest), std::string(time::k_latest)}});
         else if (*when > ctx.now)
           fault_in(Kind::after_clock, "received_at",
-                   {.value = *r,
-                    .choices = {time::format_utc(*when), time::format_utc(ctx.now)}});
+                   {.value = *r, .choices = {time::format_utc(*when), time::format_utc(ctx.now)}});
       } else {
         fault_in(Kind::not_a_when, "received_at", {.value = *r});
       }
@@ -355,7 +350,6 @@ std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items
   });
   return rows;
 }
-
 
 namespace {
 
@@ -406,7 +400,8 @@ std::vector<CaseRow> assign(Context& ctx, const std::vector<std::int64_t>& ids,
       if (!seen.insert(u).second) throw Error(Kind::co_twice, {.value = u});
   }
   if (o.klass && !is_class(*o.klass))
-    throw Error(Kind::not_one_of, {.field = "class", .value = *o.klass, .choices = {"A", "B", "C"}});
+    throw Error(Kind::not_one_of,
+                {.field = "class", .value = *o.klass, .choices = {"A", "B", "C"}});
   std::optional<Instant> explicit_due;
   if (o.due) {
     require_text(o.reason, "reason", Kind::reason_for_due);
@@ -417,8 +412,7 @@ std::vector<CaseRow> assign(Context& ctx, const std::vector<std::int64_t>& ids,
                                                 .choices = {time::format_utc(ctx.now)}});
   }
   return change_each(ctx, ids, [&](CaseRow& c) {
-    if (!is_open(c.status))
-      wrong_state(c, {Status::received, Status::listed, Status::in_progress});
+    if (!is_open(c.status)) wrong_state(c, {Status::received, Status::listed, Status::in_progress});
     const bool reassign = c.status != Status::received;
     if (reassign && !o.reason)
       throw Error(Kind::reason_for_reassign,
@@ -449,7 +443,9 @@ std::vector<CaseRow> assign(Context& ctx, const std::vector<std::int64_t>& ids,
       ack_due = *c.ack_due;
       due = explicit_due || new_class ? resolve_due(lead_clock_start(ctx.store, c)) : *c.due_at;
     }
-    Json detail{{"lead", o.lead}, {"co", co}, {"ack_due", time::format_utc(ack_due)},
+    Json detail{{"lead", o.lead},
+                {"co", co},
+                {"ack_due", time::format_utc(ack_due)},
                 {"due_at", time::format_utc(due)}};
     if (leader) detail["leader"] = *leader;
     if (klass) detail["class"] = *klass;
@@ -462,7 +458,8 @@ std::vector<CaseRow> assign(Context& ctx, const std::vector<std::int64_t>& ids,
       if (c.leader != leader) was["leader"] = c.leader ? Json(*c.leader) : Json(nullptr);
       if (c.klass != klass) was["class"] = c.klass ? Json(*c.klass) : Json(nullptr);
       if (c.ack_due != ack_due) was["ack_due"] = time::format_utc(*c.ack_due);
-      if (c.due_at != due) was["due_at"] = c.due_at ? Json(time::format_utc(*c.due_at)) : Json(nullptr);
+      if (c.due_at != due)
+        was["due_at"] = c.due_at ? Json(time::format_utc(*c.due_at)) : Json(nullptr);
       detail["was"] = was;
     }
     record(ctx, c, Action::assign, o.lead, detail);
@@ -515,27 +512,31 @@ CaseRow note(Context& ctx, std::int64_t id, const std::string& text,
   const auto body = require_text(text, "text", Kind::note_text_required);
   std::optional<Instant> new_due;
   if (due) new_due = due_from_text(*due, ctx.now, ctx.config);
-  return change_each(ctx, {id}, [&](CaseRow& c) {
-    if (c.status == Status::closed)
-      wrong_state(c, {Status::received, Status::listed, Status::in_progress, Status::resolved});
-    Json detail{{"text", body}};
-    if (new_due) {
-      if (c.status == Status::received) throw Error(Kind::due_not_assigned, {.case_id = c.id});
-      if (c.assigned_at && *new_due < *c.assigned_at)
-        throw Error(Kind::due_before_assignment, {.field = "due_at",
-                                                  .value = time::format_utc(*new_due),
-                                                  .case_id = c.id,
-                                                  .choices = {time::format_utc(*c.assigned_at)}});
-      detail["due_at"] = time::format_utc(*new_due);
-    }
-    record(ctx, c, Action::note, c.lead_unit, detail);
-  }).front();
+  return change_each(ctx, {id},
+                     [&](CaseRow& c) {
+                       if (c.status == Status::closed)
+                         wrong_state(c, {Status::received, Status::listed, Status::in_progress,
+                                         Status::resolved});
+                       Json detail{{"text", body}};
+                       if (new_due) {
+                         if (c.status == Status::received)
+                           throw Error(Kind::due_not_assigned, {.case_id = c.id});
+                         if (c.assigned_at && *new_due < *c.assigned_at)
+                           throw Error(Kind::due_before_assignment,
+                                       {.field = "due_at",
+                                        .value = time::format_utc(*new_due),
+                                        .case_id = c.id,
+                                        .choices = {time::format_utc(*c.assigned_at)}});
+                         detail["due_at"] = time::format_utc(*new_due);
+                       }
+                       record(ctx, c, Action::note, c.lead_unit, detail);
+                     })
+      .front();
 }
 
 std::vector<CaseRow> resolve(Context& ctx, const std::vector<std::int64_t>& ids, Outcome outcome,
                              const std::optional<std::string>& text) {
-  if (outcome == Outcome::explained)
-    require_text(text, "note", Kind::note_for_explained);
+  if (outcome == Outcome::explained) require_text(text, "note", Kind::note_for_explained);
   const std::string name = outcome == Outcome::solved ? "solved" : "explained";
   return change_each(ctx, ids, [&](CaseRow& c) {
     if (c.status == Status::listed) throw Error(Kind::not_acknowledged, {.case_id = c.id});
@@ -553,9 +554,9 @@ std::vector<CaseRow> close(Context& ctx, const std::vector<std::int64_t>& ids, F
     if (c.status == Status::closed) wrong_state(c, {Status::resolved});
     const bool forced = c.status != Status::resolved;
     if (forced && force == Force::no)
-      throw Error(Kind::close_needs_resolved,
-                  {.field = "status", .value = std::string(store::to_string(c.status)),
-                   .case_id = c.id});
+      throw Error(
+          Kind::close_needs_resolved,
+          {.field = "status", .value = std::string(store::to_string(c.status)), .case_id = c.id});
     Json detail = Json::object();
     if (forced) detail["forced"] = true;
     if (reason) detail["reason"] = *reason;
@@ -586,17 +587,19 @@ CaseRow followup(Context& ctx, std::int64_t id, Rating rating, std::optional<int
   const std::string name = rating == Rating::satisfied ? "satisfied"
                            : rating == Rating::basic   ? "basic"
                                                        : "unsatisfied";
-  return change_each(ctx, {id}, [&](CaseRow& c) {
-    if (c.status != Status::resolved && c.status != Status::closed)
-      wrong_state(c, {Status::resolved, Status::closed});
-    Json detail{{"rating", name}};
-    if (score) detail["score"] = *score;
-    if (text) detail["note"] = *text;
-    record(ctx, c, Action::followup, c.lead_unit, detail);
-    // The reason is a fact, not words: the reader says it in its language.
-    if (rating == Rating::unsatisfied && reopen_if == ReopenIfUnsatisfied::yes)
-      reopen_one(ctx, c, Json{{"because", "unsatisfied"}});
-  }).front();
+  return change_each(ctx, {id},
+                     [&](CaseRow& c) {
+                       if (c.status != Status::resolved && c.status != Status::closed)
+                         wrong_state(c, {Status::resolved, Status::closed});
+                       Json detail{{"rating", name}};
+                       if (score) detail["score"] = *score;
+                       if (text) detail["note"] = *text;
+                       record(ctx, c, Action::followup, c.lead_unit, detail);
+                       // The reason is a fact, not words: the reader says it in its language.
+                       if (rating == Rating::unsatisfied && reopen_if == ReopenIfUnsatisfied::yes)
+                         reopen_one(ctx, c, Json{{"because", "unsatisfied"}});
+                     })
+      .front();
 }
 
 }  // namespace duban::cases

@@ -41,8 +41,8 @@ struct Context {
 // One case to take in, as text from options or a CSV/JSONL record, before
 // validation. Empty optional = not given.
 struct IntakeFields {
-  std::optional<std::string> title, description, channel, category, klass, requester, phone,
-      town, village, address, meeting, received_at;
+  std::optional<std::string> title, description, channel, category, klass, requester, phone, town,
+      village, address, meeting, received_at;
   bool confidential = false;  // 保密: the requester is masked where shown
 };
 
@@ -55,10 +55,9 @@ const std::vector<std::string>& intake_field_names();
 // its source and line, then Kind::known_fields.
 // `header_line`: where a CSV's column names are, so that an unknown column
 // is blamed on it rather than on a row; none for JSON Lines.
-std::vector<IntakeFields> fields_from_records(const std::vector<io::Record>& records,
-                                              const IntakeFields& defaults,
-                                              std::string_view source,
-                                              std::optional<std::size_t> header_line = std::nullopt);
+std::vector<IntakeFields>
+fields_from_records(const std::vector<io::Record>& records, const IntakeFields& defaults,
+                    std::string_view source, std::optional<std::size_t> header_line = std::nullopt);
 
 enum class DryRun { no, yes };
 

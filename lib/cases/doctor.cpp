@@ -56,8 +56,8 @@ DoctorReport doctor(const store::Store& store, const config::Config& config, Dep
     // The summons its events imply, gathered on the way, against the table.
     std::vector<store::SummonsRow> summons;
     auto fault = store.each_case_with_events(
-        [&](const store::CaseRow& row, const std::vector<store::Event>& events)
-            -> std::optional<Fault> {
+        [&](const store::CaseRow& row,
+            const std::vector<store::Event>& events) -> std::optional<Fault> {
           const auto folded = fold(row, events);
           if (!folded) return Fault{"cases", std::nullopt, row.id, "journal", "no intake event"};
           if (auto d = first_difference(row, *folded))
@@ -68,7 +68,8 @@ DoctorReport doctor(const store::Store& store, const config::Config& config, Dep
         });
     if (!fault) {
       const auto stored = store.all_summons();
-      const auto [a, b] = std::mismatch(stored.begin(), stored.end(), summons.begin(), summons.end());
+      const auto [a, b] =
+          std::mismatch(stored.begin(), stored.end(), summons.begin(), summons.end());
       if (a != stored.end() || b != summons.end())
         fault = Fault{"cases", std::nullopt, a != stored.end() ? a->case_id : b->case_id, "summons",
                       a != stored.end() ? a->unit : b->unit};

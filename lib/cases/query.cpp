@@ -41,7 +41,8 @@ std::vector<CaseRow> list(const store::Store& store, const config::Config& confi
   if (o.unit) f.unit = require_unit(config, *o.unit, "unit");
   const auto klass = o.klass ? std::optional<std::string>(class_of(*o.klass)) : std::nullopt;
   if (klass && !is_class(*klass))
-    throw Error(Kind::not_one_of, {.field = "class", .value = *o.klass, .choices = {"A", "B", "C"}});
+    throw Error(Kind::not_one_of,
+                {.field = "class", .value = *o.klass, .choices = {"A", "B", "C"}});
   f.klass = klass;
   if (o.channel) f.channel = config.channel_code(*o.channel);
   if (o.category) f.category = config.category_code(*o.category);

@@ -7,13 +7,9 @@ namespace duban::cases {
 
 namespace {
 
-template <class T>
-Json opt(const std::optional<T>& v) {
-  return v ? Json(*v) : Json(nullptr);
-}
+template <class T> Json opt(const std::optional<T>& v) { return v ? Json(*v) : Json(nullptr); }
 
-template <class F>
-Json build(const store::CaseRow& c, F&& when) {
+template <class F> Json build(const store::CaseRow& c, F&& when) {
   Json j;
   j["id"] = c.id;
   j["receipt"] = c.receipt;
@@ -72,8 +68,7 @@ std::vector<std::string_view> characters(std::string_view text) {
   std::vector<std::string_view> chars;
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t n = 1;
-    while (pos + n < text.size() && (static_cast<unsigned char>(text[pos + n]) & 0xC0) == 0x80)
-      ++n;
+    while (pos + n < text.size() && (static_cast<unsigned char>(text[pos + n]) & 0xC0) == 0x80) ++n;
     chars.push_back(text.substr(pos, n));
     pos += n;
   }

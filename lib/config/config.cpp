@@ -20,8 +20,8 @@ namespace fs = std::filesystem;
 
 // A function, not a global, so that it is ready for other statics' use.
 const std::vector<std::string>& default_channels() {
-  static const std::vector<std::string> channels = {
-      "breakfast", "night-talk", "hotline", "grid", "petition", "proposal", "proxy-desk"};
+  static const std::vector<std::string> channels = {"breakfast", "night-talk", "hotline",   "grid",
+                                                    "petition",  "proposal",   "proxy-desk"};
   return channels;
 }
 
@@ -29,8 +29,8 @@ const std::vector<std::string>& default_channels() {
 // `--co a,b` splits on commas: so letters, digits, '_', '-' and '.' only.
 bool is_code(std::string_view code) {
   return !code.empty() && std::all_of(code.begin(), code.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '-' || c == '.';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-' || c == '.';
   });
 }
 
@@ -138,8 +138,7 @@ const toml::table& table_of(Reader& parent, const toml::node& node, std::string_
 }
 
 // Each [[name]] entry as a table with its Reader, in order.
-template <class F>
-void each_table(Reader& parent, std::string_view key, F&& f) {
+template <class F> void each_table(Reader& parent, std::string_view key, F&& f) {
   const auto* node = parent.take(key);
   if (!node) return;
   const auto* array = node->as_array();
@@ -215,8 +214,7 @@ void read_calendar(Reader& top, Config& config) {
       weekend.insert(*day);
     }
     // With no working day in the week a "5wd" deadline would never come.
-    if (weekend.size() == 7)
-      r.fail(*weekend_at, "weekend", Kind::config_no_workday);
+    if (weekend.size() == 7) r.fail(*weekend_at, "weekend", Kind::config_no_workday);
   }
   auto days = [&](std::string_view key) {
     std::set<time::LocalDays> out;
@@ -247,8 +245,7 @@ void read_units(Reader& top, Config& config) {
     auto code = r.code("code");
     if (!code) r.fail(t, "code", Kind::config_needs, "unit");
     u.code = *code;
-    if (!seen.insert(u.code).second)
-      r.fail(*t.get("code"), "code", Kind::config_twice, u.code);
+    if (!seen.insert(u.code).second) r.fail(*t.get("code"), "code", Kind::config_twice, u.code);
     auto name = r.string("name");
     u.name = name.value_or(u.code);
     u.parent = r.string("parent");
@@ -300,8 +297,7 @@ void read_categories(Reader& top, Config& config) {
     auto code = r.code("code");
     if (!code) r.fail(t, "code", Kind::config_needs, "category");
     c.code = *code;
-    if (!seen.insert(c.code).second)
-      r.fail(*t.get("code"), "code", Kind::config_twice, c.code);
+    if (!seen.insert(c.code).second) r.fail(*t.get("code"), "code", Kind::config_twice, c.code);
     c.name = r.string("name").value_or(c.code);
     r.reject_unknown({"code", "name"});
     config.categories.push_back(std::move(c));
@@ -432,8 +428,8 @@ namespace {
 // A code or a name, of `count` things each with code(i) and name(i): the
 // code itself, else the one thing of that exact name.
 template <class Code, class Name>
-std::string code_of(std::string_view text, std::string_view field, Kind unknown,
-                    std::size_t count, bool is_code_known, Code&& code, Name&& name) {
+std::string code_of(std::string_view text, std::string_view field, Kind unknown, std::size_t count,
+                    bool is_code_known, Code&& code, Name&& name) {
   if (is_code_known) return std::string(text);
   std::vector<std::string> named;
   for (std::size_t i = 0; i < count; ++i)
@@ -459,23 +455,25 @@ std::string code_of(std::string_view text, std::string_view field, Kind unknown,
 }  // namespace
 
 std::string Config::unit_code(std::string_view text, std::string_view field) const {
-  return code_of(text, field, Kind::unknown_unit, units.size(), find_unit(text) != nullptr,
-                 [&](std::size_t i) -> const std::string& { return units[i].code; },
-                 [&](std::size_t i) -> const std::string& { return units[i].name; });
+  return code_of(
+      text, field, Kind::unknown_unit, units.size(), find_unit(text) != nullptr,
+      [&](std::size_t i) -> const std::string& { return units[i].code; },
+      [&](std::size_t i) -> const std::string& { return units[i].name; });
 }
 
 std::string Config::category_code(std::string_view text, std::string_view field) const {
   if (categories.empty()) return std::string(text);  // free text when none are configured
-  return code_of(text, field, Kind::unknown_category, categories.size(),
-                 find_category(text) != nullptr,
-                 [&](std::size_t i) -> const std::string& { return categories[i].code; },
-                 [&](std::size_t i) -> const std::string& { return categories[i].name; });
+  return code_of(
+      text, field, Kind::unknown_category, categories.size(), find_category(text) != nullptr,
+      [&](std::size_t i) -> const std::string& { return categories[i].code; },
+      [&](std::size_t i) -> const std::string& { return categories[i].name; });
 }
 
 std::string Config::channel_code(std::string_view text, std::string_view field) const {
-  return code_of(text, field, Kind::unknown_channel, channels.size(), has_channel(text),
-                 [&](std::size_t i) -> const std::string& { return channels[i]; },
-                 [&](std::size_t i) { return channel_name(channels[i]); });
+  return code_of(
+      text, field, Kind::unknown_channel, channels.size(), has_channel(text),
+      [&](std::size_t i) -> const std::string& { return channels[i]; },
+      [&](std::size_t i) { return channel_name(channels[i]); });
 }
 
 std::optional<std::string> nearest(std::string_view word, const std::vector<std::string>& known) {
@@ -515,8 +513,10 @@ Config defaults(const fs::path& default_store) {
   c.zone = time::Zone::locate(c.timezone);
   c.channels = default_channels();
   for (char k : {'A', 'B', 'C'})
-    c.deadlines.resolve.per_class[k] =
-        Duration{k == 'A' ? 20 : k == 'B' ? 60 : 5, Duration::Unit::working_days};
+    c.deadlines.resolve.per_class[k] = Duration{k == 'A'   ? 20
+                                                : k == 'B' ? 60
+                                                           : 5,
+                                                Duration::Unit::working_days};
   c.escalation = {
       {EscalationStep::When::ack_overdue, {0, Duration::Unit::minutes}, 1, "unit head"},
       {EscalationStep::When::overdue, {0, Duration::Unit::minutes}, 2, "leader"},
@@ -575,8 +575,8 @@ Config parse(std::string_view text, const fs::path& file, const fs::path& defaul
   read_deadlines(top, config);
   read_escalation(top, config);
   read_scorecard(top, config);
-  top.reject_unknown({"store", "timezone", "lang", "office", "channels", "calendar", "unit", "category",
-                      "deadlines", "escalation", "scorecard"});
+  top.reject_unknown({"store", "timezone", "lang", "office", "channels", "calendar", "unit",
+                      "category", "deadlines", "escalation", "scorecard"});
   return config;
 }
 

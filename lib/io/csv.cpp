@@ -15,8 +15,8 @@ namespace {
 
 constexpr std::string_view k_bom = "\xEF\xBB\xBF";
 
-[[noreturn]] void fail(std::string_view source, std::size_t line, Kind kind,
-                       std::string value = {}, std::vector<std::string> choices = {}) {
+[[noreturn]] void fail(std::string_view source, std::size_t line, Kind kind, std::string value = {},
+                       std::vector<std::string> choices = {}) {
   Fields f;
   f.source = std::string(source);
   f.line = static_cast<long>(line);
@@ -29,13 +29,13 @@ constexpr std::string_view k_bom = "\xEF\xBB\xBF";
 // each names.
 std::string_view field_of_header(std::string_view header) {
   static const std::map<std::string_view, std::string_view, std::less<>> k_fields = {
-      {"标题", "title"},         {"描述", "description"}, {"内容", "description"},
-      {"渠道", "channel"},       {"来源", "channel"},     {"类别", "category"},
-      {"分类", "class"},         {"诉求人", "requester"}, {"反映人", "requester"},
-      {"电话", "phone"},         {"联系电话", "phone"},   {"乡镇", "town"},
-      {"街道", "town"},          {"村", "village"},       {"社区", "village"},
-      {"地址", "address"},       {"会议", "meeting"},     {"受理时间", "received_at"},
-      {"代办员", "proxy"},       {"代理人", "proxy"},
+      {"标题", "title"},   {"描述", "description"}, {"内容", "description"},
+      {"渠道", "channel"}, {"来源", "channel"},     {"类别", "category"},
+      {"分类", "class"},   {"诉求人", "requester"}, {"反映人", "requester"},
+      {"电话", "phone"},   {"联系电话", "phone"},   {"乡镇", "town"},
+      {"街道", "town"},    {"村", "village"},       {"社区", "village"},
+      {"地址", "address"}, {"会议", "meeting"},     {"受理时间", "received_at"},
+      {"代办员", "proxy"}, {"代理人", "proxy"},
   };
   const auto it = k_fields.find(header);
   return it == k_fields.end() ? header : it->second;

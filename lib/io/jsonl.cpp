@@ -16,8 +16,8 @@ using Json = nlohmann::ordered_json;
 
 constexpr std::string_view k_bom = "\xEF\xBB\xBF";
 
-[[noreturn]] void fail(std::string_view source, std::size_t line, Kind kind,
-                       std::string field = {}, std::string value = {}) {
+[[noreturn]] void fail(std::string_view source, std::size_t line, Kind kind, std::string field = {},
+                       std::string value = {}) {
   Fields f;
   f.source = std::string(source);
   f.line = static_cast<long>(line);
@@ -40,8 +40,7 @@ std::string field_text(const std::string& key, const Json& value, std::string_vi
                        std::size_t line) {
   if (value.is_string()) {
     auto text = value.get<std::string>();
-    if (text.find('\0') != std::string::npos)
-      fail(source, line, Kind::json_nul, key);
+    if (text.find('\0') != std::string::npos) fail(source, line, Kind::json_nul, key);
     return text;
   }
   if (value.is_number() || value.is_boolean()) return value.dump();

@@ -58,7 +58,6 @@ void refuse_invalid_utf8(std::string_view text, std::string_view source);
 // characters (路灯 as 璺伅), so it is refused rather than guessed at.
 // "utf-8"/"utf8" returns the input unchanged (validity is checked by the
 // readers).
-std::string to_utf8(std::string_view bytes, std::string_view encoding,
-                    std::string_view source);
+std::string to_utf8(std::string_view bytes, std::string_view encoding, std::string_view source);
 
 }  // namespace duban::io

@@ -179,11 +179,11 @@ std::string md_text(std::string_view text) {
     std::erase(line, '\r');
     for (const char c : util::escape_controls(line)) {
       switch (c) {
-        case '&': escaped += "&amp;"; break;
-        case '<': escaped += "&lt;"; break;
-        case '>': escaped += "&gt;"; break;
-        case '|': escaped += "\\|"; break;
-        default: escaped += c;
+      case '&': escaped += "&amp;"; break;
+      case '<': escaped += "&lt;"; break;
+      case '>': escaped += "&gt;"; break;
+      case '|': escaped += "\\|"; break;
+      default: escaped += c;
       }
     }
     begin = end + 1;
@@ -209,35 +209,26 @@ std::string cell_text(const Json& value, std::string_view separator) {
 void render_rows(std::ostream& out, const std::vector<Column>& columns,
                  const std::vector<Json>& rows, Format format, const RenderOptions& options) {
   switch (format) {
-    case Format::table:
-      render_table(out, columns, rows, options);
-      return;
-    case Format::json: {
-      Json array = Json::array();
-      for (const Json& row : rows) array.push_back(row);
-      out << array.dump(2) << '\n';
-      return;
+  case Format::table: render_table(out, columns, rows, options); return;
+  case Format::json: {
+    Json array = Json::array();
+    for (const Json& row : rows) array.push_back(row);
+    out << array.dump(2) << '\n';
+    return;
+  }
+  case Format::jsonl:
+    for (const Json& row : rows) out << row.dump() << '\n';
+    return;
+  case Format::csv: render_delimited(out, columns, rows, ','); return;
+  case Format::tsv: render_delimited(out, columns, rows, '\t'); return;
+  case Format::ids:
+    for (const Json& row : rows) {
+      const Json* id = find(row, "id");
+      if (id != nullptr && !id->is_null()) out << cell_text(*id) << '\n';
     }
-    case Format::jsonl:
-      for (const Json& row : rows) out << row.dump() << '\n';
-      return;
-    case Format::csv:
-      render_delimited(out, columns, rows, ',');
-      return;
-    case Format::tsv:
-      render_delimited(out, columns, rows, '\t');
-      return;
-    case Format::ids:
-      for (const Json& row : rows) {
-        const Json* id = find(row, "id");
-        if (id != nullptr && !id->is_null()) out << cell_text(*id) << '\n';
-      }
-      return;
-    case Format::md:
-      render_md(out, columns, rows);
-      return;
-    case Format::html:
-      break;
+    return;
+  case Format::md: render_md(out, columns, rows); return;
+  case Format::html: break;
   }
   throw std::invalid_argument("render_rows: html is not a row format");
 }

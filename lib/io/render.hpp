@@ -20,8 +20,8 @@ std::optional<Format> parse_format(std::string_view name);
 std::string_view to_string(Format f);
 
 struct Column {
-  std::string key;     // key in each row object
-  std::string header;  // heading in table/md; csv/tsv headers use `key`
+  std::string key;       // key in each row object
+  std::string header;    // heading in table/md; csv/tsv headers use `key`
   bool numeric = false;  // right-aligned in tables
 };
 
@@ -49,8 +49,7 @@ struct RenderOptions {
 // - md: a GitHub Markdown table, each cell as md_text.
 // html is not a row format here; it throws std::invalid_argument.
 void render_rows(std::ostream& out, const std::vector<Column>& columns,
-                 const std::vector<Json>& rows, Format format,
-                 const RenderOptions& options = {});
+                 const std::vector<Json>& rows, Format format, const RenderOptions& options = {});
 
 // Text for a Markdown document: < > & as HTML entities, '|' as \|, a line
 // break as <br>, CR dropped, other controls escaped as in tables.

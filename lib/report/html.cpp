@@ -116,23 +116,12 @@ std::string escape(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    case '\'':
-      out += "&#39;";
-      break;
-    default:
-      out += c;
+    case '&': out += "&amp;"; break;
+    case '<': out += "&lt;"; break;
+    case '>': out += "&gt;"; break;
+    case '"': out += "&quot;"; break;
+    case '\'': out += "&#39;"; break;
+    default: out += c;
     }
   }
   return out;
@@ -140,20 +129,15 @@ std::string escape(std::string_view text) {
 
 // A rate or a mean that can be shown: present and finite.
 std::optional<double> shown(const std::optional<double>& v) {
-  if (!v || !std::isfinite(*v))
-    return std::nullopt;
+  if (!v || !std::isfinite(*v)) return std::nullopt;
   return v;
 }
 
 // Rounded as the text table rounds them (one_decimal, 四舍五入), so that the
 // two forms of the bulletin never disagree.
-std::string percent(const std::optional<double>& rate) {
-  return percent_text(shown(rate));
-}
+std::string percent(const std::optional<double>& rate) { return percent_text(shown(rate)); }
 
-std::string days(const std::optional<double>& mean) {
-  return decimal_text(shown(mean));
-}
+std::string days(const std::optional<double>& mean) { return decimal_text(shown(mean)); }
 
 // The eleven figures in SPEC §7's order, as displayed.
 std::vector<std::string> cells(const Figures& f) {
@@ -174,23 +158,18 @@ std::vector<std::string> cells(const Figures& f) {
 // SVG text does not wrap: a long name is cut to about `columns` display
 // columns (a CJK character counts two) and ends in "…".
 std::string clip(std::string_view text, std::size_t columns) {
-  if (!util::is_valid_utf8(text) || util::display_width(text) <= columns)
-    return std::string(text);
+  if (!util::is_valid_utf8(text) || util::display_width(text) <= columns) return std::string(text);
   std::string out;
   std::size_t width = 0;
   for (std::size_t i = 0; i < text.size();) {
     std::size_t len = 1;
     const auto lead = static_cast<unsigned char>(text[i]);
-    if (lead >= 0xF0)
-      len = 4;
-    else if (lead >= 0xE0)
-      len = 3;
-    else if (lead >= 0xC0)
-      len = 2;
+    if (lead >= 0xF0) len = 4;
+    else if (lead >= 0xE0) len = 3;
+    else if (lead >= 0xC0) len = 2;
     const auto ch = text.substr(i, len);
     const auto w = util::display_width(ch);
-    if (width + w + 1 > columns)
-      break;
+    if (width + w + 1 > columns) break;
     out += ch;
     width += w;
     i += len;
@@ -200,13 +179,10 @@ std::string clip(std::string_view text, std::size_t columns) {
 
 // Coordinates to one decimal: short, and the same bytes on every machine.
 std::string num(double v) {
-  if (!std::isfinite(v))
-    v = 0;
+  if (!std::isfinite(v)) v = 0;
   auto s = fmt::format("{:.1f}", v);
-  if (s.size() > 2 && s.substr(s.size() - 2) == ".0")
-    s.resize(s.size() - 2);
-  if (s == "-0")
-    s = "0";
+  if (s.size() > 2 && s.substr(s.size() - 2) == ".0") s.resize(s.size() - 2);
+  if (s == "-0") s = "0";
   return s;
 }
 
@@ -267,7 +243,7 @@ void rates_chart(std::ostream& out, const Monthly& r, const Labels& w, std::stri
     const std::optional<double> rates[2] = {shown(g.figures.closure_rate),
                                             shown(g.figures.on_time_rate)};
     for (int s = 0; s < 2; ++s) {
-      const double text_y = by + bar_h - 2.5; // the value beside its bar
+      const double text_y = by + bar_h - 2.5;  // the value beside its bar
       if (rates[s]) {
         const double v = std::clamp(*rates[s], 0.0, 1.0);
         const double bw = plot * v;
@@ -293,8 +269,7 @@ void rates_chart(std::ostream& out, const Monthly& r, const Labels& w, std::stri
 std::int64_t tick_step(std::int64_t top) {
   for (std::int64_t magnitude = 1;; magnitude *= 10)
     for (std::int64_t m : {1, 2, 5})
-      if ((top + m * magnitude - 1) / (m * magnitude) <= 5)
-        return m * magnitude;
+      if ((top + m * magnitude - 1) / (m * magnitude) <= 5) return m * magnitude;
 }
 
 // A month's label and, when asked, its year on a second line (escaped).
@@ -304,8 +279,7 @@ std::pair<std::string, std::string> month_label(std::string_view month, const La
       month[6] > '9')
     return {escape(month), ""};
   const int m = (month[5] - '0') * 10 + (month[6] - '0');
-  if (m < 1 || m > 12)
-    return {escape(month), ""};
+  if (m < 1 || m > 12) return {escape(month), ""};
   return {escape(w.months[m - 1]), with_year ? escape(month.substr(0, 4)) : ""};
 }
 
@@ -316,8 +290,7 @@ void trend_chart(std::ostream& out, const std::vector<TrendPoint>& trend, const 
                    inset = 12;
   const double bottom = height - bottom_pad, plot_w = width - left - right, plot_h = bottom - top;
   std::int64_t most = 0;
-  for (const auto& p : trend)
-    most = std::max({most, p.received, p.closed});
+  for (const auto& p : trend) most = std::max({most, p.received, p.closed});
   const std::int64_t step = tick_step(std::max<std::int64_t>(most, 1));
   const std::int64_t ceiling = std::max<std::int64_t>(step * ((most + step - 1) / step), step);
 
@@ -355,8 +328,7 @@ void trend_chart(std::ostream& out, const std::vector<TrendPoint>& trend, const 
     return;
   }
   auto px = [&](std::size_t i) {
-    if (n == 1)
-      return left + plot_w / 2;
+    if (n == 1) return left + plot_w / 2;
     return left + inset +
            (plot_w - 2 * inset) * static_cast<double>(i) / static_cast<double>(n - 1);
   };
@@ -370,8 +342,7 @@ void trend_chart(std::ostream& out, const std::vector<TrendPoint>& trend, const 
     return i < n && trend[i].month.size() == 7 && trend[i].month.substr(5) == "01";
   };
   for (std::size_t i = 0; i < n; ++i) {
-    if (i % every)
-      continue;
+    if (i % every) continue;
     const auto& m = trend[i].month;
     const bool with_year = january(i) || (i == 0 && !january(every));
     const auto [name, year] = month_label(m, w, with_year);
@@ -406,7 +377,7 @@ void trend_chart(std::ostream& out, const std::vector<TrendPoint>& trend, const 
   out << "</svg>\n";
 }
 
-} // namespace
+}  // namespace
 
 void render_monthly_html(std::ostream& out, const Monthly& r, const std::vector<TrendPoint>& trend,
                          const config::Config& config, const duban::Words& words) {
@@ -428,8 +399,7 @@ void render_monthly_html(std::ostream& out, const Monthly& r, const std::vector<
   out << "<header>\n<h1>" << escape(w.title) << "</h1>\n<p class=\"meta\">" << escape(w.period)
       << ' ' << escape(period_text)
       << escape(words.format("html.as_of", fmt::format("{} ({})", as_of, config.zone.name())));
-  if (r.rollup)
-    out << escape(w.rollup);
+  if (r.rollup) out << escape(w.rollup);
   out << "</p>\n</header>\n";
 
   // The total's headline figures.
@@ -445,19 +415,16 @@ void render_monthly_html(std::ostream& out, const Monthly& r, const std::vector<
       << "</h2>\n<div class=\"scroll\">\n<table>\n<thead><tr>"
       << "<th class=\"name\" scope=\"col\">" << escape(w.group) << "</th>"
       << "<th class=\"code\" scope=\"col\">" << escape(w.code) << "</th>";
-  for (const auto& f : w.figures)
-    out << "<th scope=\"col\">" << escape(f) << "</th>";
+  for (const auto& f : w.figures) out << "<th scope=\"col\">" << escape(f) << "</th>";
   out << "</tr></thead>\n<tbody>\n";
   for (const auto& g : r.groups) {
-    out << "<tr><td class=\"name\">" << escape(g.key ? g.name : w.none) << "</td><td class=\"code\">"
-        << escape(g.key.value_or("")) << "</td>";
-    for (const auto& c : cells(g.figures))
-      out << "<td>" << escape(c) << "</td>";
+    out << "<tr><td class=\"name\">" << escape(g.key ? g.name : w.none)
+        << "</td><td class=\"code\">" << escape(g.key.value_or("")) << "</td>";
+    for (const auto& c : cells(g.figures)) out << "<td>" << escape(c) << "</td>";
     out << "</tr>\n";
   }
   out << "<tr class=\"total\"><th scope=\"row\" colspan=\"2\">" << escape(w.total) << "</th>";
-  for (const auto& c : total)
-    out << "<td>" << escape(c) << "</td>";
+  for (const auto& c : total) out << "<td>" << escape(c) << "</td>";
   out << "</tr>\n</tbody>\n</table>\n</div>\n</section>\n";
 
   // The charts, side by side where there is room.
@@ -470,4 +437,4 @@ void render_monthly_html(std::ostream& out, const Monthly& r, const std::vector<
   out << "<p class=\"note\">" << escape(w.note) << "</p>\n</main>\n</body>\n</html>\n";
 }
 
-} // namespace duban::report
+}  // namespace duban::report

@@ -20,8 +20,8 @@ struct TrendPoint {
 };
 
 // Writes a complete HTML5 document (UTF-8, <meta charset>, lang and every
-// word from `words`: html.*, report.*, figure.*, month.*): a title with the period and as-of time; the figures table of
-// `report` (groups and total, rates as percentages to one decimal, "—" for
+// word from `words`: html.*, report.*, figure.*, month.*): a title with the period and as-of time;
+// the figures table of `report` (groups and total, rates as percentages to one decimal, "—" for
 // none); a bar chart of closure rate and on-time rate per group (inline
 // <svg>, groups with no rate drawn as a gap, labelled "—"); a line chart of
 // the trend (received vs closed per month). No script, no external URL.

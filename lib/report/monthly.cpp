@@ -27,7 +27,8 @@ bool has_anything(const store::Tally& t) {
 
 // The unit and all below it, for --rollup.
 bool within(const config::Config& config, const std::string& unit, const std::string& top) {
-  for (const auto* u = config.find_unit(unit); u; u = u->parent ? config.find_unit(*u->parent) : nullptr)
+  for (const auto* u = config.find_unit(unit); u;
+       u = u->parent ? config.find_unit(*u->parent) : nullptr)
     if (u->code == top) return true;
   return false;
 }
@@ -42,7 +43,6 @@ std::string group_name(const config::Config& config, GroupBy by,
   if (by == GroupBy::channel) return config.channel_name(*key);
   return *key;
 }
-
 
 Json figures_json(const Figures& f) {
   auto opt = [](const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); };
@@ -97,7 +97,8 @@ std::optional<Period> month(std::string_view text) {
   const auto first = time::parse_date(fmt::format("{}-01", text));
   if (!first) return std::nullopt;
   const std::chrono::year_month_day ymd{*first};
-  const auto next = std::chrono::year_month_day{ymd.year() / ymd.month() / 1} + std::chrono::months{1};
+  const auto next =
+      std::chrono::year_month_day{ymd.year() / ymd.month() / 1} + std::chrono::months{1};
   return Period{*first, time::LocalDays{std::chrono::local_days(next).time_since_epoch()}};
 }
 
@@ -134,18 +135,19 @@ void add(store::Tally& into, const store::Tally& t) {
 }
 
 std::optional<GroupBy> parse_group_by(std::string_view name) {
-  for (auto by : {GroupBy::unit, GroupBy::category, GroupBy::channel, GroupBy::klass, GroupBy::town})
+  for (auto by :
+       {GroupBy::unit, GroupBy::category, GroupBy::channel, GroupBy::klass, GroupBy::town})
     if (to_string(by) == name) return by;
   return std::nullopt;
 }
 
 std::string_view to_string(GroupBy by) {
   switch (by) {
-    case GroupBy::unit: return "unit";
-    case GroupBy::category: return "category";
-    case GroupBy::channel: return "channel";
-    case GroupBy::klass: return "class";
-    case GroupBy::town: return "town";
+  case GroupBy::unit: return "unit";
+  case GroupBy::category: return "category";
+  case GroupBy::channel: return "channel";
+  case GroupBy::klass: return "class";
+  case GroupBy::town: return "town";
   }
   return "unit";
 }
@@ -157,7 +159,8 @@ Monthly monthly(const store::Store& store, const config::Config& config, Period 
   m.as_of = as_of;
   m.by = by;
   m.rollup = rollup && by == GroupBy::unit;
-  const auto tallies = store.tally(by, config.zone.start_of(period.from), config.zone.start_of(period.to), as_of);
+  const auto tallies =
+      store.tally(by, config.zone.start_of(period.from), config.zone.start_of(period.to), as_of);
   store::Tally total;
   for (const auto& t : tallies) add(total, t);
   m.total = figures_of(total);
@@ -185,7 +188,8 @@ Monthly monthly(const store::Store& store, const config::Config& config, Period 
   for (const auto& t : tallies)
     if (!t.key && has_anything(t)) shown.push_back(t);
 
-  for (const auto& t : shown) m.groups.push_back({t.key, group_name(config, by, t.key), figures_of(t)});
+  for (const auto& t : shown)
+    m.groups.push_back({t.key, group_name(config, by, t.key), figures_of(t)});
   return m;
 }
 
@@ -194,8 +198,8 @@ void render_monthly(std::ostream& out, const Monthly& r, io::Format format,
                     const io::RenderOptions& options) {
   if (format == io::Format::json) {
     Json doc;
-    doc["period"] = Json{{"from", time::format_date(r.period.from)},
-                         {"to", time::format_date(r.period.to)}};
+    doc["period"] =
+        Json{{"from", time::format_date(r.period.from)}, {"to", time::format_date(r.period.to)}};
     doc["as_of"] = time::format_utc(r.as_of);
     doc["by"] = std::string(to_string(r.by));
     doc["rollup"] = r.rollup;

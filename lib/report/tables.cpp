@@ -28,8 +28,8 @@ Json opt_rate(const std::optional<double>& v, bool person) {
 
 std::chrono::local_days month_start(time::LocalDays day, int months_back) {
   const std::chrono::year_month_day ymd{day};
-  const auto first = std::chrono::year_month_day{ymd.year() / ymd.month() / 1} -
-                     std::chrono::months{months_back};
+  const auto first =
+      std::chrono::year_month_day{ymd.year() / ymd.month() / 1} - std::chrono::months{months_back};
   return std::chrono::local_days{first};
 }
 
@@ -37,13 +37,13 @@ std::chrono::local_days month_start(time::LocalDays day, int months_back) {
 
 std::string_view to_string(ItemState s) {
   switch (s) {
-    case ItemState::unassigned: return "unassigned";
-    case ItemState::listed: return "listed";
-    case ItemState::in_progress: return "in_progress";
-    case ItemState::overdue: return "overdue";
-    case ItemState::resolved: return "resolved";
-    case ItemState::closed: return "closed";
-    case ItemState::forced: return "forced";
+  case ItemState::unassigned: return "unassigned";
+  case ItemState::listed: return "listed";
+  case ItemState::in_progress: return "in_progress";
+  case ItemState::overdue: return "overdue";
+  case ItemState::resolved: return "resolved";
+  case ItemState::closed: return "closed";
+  case ItemState::forced: return "forced";
   }
   return "unassigned";
 }
@@ -62,30 +62,31 @@ MeetingReport meeting_report(const store::Store& store, std::int64_t meeting, ti
   for (auto& c : store.cases_of_meeting(meeting)) {
     MeetingItem item{c, ItemState::in_progress, 0, std::nullopt};
     switch (c.status) {
-      case Status::received: item.state = ItemState::unassigned; break;
-      case Status::listed:
-      case Status::in_progress: {
-        const bool late = c.due_at && *c.due_at < as_of;
-        item.state = late ? ItemState::overdue
-                          : c.status == Status::listed ? ItemState::listed : ItemState::in_progress;
-        break;
-      }
-      case Status::resolved: item.state = ItemState::resolved; break;
-      case Status::closed: {
-        // Closed by force when its latest cross-off was (the journal says).
-        item.state = ItemState::closed;
-        const auto events = store.events(c.id);
-        for (auto e = events.rbegin(); e != events.rend(); ++e) {
-          if (e->action != store::Action::close) continue;
-          if (e->detail.value("forced", false)) {
-            item.state = ItemState::forced;
-            if (e->detail.contains("reason") && e->detail["reason"].is_string())
-              item.reason = e->detail["reason"].get<std::string>();
-          }
-          break;
+    case Status::received: item.state = ItemState::unassigned; break;
+    case Status::listed:
+    case Status::in_progress: {
+      const bool late = c.due_at && *c.due_at < as_of;
+      item.state = late                         ? ItemState::overdue
+                   : c.status == Status::listed ? ItemState::listed
+                                                : ItemState::in_progress;
+      break;
+    }
+    case Status::resolved: item.state = ItemState::resolved; break;
+    case Status::closed: {
+      // Closed by force when its latest cross-off was (the journal says).
+      item.state = ItemState::closed;
+      const auto events = store.events(c.id);
+      for (auto e = events.rbegin(); e != events.rend(); ++e) {
+        if (e->action != store::Action::close) continue;
+        if (e->detail.value("forced", false)) {
+          item.state = ItemState::forced;
+          if (e->detail.contains("reason") && e->detail["reason"].is_string())
+            item.reason = e->detail["reason"].get<std::string>();
         }
         break;
       }
+      break;
+    }
     }
     const auto end = c.resolved_at ? *c.resolved_at : c.closed_at ? *c.closed_at : as_of;
     item.days = std::chrono::duration<double>(end.tp - c.received_at.tp).count() / 86400.0;
@@ -159,16 +160,16 @@ void render_meeting(std::ostream& out, const MeetingReport& r, io::Format format
     return;
   }
   std::vector<io::Column> columns;
-  for (std::string_view key : {"seq", "id", "title", "leader", "lead_unit", "co_units", "due_at",
-                               "status", "state", "outcome", "outcome_text", "forced", "reason",
-                               "days"}) {
-    const bool only_codes = key == "status" || key == "outcome_text" || key == "forced" ||
-                            key == "reason";
+  for (std::string_view key :
+       {"seq", "id", "title", "leader", "lead_unit", "co_units", "due_at", "status", "state",
+        "outcome", "outcome_text", "forced", "reason", "days"}) {
+    const bool only_codes =
+        key == "status" || key == "outcome_text" || key == "forced" || key == "reason";
     if (person && only_codes) continue;
-    columns.push_back({std::string(key),
-                       person ? std::string(words(fmt::format("meeting.col.{}", key)))
-                              : std::string(key),
-                       key == "seq" || key == "id" || key == "days"});
+    columns.push_back(
+        {std::string(key),
+         person ? std::string(words(fmt::format("meeting.col.{}", key))) : std::string(key),
+         key == "seq" || key == "id" || key == "days"});
   }
   if (person) {
     const auto title = format == io::Format::md ? io::md_text(r.meeting.title)
@@ -184,7 +185,8 @@ void render_meeting(std::ostream& out, const MeetingReport& r, io::Format format
     for (std::size_t i = 0; i < k_item_states; ++i) {
       if (r.count[i] == 0) continue;
       if (!parts.empty()) parts += words("meeting.summary.sep");
-      parts += words.format("meeting.summary.part", state_word(static_cast<ItemState>(i)), r.count[i]);
+      parts +=
+          words.format("meeting.summary.part", state_word(static_cast<ItemState>(i)), r.count[i]);
     }
     out << '\n'
         << (r.items.empty() ? std::string(words("meeting.summary.none"))
@@ -198,12 +200,17 @@ std::vector<Score> scorecard(const Monthly& month, const config::Config& config)
   std::vector<Score> scores;
   for (const auto& g : month.groups) {
     if (!g.key || !config.find_unit(*g.key)) continue;
-    Score s{*g.key, g.name, g.figures.ack_rate, g.figures.closure_rate, g.figures.satisfaction_rate,
-            std::nullopt, 0};
+    Score s{*g.key,
+            g.name,
+            g.figures.ack_rate,
+            g.figures.closure_rate,
+            g.figures.satisfaction_rate,
+            std::nullopt,
+            0};
     double sum = 0, weights = 0;
-    for (auto [rate, weight] : {std::pair{s.ack_rate, w.ack_rate},
-                                std::pair{s.closure_rate, w.closure_rate},
-                                std::pair{s.satisfaction_rate, w.satisfaction_rate}}) {
+    for (auto [rate, weight] :
+         {std::pair{s.ack_rate, w.ack_rate}, std::pair{s.closure_rate, w.closure_rate},
+          std::pair{s.satisfaction_rate, w.satisfaction_rate}}) {
       if (!rate || weight <= 0) continue;
       sum += *rate * weight;
       weights += weight;
@@ -239,8 +246,10 @@ void render_scorecard(std::ostream& out, const std::vector<Score>& scores, const
                         {"satisfaction_rate", opt_rate(s.satisfaction_rate, person)}});
   if (format == io::Format::json) {
     const auto& w = config.scorecard;
-    Json doc{{"period", Json{{"from", time::format_date(period.from)}, {"to", time::format_date(period.to)}}},
-             {"weights", Json{{"ack_rate", w.ack_rate}, {"closure_rate", w.closure_rate},
+    Json doc{{"period",
+              Json{{"from", time::format_date(period.from)}, {"to", time::format_date(period.to)}}},
+             {"weights", Json{{"ack_rate", w.ack_rate},
+                              {"closure_rate", w.closure_rate},
                               {"satisfaction_rate", w.satisfaction_rate}}},
              {"units", rows}};
     out << doc.dump(2) << '\n';
@@ -289,7 +298,8 @@ std::vector<Topic> topics(const store::Store& store, const config::Config& confi
   };
   std::vector<Topic> categories, recurring;
   for (const auto& [code, n] : by_category)
-    if (n.first > 0) categories.push_back({"category", code, name_of(code), std::nullopt, n.first, n.second});
+    if (n.first > 0)
+      categories.push_back({"category", code, name_of(code), std::nullopt, n.first, n.second});
   for (const auto& t : now)
     if (t.place && t.cases >= 2)
       recurring.push_back({"recurring", t.category, name_of(t.category), t.place, t.cases,
@@ -311,27 +321,29 @@ void render_topics(std::ostream& out, const std::vector<Topic>& list, const Peri
   const bool person = format == io::Format::table || format == io::Format::md;
   std::vector<Json> rows;
   for (const auto& t : list)
-    rows.push_back(Json{{"kind", person ? std::string(words("topics.kind." + t.kind)) : t.kind},
-                        {"category", t.category ? Json(*t.category) : Json(nullptr)},
-                        {"name", person && !t.category ? std::string(words("topics.none"))
-                                                       : t.category_name},
-                        {"place", t.place ? Json(*t.place) : Json(nullptr)},
-                        {"cases", t.cases},
-                        {"previous", t.previous},
-                        {"change", person ? Json(fmt::format("{:+d}", t.cases - t.previous))
-                                          : Json(t.cases - t.previous)}});
+    rows.push_back(
+        Json{{"kind", person ? std::string(words("topics.kind." + t.kind)) : t.kind},
+             {"category", t.category ? Json(*t.category) : Json(nullptr)},
+             {"name", person && !t.category ? std::string(words("topics.none")) : t.category_name},
+             {"place", t.place ? Json(*t.place) : Json(nullptr)},
+             {"cases", t.cases},
+             {"previous", t.previous},
+             {"change", person ? Json(fmt::format("{:+d}", t.cases - t.previous))
+                               : Json(t.cases - t.previous)}});
   if (format == io::Format::json) {
-    out << Json{{"period", Json{{"from", time::format_date(period.from)}, {"to", time::format_date(period.to)}}},
-                {"topics", rows}}.dump(2)
+    out << Json{{"period", Json{{"from", time::format_date(period.from)},
+                                {"to", time::format_date(period.to)}}},
+                {"topics", rows}}
+               .dump(2)
         << '\n';
     return;
   }
   std::vector<io::Column> columns;
   for (std::string_view key : {"kind", "category", "name", "place", "cases", "previous", "change"})
-    columns.push_back({std::string(key),
-                       person ? std::string(words(fmt::format("topics.col.{}", key)))
-                              : std::string(key),
-                       key == "cases" || key == "previous" || key == "change"});
+    columns.push_back(
+        {std::string(key),
+         person ? std::string(words(fmt::format("topics.col.{}", key))) : std::string(key),
+         key == "cases" || key == "previous" || key == "change"});
   io::render_rows(out, columns, rows, format, options);
 }
 
@@ -342,7 +354,9 @@ std::vector<TrendPoint> trend(const store::Store& store, const config::Config& c
   for (int back = months - 1; back >= -1; --back) {
     const auto first = month_start(period.from, back);
     bounds.push_back(config.zone.start_of(time::LocalDays{first.time_since_epoch()}));
-    if (back >= 0) points.push_back({time::format_date(time::LocalDays{first.time_since_epoch()}).substr(0, 7), 0, 0});
+    if (back >= 0)
+      points.push_back(
+          {time::format_date(time::LocalDays{first.time_since_epoch()}).substr(0, 7), 0, 0});
   }
   const auto counts = store.received_and_closed(bounds);
   for (std::size_t i = 0; i < points.size(); ++i) {

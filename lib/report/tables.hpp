@@ -29,8 +29,8 @@ std::string_view to_string(ItemState s);
 struct MeetingItem {
   store::CaseRow c;
   ItemState state;
-  double days = 0;                     // received to resolved (or closed, or the clock)
-  std::optional<std::string> reason;   // a forced close's reason
+  double days = 0;                    // received to resolved (or closed, or the clock)
+  std::optional<std::string> reason;  // a forced close's reason
 };
 
 struct MeetingReport {
@@ -74,7 +74,7 @@ void render_scorecard(std::ostream& out, const std::vector<Score>& scores, const
 struct Topic {
   std::string kind;  // "category" or "recurring"
   std::optional<std::string> category;
-  std::string category_name;  // empty for cases without a category
+  std::string category_name;         // empty for cases without a category
   std::optional<std::string> place;  // for recurring problems
   std::int64_t cases = 0, previous = 0;
 };

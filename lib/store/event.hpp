@@ -14,7 +14,18 @@ namespace duban::store {
 
 // Every kind of act on a case (SPEC §3). The journal's `action` column holds
 // to_string() of one of these, and nothing else.
-enum class Action { intake, assign, ack, give_back, note, resolve, close, reopen, followup, escalate };
+enum class Action {
+  intake,
+  assign,
+  ack,
+  give_back,
+  note,
+  resolve,
+  close,
+  reopen,
+  followup,
+  escalate
+};
 
 std::string_view to_string(Action a);
 std::optional<Action> parse_action(std::string_view text);

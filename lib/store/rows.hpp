@@ -22,15 +22,15 @@ struct CaseRow {
   std::int64_t id = 0;
   std::string receipt;
   std::string title;
-  std::optional<std::string> description, channel, category, klass, requester, phone,
-      town, village, address;
+  std::optional<std::string> description, channel, category, klass, requester, phone, town, village,
+      address;
   std::optional<std::int64_t> meeting;
   Status status = Status::received;
   std::optional<std::string> lead_unit, leader;
   std::vector<std::string> co_units;
   Instant received_at;
-  std::optional<Instant> first_assigned_at, assigned_at, ack_due, acked_at, due_at,
-      resolved_at, closed_at;
+  std::optional<Instant> first_assigned_at, assigned_at, ack_due, acked_at, due_at, resolved_at,
+      closed_at;
   std::optional<std::string> outcome, outcome_text, satisfaction;
   std::int64_t level = 0;
   bool confidential = false;  // the requester is masked where shown
@@ -72,13 +72,13 @@ struct Tally {
   std::int64_t received = 0;
   std::int64_t received_closed = 0;  // of received in P, closed by T
   std::int64_t closed = 0;
-  std::int64_t closed_on_time = 0;   // of closed in P, resolved by due
-  double close_seconds = 0;          // sum of closed_at - received_at over closed in P
+  std::int64_t closed_on_time = 0;  // of closed in P, resolved by due
+  double close_seconds = 0;         // sum of closed_at - received_at over closed in P
   std::int64_t overdue_open = 0;
-  std::int64_t ack_due = 0;          // first assigned in P, ack due before T or acked
+  std::int64_t ack_due = 0;  // first assigned in P, ack due before T or acked
   std::int64_t ack_on_time = 0;
   std::int64_t followups = 0;
-  std::int64_t satisfied = 0;        // satisfied or basic
+  std::int64_t satisfied = 0;  // satisfied or basic
   std::int64_t escalations = 0, reopened = 0, returned = 0;
 };
 
@@ -92,16 +92,16 @@ struct TopicCount {
 // What `list` filters on; every set field must match. Values are bound,
 // never spliced into SQL.
 struct CaseFilter {
-  std::vector<Status> statuses;              // any of
-  std::optional<std::string> unit;           // lead unit or a co-unit
+  std::vector<Status> statuses;     // any of
+  std::optional<std::string> unit;  // lead unit or a co-unit
   std::optional<std::string> klass, channel, category;
   std::optional<std::int64_t> meeting;
-  std::optional<Instant> overdue_at;         // open (not resolved/closed), due_at < this
+  std::optional<Instant> overdue_at;            // open (not resolved/closed), due_at < this
   std::optional<Instant> due_from, due_before;  // open, due_at in [from, before)
   std::optional<Instant> received_from, received_before;
   std::optional<Instant> closed_from, closed_before;  // closed_at in [from, before)
   std::optional<std::string> leader, town;
-  std::optional<std::string> search;         // in title, description, address
+  std::optional<std::string> search;  // in title, description, address
   std::optional<std::int64_t> limit;
 };
 

@@ -7,8 +7,8 @@
 #include <unistd.h>
 
 #include <charconv>
-#include <map>
 #include <fmt/format.h>
+#include <map>
 
 #include "store/migrations.hpp"
 #include "util/error.hpp"
@@ -56,25 +56,24 @@ constexpr int k_application_id = 0x4455424E;
 // for every method, reads included: `store` is the file.
 [[noreturn]] void rethrow(const SQLite::Exception& e, const std::string& store) {
   switch (e.getErrorCode() & 0xff) {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED: fail(Kind::store_busy, store);
-    // The row's fault, not the file's: its caller may say where the row came from.
-    case SQLITE_CONSTRAINT: fail(Kind::store_constraint, "", e.what());
-    // Not a database, a bad page, or a table or column missing that
-    // duban's schema has (SQLITE_ERROR: "no such table: summons").
-    case SQLITE_NOTADB:
-    case SQLITE_CORRUPT:
-    case SQLITE_ERROR:
-    case SQLITE_SCHEMA:
-    case SQLITE_MISMATCH: fail(Kind::store_damaged, store, e.what());
-    case SQLITE_CANTOPEN: fail(Kind::store_cant_create, store, e.what());
-    default: fail(Kind::store_io, store, e.what());
+  case SQLITE_BUSY:
+  case SQLITE_LOCKED: fail(Kind::store_busy, store);
+  // The row's fault, not the file's: its caller may say where the row came from.
+  case SQLITE_CONSTRAINT: fail(Kind::store_constraint, "", e.what());
+  // Not a database, a bad page, or a table or column missing that
+  // duban's schema has (SQLITE_ERROR: "no such table: summons").
+  case SQLITE_NOTADB:
+  case SQLITE_CORRUPT:
+  case SQLITE_ERROR:
+  case SQLITE_SCHEMA:
+  case SQLITE_MISMATCH: fail(Kind::store_damaged, store, e.what());
+  case SQLITE_CANTOPEN: fail(Kind::store_cant_create, store, e.what());
+  default: fail(Kind::store_io, store, e.what());
   }
 }
 
 // Runs `work`, turning SQLite's failures into the store's kinds.
-template <class F>
-auto guarded(const std::string& store, F&& work) -> decltype(work()) {
+template <class F> auto guarded(const std::string& store, F&& work) -> decltype(work()) {
   try {
     return work();
   } catch (const SQLite::Exception& e) {
@@ -101,13 +100,16 @@ Instant instant(const SQLite::Column& c) {
 }
 
 void bind_opt(SQLite::Statement& st, int index, const std::optional<std::string>& v) {
-  if (v) st.bind(index, *v); else st.bind(index);
+  if (v) st.bind(index, *v);
+  else st.bind(index);
 }
 void bind_opt(SQLite::Statement& st, int index, const std::optional<Instant>& v) {
-  if (v) st.bind(index, format_utc(*v)); else st.bind(index);
+  if (v) st.bind(index, format_utc(*v));
+  else st.bind(index);
 }
 void bind_opt(SQLite::Statement& st, int index, const std::optional<std::int64_t>& v) {
-  if (v) st.bind(index, *v); else st.bind(index);
+  if (v) st.bind(index, *v);
+  else st.bind(index);
 }
 
 // json_group_array's text: ["a","b"]; units are plain codes without quotes.
@@ -197,18 +199,18 @@ void bind_case(SQLite::Statement& st, const CaseRow& r) {
 
 std::string_view to_string(Status s) {
   switch (s) {
-    case Status::received: return "received";
-    case Status::listed: return "listed";
-    case Status::in_progress: return "in_progress";
-    case Status::resolved: return "resolved";
-    case Status::closed: return "closed";
+  case Status::received: return "received";
+  case Status::listed: return "listed";
+  case Status::in_progress: return "in_progress";
+  case Status::resolved: return "resolved";
+  case Status::closed: return "closed";
   }
   return "received";
 }
 
 std::optional<Status> parse_status(std::string_view text) {
-  for (auto s : {Status::received, Status::listed, Status::in_progress, Status::resolved,
-                 Status::closed})
+  for (auto s :
+       {Status::received, Status::listed, Status::in_progress, Status::resolved, Status::closed})
     if (to_string(s) == text) return s;
   return std::nullopt;
 }
@@ -226,7 +228,8 @@ MeetingRow read_meeting(SQLite::Statement& st) {
   m.created_at = instant(st.getColumn(5));
   return m;
 }
-constexpr const char* k_meeting_select = "SELECT id, kind, title, held_on, group_name, created_at FROM ";
+constexpr const char* k_meeting_select =
+    "SELECT id, kind, title, held_on, group_name, created_at FROM ";
 }  // namespace
 
 struct Store::Impl {
@@ -244,8 +247,8 @@ struct Store::Impl {
   // The tables reads use: the store's own, or their views as of a clock
   // (read_as_of). Chosen from these fixed names only, never from user text.
   struct Sources {
-    std::string cases = "\"case\"", co_units = "co_unit", journal = "journal",
-                summons = "summons", meetings = "meeting";
+    std::string cases = "\"case\"", co_units = "co_unit", journal = "journal", summons = "summons",
+                meetings = "meeting";
   } src;
   explicit Impl(const std::string& path, int flags) : db(path, flags, 5000) {}
 
@@ -346,15 +349,14 @@ FileKind kind_of_now(SQLite::Database& db) {
 void define_writer_function(SQLite::Database& db) {
   sqlite3_create_function(
       db.getHandle(), "duban_writer", 0, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
-      [](sqlite3_context* c, int, sqlite3_value**) { sqlite3_result_int(c, 1); }, nullptr,
-      nullptr);
+      [](sqlite3_context* c, int, sqlite3_value**) { sqlite3_result_int(c, 1); }, nullptr, nullptr);
 }
 
 // Gives every event without a hash its place in the chain, in id order:
 // the step of migration 4 that SQL alone cannot take.
 void chain_unhashed(SQLite::Database& db) {
-  SQLite::Statement read(db,
-      "SELECT id, case_id, at, actor, action, unit, detail, hash FROM journal ORDER BY id");
+  SQLite::Statement read(
+      db, "SELECT id, case_id, at, actor, action, unit, detail, hash FROM journal ORDER BY id");
   SQLite::Statement set(db, "UPDATE journal SET hash = ? WHERE id = ?");
   std::string previous(k_chain_start);
   while (read.executeStep()) {
@@ -389,21 +391,20 @@ Store Store::open(const std::filesystem::path& path, Create create) {
   if (!memory) {
     std::error_code ec;
     const bool exists = std::filesystem::exists(path, ec);
-    if (!exists && create == Create::never)
-      fail(Kind::store_missing, where);
+    if (!exists && create == Create::never) fail(Kind::store_missing, where);
     if (!exists) {
       if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
       // Created owner-only before SQLite sees it; SQLite gives its -wal and
       // -shm files the same mode.
       const int fd = ::open(where.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-      if (fd < 0 && errno != EEXIST)
-        fail(Kind::store_cant_create, where, std::strerror(errno));
+      if (fd < 0 && errno != EEXIST) fail(Kind::store_cant_create, where, std::strerror(errno));
       if (fd >= 0) ::close(fd);
     }
     struct stat st {};
     if (::stat(where.c_str(), &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 022))
       warnings.push_back(fmt::format("the store {} can be written by others than its owner "
-                                     "(mode {:o}); chmod 600 it", where, st.st_mode & 0777));
+                                     "(mode {:o}); chmod 600 it",
+                                     where, st.st_mode & 0777));
   }
   try {
     auto impl = std::make_unique<Impl>(where, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
@@ -428,22 +429,18 @@ Store Store::open(const std::filesystem::path& path, Create create) {
     // Nothing is written, not even the journal mode, before the file is
     // known to be ours or empty.
     switch (kind_of(db)) {
-      case FileKind::foreign:
-        fail(Kind::store_foreign, where);
-      case FileKind::empty:
-        if (create == Create::never)
-          fail(Kind::store_empty, where);
-        break;
-      case FileKind::ours:
-        break;
+    case FileKind::foreign: fail(Kind::store_foreign, where);
+    case FileKind::empty:
+      if (create == Create::never) fail(Kind::store_empty, where);
+      break;
+    case FileKind::ours: break;
     }
     if (check_version() < latest || memory) {
       // Read again under the write lock: another duban may be creating or
       // migrating the same store at this moment.
       store.write([&] {
         const int version = check_version();
-        if (version == 0 && kind_of(db) == FileKind::foreign)
-          fail(Kind::store_foreign, where);
+        if (version == 0 && kind_of(db) == FileKind::foreign) fail(Kind::store_foreign, where);
         if (version == 0 && !memory) ::chmod(where.c_str(), 0600);
         for (int v = version; v < latest; ++v) {
           db.exec(std::string(k_migrations[std::size_t(v)].sql));
@@ -486,10 +483,9 @@ void Store::write(const std::function<void()>& work) {
       for (std::size_t i = 0; i < unindexed.size(); ++i)
         ids += (i ? "," : "") + std::to_string(unindexed[i]);
       ids += "]";
-      SQLite::Statement index(db,
-          "INSERT INTO case_text (rowid, title, description, address)"
-          " SELECT id, title, description, address FROM \"case\""
-          " WHERE id IN (SELECT value FROM json_each(?))");
+      SQLite::Statement index(db, "INSERT INTO case_text (rowid, title, description, address)"
+                                  " SELECT id, title, description, address FROM \"case\""
+                                  " WHERE id IN (SELECT value FROM json_each(?))");
       index.bind(1, ids);
       index.exec();
       unindexed.clear();
@@ -543,9 +539,8 @@ void Store::update_case(const CaseRow& row) {
 
 std::optional<CaseRow> Store::find_case(std::int64_t id) const {
   return guarded(m_impl->path, [&]() -> std::optional<CaseRow> {
-    SQLite::Statement st(m_impl->db,
-                         fmt::format("SELECT {} FROM {} c WHERE c.id = ?", m_impl->columns(),
-                                     m_impl->src.cases));
+    SQLite::Statement st(m_impl->db, fmt::format("SELECT {} FROM {} c WHERE c.id = ?",
+                                                 m_impl->columns(), m_impl->src.cases));
     st.bind(1, id);
     if (!st.executeStep()) return std::nullopt;
     return read_case(st);
@@ -599,7 +594,8 @@ std::int64_t Store::count_cases() const {
 
 std::vector<CaseRow> Store::list_cases(const CaseFilter& f) const {
   // The WHERE clause is built from fixed fragments only; every value is bound.
-  std::string sql = fmt::format("SELECT {} FROM {} c WHERE 1", m_impl->columns(), m_impl->src.cases);
+  std::string sql =
+      fmt::format("SELECT {} FROM {} c WHERE 1", m_impl->columns(), m_impl->src.cases);
   std::vector<std::function<void(SQLite::Statement&, int&)>> binders;
   auto text_eq = [&](const char* column, const std::optional<std::string>& v) {
     if (!v) return;
@@ -702,7 +698,8 @@ SummonsRow read_summons(SQLite::Statement& st) {
   r.answered_at = opt_instant(st.getColumn(4));
   return r;
 }
-constexpr const char* k_summons_select = "SELECT case_id, unit, summoned_at, due_at, answered_at FROM ";
+constexpr const char* k_summons_select =
+    "SELECT case_id, unit, summoned_at, due_at, answered_at FROM ";
 }  // namespace
 
 std::vector<CaseRow> Store::open_cases_due_before(Instant before) const {
@@ -722,7 +719,8 @@ std::vector<CaseRow> Store::unacknowledged_before(Instant before) const {
 
 void Store::insert_summons(const SummonsRow& row) {
   try {
-    SQLite::Statement st(m_impl->db,
+    SQLite::Statement st(
+        m_impl->db,
         "INSERT INTO summons (case_id, unit, summoned_at, due_at, answered_at) VALUES (?,?,?,?,?)");
     st.bind(1, row.case_id);
     st.bind(2, row.unit);
@@ -742,8 +740,7 @@ std::vector<SummonsRow> Store::summons_of(std::int64_t case_id) const {
                                      k_summons_select, m_impl->src.summons));
     st.bind(1, case_id);
     std::vector<SummonsRow> rows;
-    while (st.executeStep())
-      rows.push_back(read_summons(st));
+    while (st.executeStep()) rows.push_back(read_summons(st));
     return rows;
   });
 }
@@ -754,8 +751,8 @@ std::vector<SummonsRow> Store::answer_summons(std::int64_t case_id, const std::s
   for (auto& s : summons_of(case_id))
     if (s.unit == unit && !s.answered_at) open.push_back(s);
   try {
-    SQLite::Statement st(m_impl->db,
-        "UPDATE summons SET answered_at = ? WHERE case_id = ? AND unit = ? AND answered_at IS NULL");
+    SQLite::Statement st(m_impl->db, "UPDATE summons SET answered_at = ? WHERE case_id = ? AND "
+                                     "unit = ? AND answered_at IS NULL");
     st.bind(1, format_utc(at));
     st.bind(2, case_id);
     st.bind(3, unit);
@@ -768,7 +765,8 @@ std::vector<SummonsRow> Store::answer_summons(std::int64_t case_id, const std::s
 
 std::vector<SummonsRow> Store::unanswered_summons_due_before(Instant before) const {
   return guarded(m_impl->path, [&]() -> std::vector<SummonsRow> {
-    SQLite::Statement st(m_impl->db,
+    SQLite::Statement st(
+        m_impl->db,
         fmt::format("{}{} WHERE answered_at IS NULL AND due_at < ? ORDER BY due_at, case_id, unit",
                     k_summons_select, m_impl->src.summons));
     st.bind(1, format_utc(before));
@@ -780,11 +778,13 @@ std::vector<SummonsRow> Store::unanswered_summons_due_before(Instant before) con
 
 std::vector<MeetingBacklog> Store::meeting_backlog() const {
   return guarded(m_impl->path, [&]() -> std::vector<MeetingBacklog> {
-    SQLite::Statement st(m_impl->db, fmt::format(
-        "SELECT m.id, m.kind, m.title, m.held_on, m.group_name, m.created_at,"
-        " count(c.id), count(c.id) FILTER (WHERE c.status = 'received')"
-        " FROM {} m LEFT JOIN {} c ON c.meeting = m.id"
-        " GROUP BY m.id ORDER BY m.held_on, m.id", m_impl->src.meetings, m_impl->src.cases));
+    SQLite::Statement st(
+        m_impl->db,
+        fmt::format("SELECT m.id, m.kind, m.title, m.held_on, m.group_name, m.created_at,"
+                    " count(c.id), count(c.id) FILTER (WHERE c.status = 'received')"
+                    " FROM {} m LEFT JOIN {} c ON c.meeting = m.id"
+                    " GROUP BY m.id ORDER BY m.held_on, m.id",
+                    m_impl->src.meetings, m_impl->src.cases));
     std::vector<MeetingBacklog> rows;
     while (st.executeStep()) {
       MeetingBacklog b;
@@ -802,11 +802,11 @@ namespace {
 // user text, so it may be spliced into SQL.
 std::string_view group_column(GroupBy by) {
   switch (by) {
-    case GroupBy::unit: return "c.lead_unit";
-    case GroupBy::category: return "c.category";
-    case GroupBy::channel: return "c.channel";
-    case GroupBy::klass: return "c.class";
-    case GroupBy::town: return "c.town";
+  case GroupBy::unit: return "c.lead_unit";
+  case GroupBy::category: return "c.category";
+  case GroupBy::channel: return "c.channel";
+  case GroupBy::klass: return "c.class";
+  case GroupBy::town: return "c.town";
   }
   return "c.lead_unit";
 }
@@ -819,7 +819,8 @@ std::vector<Tally> Store::tally(GroupBy by, Instant from, Instant to, Instant as
   // Returns are counted for the unit that returned the case.
   const std::string return_key = by == GroupBy::unit ? "j.unit" : std::string(key);
   std::map<std::optional<std::string>, Tally> groups;
-  auto run = [&](const std::string& sql, const std::function<void(SQLite::Statement&, Tally&)>& add) {
+  auto run = [&](const std::string& sql,
+                 const std::function<void(SQLite::Statement&, Tally&)>& add) {
     SQLite::Statement st(m_impl->db, sql);
     // Named parameters :from, :to and :T, bound where the query uses them.
     if (sql.find(":from") != std::string::npos) st.bind(":from", format_utc(from));
@@ -835,7 +836,8 @@ std::vector<Tally> Store::tally(GroupBy by, Instant from, Instant to, Instant as
   try {
     run(fmt::format("SELECT {0}, count(*), count(*) FILTER (WHERE c.closed_at <= :T)"
                     " FROM {1} c WHERE c.received_at >= :from AND c.received_at < :to"
-                    " GROUP BY 1", key, cases, journal),
+                    " GROUP BY 1",
+                    key, cases, journal),
         [](auto& st, Tally& t) {
           t.received = st.getColumn(1).getInt64();
           t.received_closed = st.getColumn(2).getInt64();
@@ -849,14 +851,16 @@ std::vector<Tally> Store::tally(GroupBy by, Instant from, Instant to, Instant as
           t.closed_on_time = st.getColumn(2).getInt64();
           t.close_seconds = st.getColumn(3).getDouble();
         });
-    run(fmt::format("SELECT {0}, count(*) FROM {1} c WHERE c.due_at < :T"
-                    " AND c.due_at IS NOT NULL AND c.status IN ('listed', 'in_progress') GROUP BY 1",
-                    key, cases, journal),
+    run(fmt::format(
+            "SELECT {0}, count(*) FROM {1} c WHERE c.due_at < :T"
+            " AND c.due_at IS NOT NULL AND c.status IN ('listed', 'in_progress') GROUP BY 1",
+            key, cases, journal),
         [](auto& st, Tally& t) { t.overdue_open = st.getColumn(1).getInt64(); });
     run(fmt::format("SELECT {0}, count(*), count(*) FILTER (WHERE c.acked_at <= c.ack_due)"
                     " FROM {1} c WHERE c.first_assigned_at >= :from"
                     " AND c.first_assigned_at < :to AND (c.ack_due < :T OR c.acked_at IS NOT NULL)"
-                    " GROUP BY 1", key, cases, journal),
+                    " GROUP BY 1",
+                    key, cases, journal),
         [](auto& st, Tally& t) {
           t.ack_due = st.getColumn(1).getInt64();
           t.ack_on_time = st.getColumn(2).getInt64();
@@ -868,7 +872,8 @@ std::vector<Tally> Store::tally(GroupBy by, Instant from, Instant to, Instant as
                     " count(*) FILTER (WHERE j.action = 'reopen')"
                     " FROM {2} j JOIN {1} c ON c.id = j.case_id"
                     " WHERE j.action IN ('followup', 'escalate', 'reopen')"
-                    " AND j.at >= :from AND j.at < :to AND j.at <= :T GROUP BY 1", key, cases, journal),
+                    " AND j.at >= :from AND j.at < :to AND j.at <= :T GROUP BY 1",
+                    key, cases, journal),
         [](auto& st, Tally& t) {
           t.followups = st.getColumn(1).getInt64();
           t.satisfied = st.getColumn(2).getInt64();
@@ -877,7 +882,8 @@ std::vector<Tally> Store::tally(GroupBy by, Instant from, Instant to, Instant as
         });
     run(fmt::format("SELECT {0}, count(*) FROM {2} j JOIN {1} c ON c.id = j.case_id"
                     " WHERE j.action = 'return' AND j.at >= :from AND j.at < :to AND j.at <= :T"
-                    " GROUP BY 1", return_key, cases, journal),
+                    " GROUP BY 1",
+                    return_key, cases, journal),
         [](auto& st, Tally& t) { t.returned = st.getColumn(1).getInt64(); });
   } catch (const SQLite::Exception& e) {
     rethrow(e, m_impl->path);
@@ -887,13 +893,12 @@ std::vector<Tally> Store::tally(GroupBy by, Instant from, Instant to, Instant as
   return out;
 }
 
-std::vector<std::pair<std::int64_t, std::int64_t>> Store::received_and_closed(
-    const std::vector<Instant>& bounds) const {
+std::vector<std::pair<std::int64_t, std::int64_t>>
+Store::received_and_closed(const std::vector<Instant>& bounds) const {
   return guarded(m_impl->path, [&]() -> std::vector<std::pair<std::int64_t, std::int64_t>> {
     std::vector<std::pair<std::int64_t, std::int64_t>> out(bounds.size() > 1 ? bounds.size() - 1
                                                                              : 0);
-    if (out.empty())
-      return out;
+    if (out.empty()) return out;
     // One filtered count per period; the SQL text depends only on how many.
     auto counts = [&](const char* column) {
       std::string sql = "SELECT ";
@@ -915,15 +920,15 @@ std::vector<std::pair<std::int64_t, std::int64_t>> Store::received_and_closed(
       return n;
     };
     const auto received = counts("received_at"), closed = counts("closed_at");
-    for (std::size_t i = 0; i < out.size(); ++i)
-      out[i] = {received[i], closed[i]};
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = {received[i], closed[i]};
     return out;
   });
 }
 
 std::vector<TopicCount> Store::topic_counts(Instant from, Instant to) const {
   return guarded(m_impl->path, [&]() -> std::vector<TopicCount> {
-    SQLite::Statement st(m_impl->db,
+    SQLite::Statement st(
+        m_impl->db,
         fmt::format("SELECT c.category, coalesce(c.village, c.town, c.address), count(*) FROM {} c"
                     " WHERE c.received_at >= ? AND c.received_at < ? GROUP BY 1, 2",
                     m_impl->src.cases));
@@ -940,8 +945,8 @@ std::vector<TopicCount> Store::topic_counts(Instant from, Instant to) const {
 std::vector<CaseRow> Store::cases_of_meeting(std::int64_t meeting) const {
   return guarded(m_impl->path, [&]() -> std::vector<CaseRow> {
     SQLite::Statement st(m_impl->db, fmt::format("SELECT {} FROM {} c WHERE c.meeting = ?"
-                                                 " ORDER BY c.id", m_impl->columns(),
-                                                 m_impl->src.cases));
+                                                 " ORDER BY c.id",
+                                                 m_impl->columns(), m_impl->src.cases));
     st.bind(1, meeting);
     std::vector<CaseRow> rows;
     while (st.executeStep()) rows.push_back(read_case(st));
@@ -994,10 +999,8 @@ std::int64_t Store::append_event(Event& e) {
   try {
     if (!head) {
       auto& last = m_impl->cached("SELECT id, hash FROM journal ORDER BY id DESC LIMIT 1");
-      if (last.executeStep())
-        head = {last.getColumn(0).getInt64(), last.getColumn(1).getString()};
-      else
-        head = {0, std::string(k_chain_start)};
+      if (last.executeStep()) head = {last.getColumn(0).getInt64(), last.getColumn(1).getString()};
+      else head = {0, std::string(k_chain_start)};
     }
     e.id = head->first + 1;
     std::string hash, detail;
@@ -1007,9 +1010,9 @@ std::int64_t Store::append_event(Event& e) {
     } catch (const std::invalid_argument&) {
       bad_row("text", "", e.case_id);
     }
-    auto& st = m_impl->cached(
-        "INSERT INTO journal (id, case_id, at, actor, action, unit, detail, hash)"
-        " VALUES (?,?,?,?,?,?,?,?)");
+    auto& st =
+        m_impl->cached("INSERT INTO journal (id, case_id, at, actor, action, unit, detail, hash)"
+                       " VALUES (?,?,?,?,?,?,?,?)");
     st.bind(1, e.id);
     st.bind(2, e.case_id);
     st.bind(3, format_utc(e.at));
@@ -1073,15 +1076,16 @@ void Store::read_as_of(Instant clock, const Refold& refold) {
     SQLite::Statement now(db, fmt::format("SELECT {} FROM main.\"case\" c WHERE c.id IN"
                                           " (SELECT id FROM temp.changed) ORDER BY c.id",
                                           case_columns("main.co_unit")));
-    SQLite::Statement events(db, fmt::format(
-        "SELECT {} FROM main.journal WHERE case_id IN (SELECT id FROM temp.changed)"
-        " AND at <= (SELECT t FROM temp.asof_clock) ORDER BY case_id, id", k_event_columns));
-    SQLite::Statement add(db,
-        "INSERT INTO temp.replayed (receipt, title, description, channel, category, class,"
-        " requester, phone, town, village, address, meeting, status, lead_unit, leader,"
-        " received_at, first_assigned_at, assigned_at, ack_due, acked_at, due_at, resolved_at,"
-        " outcome, outcome_text, closed_at, level, satisfaction, confidential, id)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    SQLite::Statement events(
+        db, fmt::format("SELECT {} FROM main.journal WHERE case_id IN (SELECT id FROM temp.changed)"
+                        " AND at <= (SELECT t FROM temp.asof_clock) ORDER BY case_id, id",
+                        k_event_columns));
+    SQLite::Statement add(
+        db, "INSERT INTO temp.replayed (receipt, title, description, channel, category, class,"
+            " requester, phone, town, village, address, meeting, status, lead_unit, leader,"
+            " received_at, first_assigned_at, assigned_at, ack_due, acked_at, due_at, resolved_at,"
+            " outcome, outcome_text, closed_at, level, satisfaction, confidential, id)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     SQLite::Statement add_co(db, "INSERT INTO temp.replayed_co_unit VALUES (?, ?, ?)");
     merge_events(now, events, [&](const CaseRow& current, const std::vector<Event>& mine) {
       const auto then = refold(current, mine);
@@ -1107,14 +1111,15 @@ void Store::read_as_of(Instant clock, const Refold& refold) {
             " UNION ALL SELECT case_id, position, unit FROM temp.replayed_co_unit");
     db.exec("CREATE TEMP VIEW journal_asof AS SELECT * FROM main.journal"
             " WHERE at <= (SELECT t FROM temp.asof_clock)");
-    db.exec("CREATE TEMP VIEW summons_asof AS SELECT case_id, unit, summoned_at, due_at,"
-            " CASE WHEN answered_at <= (SELECT t FROM temp.asof_clock) THEN answered_at END"
-            " AS answered_at FROM main.summons WHERE summoned_at <= (SELECT t FROM temp.asof_clock)");
+    db.exec(
+        "CREATE TEMP VIEW summons_asof AS SELECT case_id, unit, summoned_at, due_at,"
+        " CASE WHEN answered_at <= (SELECT t FROM temp.asof_clock) THEN answered_at END"
+        " AS answered_at FROM main.summons WHERE summoned_at <= (SELECT t FROM temp.asof_clock)");
     db.exec("CREATE TEMP VIEW meeting_asof AS SELECT * FROM main.meeting"
             " WHERE created_at <= (SELECT t FROM temp.asof_clock)");
     db.exec("COMMIT");
-    m_impl->src = {"temp.case_asof", "temp.co_unit_asof", "temp.journal_asof",
-                   "temp.summons_asof", "temp.meeting_asof"};
+    m_impl->src = {"temp.case_asof", "temp.co_unit_asof", "temp.journal_asof", "temp.summons_asof",
+                   "temp.meeting_asof"};
   } catch (const SQLite::Exception& e) {
     if (!sqlite3_get_autocommit(db.getHandle())) db.exec("ROLLBACK");
     rethrow(e, m_impl->path);
@@ -1173,7 +1178,11 @@ std::optional<Store::Fault> Store::check_foreign_keys() const {
 
 std::optional<Store::Fault> Store::check_instants() const {
   return guarded(m_impl->path, [&]() -> std::optional<Store::Fault> {
-    struct Column { const char* table; const char* key; const char* column; };
+    struct Column {
+      const char* table;
+      const char* key;
+      const char* column;
+    };
     static constexpr Column k_columns[] = {
         {"\"case\"", "id", "received_at"}, {"\"case\"", "id", "first_assigned_at"},
         {"\"case\"", "id", "assigned_at"}, {"\"case\"", "id", "ack_due"},
@@ -1238,10 +1247,10 @@ std::optional<Store::Fault> Store::each_case_with_events(
     const {
   return guarded(m_impl->path, [&] {
     auto& db = m_impl->db;
-    SQLite::Statement cases(db, fmt::format("SELECT {} FROM \"case\" c ORDER BY c.id",
-                                            case_columns("co_unit")));
-    SQLite::Statement events(db, fmt::format("SELECT {} FROM journal ORDER BY case_id, id",
-                                             k_event_columns));
+    SQLite::Statement cases(
+        db, fmt::format("SELECT {} FROM \"case\" c ORDER BY c.id", case_columns("co_unit")));
+    SQLite::Statement events(
+        db, fmt::format("SELECT {} FROM journal ORDER BY case_id, id", k_event_columns));
     std::optional<Fault> fault;
     merge_events(cases, events, [&](const CaseRow& c, const std::vector<Event>& mine) {
       fault = visit(c, mine);
@@ -1265,8 +1274,7 @@ std::vector<SummonsRow> Store::all_summons() const {
         m_impl->db,
         fmt::format("{}main.summons ORDER BY case_id, unit, summoned_at", k_summons_select));
     std::vector<SummonsRow> rows;
-    while (st.executeStep())
-      rows.push_back(read_summons(st));
+    while (st.executeStep()) rows.push_back(read_summons(st));
     return rows;
   });
 }
@@ -1278,8 +1286,7 @@ std::vector<std::string> Store::units_used() const {
                          " SELECT unit FROM co_unit UNION SELECT unit FROM journal WHERE unit IS "
                          "NOT NULL ORDER BY 1");
     std::vector<std::string> out;
-    while (st.executeStep())
-      out.push_back(st.getColumn(0).getString());
+    while (st.executeStep()) out.push_back(st.getColumn(0).getString());
     return out;
   });
 }
@@ -1289,8 +1296,7 @@ void Store::backup(const std::filesystem::path& path) const {
     const auto target = path.string();
     const auto temporary = fmt::format("{}.tmp-{}", target, ::getpid());
     const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0)
-      fail(Kind::store_cant_create, temporary, std::strerror(errno));
+    if (fd < 0) fail(Kind::store_cant_create, temporary, std::strerror(errno));
     ::close(fd);
     sqlite3* copy = nullptr;
     auto give_up = [&](const std::string& what) {
@@ -1323,7 +1329,8 @@ void Store::backup(const std::filesystem::path& path) const {
 
 std::int64_t Store::insert_meeting(MeetingRow& row) {
   try {
-    SQLite::Statement st(m_impl->db,
+    SQLite::Statement st(
+        m_impl->db,
         "INSERT INTO meeting (kind, title, held_on, group_name, created_at) VALUES (?,?,?,?,?)");
     st.bind(1, row.kind);
     st.bind(2, row.title);
@@ -1338,11 +1345,10 @@ std::int64_t Store::insert_meeting(MeetingRow& row) {
   }
 }
 
-
 std::optional<MeetingRow> Store::find_meeting(std::int64_t id) const {
   return guarded(m_impl->path, [&]() -> std::optional<MeetingRow> {
-    SQLite::Statement st(m_impl->db, fmt::format("{}{} WHERE id = ?", k_meeting_select,
-                                                 m_impl->src.meetings));
+    SQLite::Statement st(m_impl->db,
+                         fmt::format("{}{} WHERE id = ?", k_meeting_select, m_impl->src.meetings));
     st.bind(1, id);
     if (!st.executeStep()) return std::nullopt;
     return read_meeting(st);

@@ -77,8 +77,8 @@ public:
 
   // Cases received and closed in each period [bounds[i], bounds[i+1]), in
   // one scan: the trend of the monthly report.
-  std::vector<std::pair<std::int64_t, std::int64_t>> received_and_closed(
-      const std::vector<Instant>& bounds) const;
+  std::vector<std::pair<std::int64_t, std::int64_t>>
+  received_and_closed(const std::vector<Instant>& bounds) const;
 
   // Cases received in [from, to) per category and place.
   std::vector<TopicCount> topic_counts(Instant from, Instant to) const;
@@ -104,14 +104,14 @@ public:
   // now, for what its events do not say; none: the case did not exist).
   // Costs nothing when the clock is at or after the latest event. For
   // reading commands only: call it before any write, never inside one.
-  using Refold = std::function<std::optional<CaseRow>(const CaseRow& now,
-                                                      const std::vector<Event>& events)>;
+  using Refold =
+      std::function<std::optional<CaseRow>(const CaseRow& now, const std::vector<Event>& events)>;
   void read_as_of(Instant clock, const Refold& refold);
 
   // What `doctor` reads. Each returns the first fault found, as text for
   // the caller to name (check, then where), or none.
   struct Fault {
-    std::string check;                 // integrity, schema, foreign_keys, instants, chain, case
+    std::string check;  // integrity, schema, foreign_keys, instants, chain, case
     std::optional<std::int64_t> event, case_id;
     std::optional<std::string> field;  // a column, or the SQLite message
     std::optional<std::string> value;

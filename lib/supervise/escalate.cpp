@@ -15,9 +15,9 @@ namespace duban::supervise {
 namespace {
 
 using Json = store::Detail;
-using store::Action;
 using cases::change_each;
 using cases::record;
+using store::Action;
 using store::Status;
 
 void require_open(const CaseRow& c) {
@@ -70,13 +70,17 @@ std::vector<CaseRow> move_up(Context& ctx, const std::vector<std::int64_t>& ids,
       throw Error(Kind::not_above, std::move(f));
     }
     const auto from = *c.lead_unit;
-    const auto plan = plan_for(ctx.config, c.channel, c.category, c.klass ? std::optional<char>((*c.klass)[0]) : std::nullopt);
+    const auto plan = plan_for(ctx.config, c.channel, c.category,
+                               c.klass ? std::optional<char>((*c.klass)[0]) : std::nullopt);
     // The new lead acknowledges afresh (cases/fold.cpp applies it).
     const auto ack_due = cases::deadline_in_range(
         time::add(ctx.now, plan.ack, ctx.config.calendar, ctx.config.zone));
     record(ctx, c, Action::escalate, unit,
-           Json{{"from_unit", from}, {"to_unit", unit}, {"from_level", c.level},
-                {"level", c.level + 1}, {"ack_due", time::format_utc(ack_due)},
+           Json{{"from_unit", from},
+                {"to_unit", unit},
+                {"from_level", c.level},
+                {"level", c.level + 1},
+                {"ack_due", time::format_utc(ack_due)},
                 {"reason", why}});
   });
 }
@@ -92,14 +96,16 @@ std::vector<CaseRow> whistle(Context& ctx, const std::vector<std::int64_t>& ids,
   }
   std::vector<std::string> units;
   for (const auto& u : given) units.push_back(cases::require_unit(ctx.config, u, "whistle"));
-  const auto due = cases::deadline_in_range(
-      time::add(ctx.now, within, ctx.config.calendar, ctx.config.zone));
+  const auto due =
+      cases::deadline_in_range(time::add(ctx.now, within, ctx.config.calendar, ctx.config.zone));
   return change_each(ctx, ids, [&](CaseRow& c) {
     require_open(c);
     for (const auto& u : units) ctx.store.insert_summons({c.id, u, ctx.now, due, std::nullopt});
     record(ctx, c, Action::escalate, c.lead_unit,
-           Json{{"whistle", units}, {"within", time::to_string(within)},
-                {"due_at", time::format_utc(due)}, {"reason", why}});
+           Json{{"whistle", units},
+                {"within", time::to_string(within)},
+                {"due_at", time::format_utc(due)},
+                {"reason", why}});
   });
 }
 
@@ -125,8 +131,8 @@ Recipient recipient_of(const config::Config& config, const CaseRow& c, const std
 }
 
 // The ladder's steps that case `c` has passed at ctx.now and not yet reached.
-std::vector<Escalation> steps_due(const Context& ctx, const std::vector<config::EscalationStep>& steps,
-                                  const CaseRow& c) {
+std::vector<Escalation>
+steps_due(const Context& ctx, const std::vector<config::EscalationStep>& steps, const CaseRow& c) {
   using When = config::EscalationStep::When;
   std::vector<Escalation> out;
   if (!cases::is_open(c.status) || c.status == Status::received) return out;
@@ -147,8 +153,7 @@ std::vector<Escalation> steps_due(const Context& ctx, const std::vector<config::
 
 }  // namespace
 
-std::vector<Escalation> escalate_auto(Context& ctx, const Committed& committed,
-                                      std::size_t batch) {
+std::vector<Escalation> escalate_auto(Context& ctx, const Committed& committed, std::size_t batch) {
   auto steps = ctx.config.escalation;
   std::stable_sort(steps.begin(), steps.end(),
                    [](const auto& a, const auto& b) { return a.level < b.level; });
@@ -171,8 +176,12 @@ std::vector<Escalation> escalate_auto(Context& ctx, const Committed& committed,
         for (auto e : steps_due(ctx, steps, c)) {
           e.from_level = static_cast<int>(c.level);
           record(ctx, c, Action::escalate, c.lead_unit,
-                 Json{{"auto", true}, {"when", e.when}, {"deadline", time::format_utc(e.deadline)},
-                      {"from_level", c.level}, {"level", e.to_level}, {"notify", e.notify}});
+                 Json{{"auto", true},
+                      {"when", e.when},
+                      {"deadline", time::format_utc(e.deadline)},
+                      {"from_level", c.level},
+                      {"level", e.to_level},
+                      {"notify", e.notify}});
           e.after = c;
           written.push_back(std::move(e));
         }
@@ -187,10 +196,10 @@ std::vector<Escalation> escalate_auto(Context& ctx, const Committed& committed,
 
 std::string_view to_string(Recipient::Role role) {
   switch (role) {
-    case Recipient::Role::unit_head: return "unit_head";
-    case Recipient::Role::leader: return "leader";
-    case Recipient::Role::office: return "office";
-    case Recipient::Role::other: return "other";
+  case Recipient::Role::unit_head: return "unit_head";
+  case Recipient::Role::leader: return "leader";
+  case Recipient::Role::office: return "office";
+  case Recipient::Role::other: return "other";
   }
   return "other";
 }
@@ -199,11 +208,11 @@ std::string duration_words(time::Duration d, const Words& words) {
   using Unit = time::Duration::Unit;
   const std::string_view unit = [&] {
     switch (d.unit) {
-      case Unit::minutes: return "minutes";
-      case Unit::hours: return "hours";
-      case Unit::days: return "days";
-      case Unit::working_days: return "working_days";
-      case Unit::months: return "months";
+    case Unit::minutes: return "minutes";
+    case Unit::hours: return "hours";
+    case Unit::days: return "days";
+    case Unit::working_days: return "working_days";
+    case Unit::months: return "months";
     }
     return "minutes";
   }();
@@ -219,7 +228,9 @@ void render_escalations(std::ostream& out, const std::vector<Escalation>& done, 
     if (format == io::Format::json) out << "[]\n";
     return;
   }
-  auto opt = [](const std::optional<std::string>& v) { return v ? io::Json(*v) : io::Json(nullptr); };
+  auto opt = [](const std::optional<std::string>& v) {
+    return v ? io::Json(*v) : io::Json(nullptr);
+  };
   std::vector<io::Json> rows;
   if (format != io::Format::table) {
     for (const auto& e : done)
@@ -241,20 +252,19 @@ void render_escalations(std::ostream& out, const std::vector<Escalation>& done, 
   }
   for (const auto& e : done) {
     const auto* lead = e.after.lead_unit ? config.find_unit(*e.after.lead_unit) : nullptr;
-    const std::string rule =
-        e.after_deadline.count == 0
-            ? std::string(words(fmt::format("escalate.rule.{}", e.when)))
-            : words.format(fmt::format("escalate.rule.{}_after", e.when),
-                           duration_words(e.after_deadline, words));
+    const std::string rule = e.after_deadline.count == 0
+                                 ? std::string(words(fmt::format("escalate.rule.{}", e.when)))
+                                 : words.format(fmt::format("escalate.rule.{}_after", e.when),
+                                                duration_words(e.after_deadline, words));
     std::string notify = e.notify;
     if (e.recipient.role != Recipient::Role::other) {
       const auto key = fmt::format("escalate.notify.{}", to_string(e.recipient.role));
       if (!e.recipient.name) notify = words(key + ".none");
       else
-        notify = words.format(key, e.recipient.email
-                                       ? words.format("escalate.person", *e.recipient.name,
-                                                      *e.recipient.email)
-                                       : *e.recipient.name);
+        notify =
+            words.format(key, e.recipient.email ? words.format("escalate.person", *e.recipient.name,
+                                                               *e.recipient.email)
+                                                : *e.recipient.name);
     }
     rows.push_back(io::Json{{"id", e.after.id},
                             {"lead_unit", lead ? lead->name : e.after.lead_unit.value_or("")},
@@ -266,8 +276,8 @@ void render_escalations(std::ostream& out, const std::vector<Escalation>& done, 
                             {"title", e.after.title}});
   }
   std::vector<io::Column> columns;
-  for (std::string_view key : {"id", "lead_unit", "rule", "deadline", "from_level", "level",
-                               "notify", "title"})
+  for (std::string_view key :
+       {"id", "lead_unit", "rule", "deadline", "from_level", "level", "notify", "title"})
     columns.push_back({std::string(key), std::string(words(fmt::format("escalate.col.{}", key))),
                        key == "id" || key == "from_level" || key == "level"});
   io::render_rows(out, columns, rows, format, options);

@@ -45,13 +45,13 @@ std::string_view to_string(Recipient::Role role);
 
 // One step of the ladder applied to one case by `escalate --auto`.
 struct Escalation {
-  CaseRow after;           // the case as it is now
+  CaseRow after;  // the case as it is now
   int from_level = 0;
   int to_level = 0;
-  std::string when;        // ack_overdue | overdue
+  std::string when;               // ack_overdue | overdue
   time::Duration after_deadline;  // the step's `after`
-  time::Instant deadline;  // the deadline that passed (ack_due or due_at)
-  std::string notify;      // as the config writes it
+  time::Instant deadline;         // the deadline that passed (ack_due or due_at)
+  std::string notify;             // as the config writes it
   Recipient recipient;
 };
 

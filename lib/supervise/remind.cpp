@@ -33,23 +33,23 @@ Reminder item(ReminderKind kind, Role role, std::optional<std::int64_t> case_id,
 
 std::string_view to_string(ReminderKind kind) {
   switch (kind) {
-    case ReminderKind::overdue: return "overdue";
-    case ReminderKind::due_soon: return "due_soon";
-    case ReminderKind::unacknowledged: return "unacknowledged";
-    case ReminderKind::ack_due_soon: return "ack_due_soon";
-    case ReminderKind::whistle_unanswered: return "whistle_unanswered";
-    case ReminderKind::meeting_list_late: return "meeting_list_late";
-    case ReminderKind::meeting_report_due: return "meeting_report_due";
+  case ReminderKind::overdue: return "overdue";
+  case ReminderKind::due_soon: return "due_soon";
+  case ReminderKind::unacknowledged: return "unacknowledged";
+  case ReminderKind::ack_due_soon: return "ack_due_soon";
+  case ReminderKind::whistle_unanswered: return "whistle_unanswered";
+  case ReminderKind::meeting_list_late: return "meeting_list_late";
+  case ReminderKind::meeting_report_due: return "meeting_report_due";
   }
   return "overdue";
 }
 
 std::string_view to_string(Role role) {
   switch (role) {
-    case Role::lead: return "lead";
-    case Role::co_unit: return "co_unit";
-    case Role::summoned: return "summoned";
-    case Role::office: return "office";
+  case Role::lead: return "lead";
+  case Role::co_unit: return "co_unit";
+  case Role::summoned: return "summoned";
+  case Role::office: return "office";
   }
   return "lead";
 }
@@ -67,27 +67,31 @@ std::vector<UnitReminders> remind(const store::Store& store, const config::Confi
   std::vector<Reminder> meetings;
   for (const auto& c : store.open_cases_due_before(before)) {
     const auto kind = *c.due_at < now ? ReminderKind::overdue : ReminderKind::due_soon;
-    by_unit[*c.lead_unit].push_back(item(kind, Role::lead, c.id, c.meeting, c.title, *c.due_at, c.level));
+    by_unit[*c.lead_unit].push_back(
+        item(kind, Role::lead, c.id, c.meeting, c.title, *c.due_at, c.level));
     // A co-unit shares the deadline (as `list --unit` shows it the case).
     for (const auto& co : c.co_units)
       if (co != *c.lead_unit)
-        by_unit[co].push_back(item(kind, Role::co_unit, c.id, c.meeting, c.title, *c.due_at, c.level));
+        by_unit[co].push_back(
+            item(kind, Role::co_unit, c.id, c.meeting, c.title, *c.due_at, c.level));
   }
   for (const auto& c : store.unacknowledged_before(before)) {
     const auto kind = *c.ack_due < now ? ReminderKind::unacknowledged : ReminderKind::ack_due_soon;
-    by_unit[*c.lead_unit].push_back(item(kind, Role::lead, c.id, c.meeting, c.title, *c.ack_due, c.level));
+    by_unit[*c.lead_unit].push_back(
+        item(kind, Role::lead, c.id, c.meeting, c.title, *c.ack_due, c.level));
   }
   for (const auto& s : store.unanswered_summons_due_before(now)) {
     const auto c = store.find_case(s.case_id);
     if (!c || c->status == store::Status::closed) continue;
-    by_unit[s.unit].push_back(item(ReminderKind::whistle_unanswered, Role::summoned, c->id, c->meeting,
-                                   c->title, s.due_at, c->level));
+    by_unit[s.unit].push_back(item(ReminderKind::whistle_unanswered, Role::summoned, c->id,
+                                   c->meeting, c->title, s.due_at, c->level));
   }
   for (const auto& b : store.meeting_backlog()) {
     // A meeting's clocks run from the end of the day it was held.
     const auto held = config.zone.to_instant(
         time::LocalSeconds{b.meeting.held_on.time_since_epoch()} + std::chrono::seconds{86399});
-    const auto list_due = time::add(held, config.deadlines.list_within, config.calendar, config.zone);
+    const auto list_due =
+        time::add(held, config.deadlines.list_within, config.calendar, config.zone);
     if (b.unassigned > 0 && now > list_due) {
       auto r = item(ReminderKind::meeting_list_late, Role::office, std::nullopt, b.meeting.id,
                     b.meeting.title, list_due, 0);
@@ -161,8 +165,11 @@ void render_reminders(std::ostream& out, const std::vector<UnitReminders>& group
     // Nothing due is an object with no groups, never nothing (SPEC §9).
     Json doc{{"as_of", time::format_utc(now)}, {"groups", Json::array()}};
     for (const auto& g : groups) {
-      Json group{{"unit", opt(g.unit)}, {"name", g.name}, {"head", opt(g.head)},
-                 {"email", opt(g.email)}, {"items", Json::array()}};
+      Json group{{"unit", opt(g.unit)},
+                 {"name", g.name},
+                 {"head", opt(g.head)},
+                 {"email", opt(g.email)},
+                 {"items", Json::array()}};
       for (const auto& r : g.items) group["items"].push_back(item_json(g, r));
       doc["groups"].push_back(std::move(group));
     }
@@ -193,11 +200,12 @@ void render_reminders(std::ostream& out, const std::vector<UnitReminders>& group
     for (const auto& r : g.items)
       kind_width = std::max(kind_width, util::display_width(words(kind_key(r.kind))));
     for (const auto& r : g.items) {
-      const auto ref = r.case_id ? fmt::format("#{}", *r.case_id)
-                                 : fmt::format("M{}", r.meeting.value_or(0));
+      const auto ref =
+          r.case_id ? fmt::format("#{}", *r.case_id) : fmt::format("M{}", r.meeting.value_or(0));
       std::string title = util::escape_controls(r.title);
       if (r.role == Role::co_unit) title += words("remind.co_unit");
-      if (r.unassigned && r.cases) title += words.format("remind.unassigned", *r.unassigned, *r.cases);
+      if (r.unassigned && r.cases)
+        title += words.format("remind.unassigned", *r.unassigned, *r.cases);
       out << "  " << util::pad(words(kind_key(r.kind)), kind_width) << "  " << util::pad(ref, 6)
           << "  " << words.format("remind.due", time::format_local(r.due, config.zone)) << "  "
           << title << '\n';

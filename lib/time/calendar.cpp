@@ -93,16 +93,11 @@ Instant add(Instant from, Duration d, const Calendar& calendar, const Zone& zone
     throw std::out_of_range("duration " + to_string(d) + " is out of range");
   }
   switch (d.unit) {
-    case Duration::Unit::minutes:
-      return Instant{from.tp + chr::minutes{d.count}};
-    case Duration::Unit::hours:
-      return Instant{from.tp + chr::hours{d.count}};
-    case Duration::Unit::days:
-      return Instant{from.tp + chr::days{d.count}};
-    case Duration::Unit::months:
-      return add_months(from, d.count, zone);
-    case Duration::Unit::working_days:
-      return add_working_days(from, d.count, calendar, zone);
+  case Duration::Unit::minutes: return Instant{from.tp + chr::minutes{d.count}};
+  case Duration::Unit::hours: return Instant{from.tp + chr::hours{d.count}};
+  case Duration::Unit::days: return Instant{from.tp + chr::days{d.count}};
+  case Duration::Unit::months: return add_months(from, d.count, zone);
+  case Duration::Unit::working_days: return add_working_days(from, d.count, calendar, zone);
   }
   throw std::invalid_argument("unknown duration unit");
 }

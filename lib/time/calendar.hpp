@@ -16,8 +16,7 @@ class Calendar {
 public:
   // Weekend days as 0=sun .. 6=sat. Default: sat and sun.
   Calendar();
-  Calendar(std::set<unsigned> weekend, std::set<LocalDays> holidays,
-           std::set<LocalDays> workdays);
+  Calendar(std::set<unsigned> weekend, std::set<LocalDays> holidays, std::set<LocalDays> workdays);
 
   // A make-up working day is a working day even on a weekend; a holiday is
   // not, even on a weekday; otherwise weekdays not in the weekend are.

@@ -73,12 +73,12 @@ enum class Kind {
   whistle_without_units,  // `field` (a whistle) names no unit
   no_meeting,             // no meeting `value` (case_id: the case that names it, if any)
   not_a_month,            // `value` of `field` is not YYYY-MM (nor previous, current)
-  empty_period,           // `field` `value` is not before choices[0]: the period [from, to) is empty
+  empty_period,  // `field` `value` is not before choices[0]: the period [from, to) is empty
   // Options of the report, remind and escalate verbs (thrown by cmd/):
-  one_mode_of,            // exactly one of `choices` must be given
-  no_ids_with,            // `field` applies to every case: no ids may be given
-  options_conflict,       // `field` and choices[0] cannot both be given
-  option_needs,           // `field` goes only with choices[0]
+  one_mode_of,       // exactly one of `choices` must be given
+  no_ids_with,       // `field` applies to every case: no ids may be given
+  options_conflict,  // `field` and choices[0] cannot both be given
+  option_needs,      // `field` goes only with choices[0]
 
   // --- config (lib/config) -------------------------------------------------
   // Names given by a person or a file (field, value, nearest): a unit,
@@ -120,21 +120,21 @@ enum class Kind {
 
   // --- input files (lib/io) ------------------------------------------------
   // Each names `source` and `line`.
-  file_nul,               // a NUL byte: not text (UTF-16?)
-  not_utf8_gb18030,       // invalid UTF-8 that reads as GB18030
-  utf8_not_gb18030,       // GB18030 asked for, but the text is UTF-8 with non-ASCII text
-  unknown_encoding,       // `value` is no encoding known
-  bad_encoding_bytes,     // bytes that are not `value` (an encoding)
-  csv_stray_quote,        // a '"' inside an unquoted cell
-  csv_unclosed_quote,     // a quoted cell never closed
-  csv_unnamed_column,     // column `value` (1-based) has no name
-  csv_duplicate_column,   // column `value` twice (`nearest`: the field both name)
-  csv_cell_count,         // `value` cells, but the header has `choices[0]`
-  json_invalid,           // not JSON: `value` is the parser's reason
-  json_not_object,        // a line that is JSON but not an object: `value` its type
-  json_duplicate_key,     // `field` twice in one object
-  json_bad_value,         // `field` holds an object, a nested array or a non-string in an array
-  json_nul,               // `field` holds \u0000
+  file_nul,              // a NUL byte: not text (UTF-16?)
+  not_utf8_gb18030,      // invalid UTF-8 that reads as GB18030
+  utf8_not_gb18030,      // GB18030 asked for, but the text is UTF-8 with non-ASCII text
+  unknown_encoding,      // `value` is no encoding known
+  bad_encoding_bytes,    // bytes that are not `value` (an encoding)
+  csv_stray_quote,       // a '"' inside an unquoted cell
+  csv_unclosed_quote,    // a quoted cell never closed
+  csv_unnamed_column,    // column `value` (1-based) has no name
+  csv_duplicate_column,  // column `value` twice (`nearest`: the field both name)
+  csv_cell_count,        // `value` cells, but the header has `choices[0]`
+  json_invalid,          // not JSON: `value` is the parser's reason
+  json_not_object,       // a line that is JSON but not an object: `value` its type
+  json_duplicate_key,    // `field` twice in one object
+  json_bad_value,        // `field` holds an object, a nested array or a non-string in an array
+  json_nul,              // `field` holds \u0000
 
   // --- the store (lib/store) -----------------------------------------------
   // Each names the store in `source` where it knows it; `value` carries
@@ -151,31 +151,30 @@ enum class Kind {
   store_io,           // any other failure reading or writing `source`: `value`
 
   // --- the command line (cmd/) ---------------------------------------------
-  title_or_file,     // intake needs a `title` or a file
-  input_missing,     // `source` cannot be opened; `value` the errno
-  input_is_folder,   // `source` is a folder, not a file
-  input_unreadable,  // reading `source` failed; `value` the errno
-  output_failed,     // standard output cannot be written
-  ids_not_written,   // the new ids could not be written: nothing was added
-  config_and_write,  // `value` and choices[0] name different files to write the config to
-  cannot_write_file, // cannot write `source`; `value` the errno
+  title_or_file,      // intake needs a `title` or a file
+  input_missing,      // `source` cannot be opened; `value` the errno
+  input_is_folder,    // `source` is a folder, not a file
+  input_unreadable,   // reading `source` failed; `value` the errno
+  output_failed,      // standard output cannot be written
+  ids_not_written,    // the new ids could not be written: nothing was added
+  config_and_write,   // `value` and choices[0] name different files to write the config to
+  cannot_write_file,  // cannot write `source`; `value` the errno
 };
-
 
 // A fault of the store itself (busy, damaged, unwritable), not of what was
 // being written to it.
 constexpr bool is_store_fault(Kind kind) {
   switch (kind) {
-    case Kind::store_missing:
-    case Kind::store_empty:
-    case Kind::store_newer:
-    case Kind::store_foreign:
-    case Kind::store_cant_create:
-    case Kind::store_busy:
-    case Kind::store_damaged:
-    case Kind::store_bad_row:
-    case Kind::store_io: return true;
-    default: return false;
+  case Kind::store_missing:
+  case Kind::store_empty:
+  case Kind::store_newer:
+  case Kind::store_foreign:
+  case Kind::store_cant_create:
+  case Kind::store_busy:
+  case Kind::store_damaged:
+  case Kind::store_bad_row:
+  case Kind::store_io: return true;
+  default: return false;
   }
 }
 

@@ -16,8 +16,7 @@ public:
   virtual std::string_view text(std::string_view key) const = 0;
   std::string_view operator()(std::string_view key) const { return text(key); }
   // The text of `key` with its {} placeholders filled in order.
-  template <typename... Args>
-  std::string format(std::string_view key, const Args&... args) const {
+  template <typename... Args> std::string format(std::string_view key, const Args&... args) const {
     return fmt::vformat(text(key), fmt::make_format_args(args...));
   }
 };

@@ -70,8 +70,7 @@ struct Thrown {
   Fields fields;
   std::vector<Error> faults;
 };
-template <class F>
-Thrown thrown(F&& f) {
+template <class F> Thrown thrown(F&& f) {
   try {
     f();
   } catch (const Error& e) {

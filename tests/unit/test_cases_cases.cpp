@@ -24,7 +24,7 @@ std::int64_t take_in(test::World& w, std::string title, std::optional<std::strin
 }
 
 cases::AssignOptions lead(std::string unit, std::vector<std::string> co = {},
-                         std::optional<std::string> leader = std::nullopt) {
+                          std::optional<std::string> leader = std::nullopt) {
   cases::AssignOptions o;
   o.lead = std::move(unit);
   o.co = std::move(co);
@@ -76,7 +76,9 @@ TEST_SUITE("cases") {
     bad.channel = "hotlien";
     bad.category = "wage";
     const std::vector<cases::Origin> where = {{"f", 2}, {"f", 3}, {"f", 4}};
-    const auto e = error_of([&] { cases::intake(ctx, {good, no_title, bad}, cases::DryRun::no, where); });
+    const auto e = error_of([&] {
+      cases::intake(ctx, {good, no_title, bad}, cases::DryRun::no, where);
+    });
     REQUIRE(e);
     CHECK(e->kind() == Kind::several);
     // One fault a bad field, each with its file and line, then the summary.
@@ -229,7 +231,8 @@ TEST_SUITE("cases") {
     CHECK(a.lead_unit == "cgj");
     CHECK(a.co_units == std::vector<std::string>{"rsj"});
     CHECK(a.klass == "A");
-    CHECK(cases::ack(ctx, {c.id}, std::string("市城市管理局")).at(0).status == store::Status::in_progress);
+    CHECK(cases::ack(ctx, {c.id}, std::string("市城市管理局")).at(0).status ==
+          store::Status::in_progress);
   }
 
   TEST_CASE("assign refuses unknown units, a unit that is both lead and co, and a missing class") {
@@ -243,7 +246,9 @@ TEST_SUITE("cases") {
     const auto both = error_of([&] { cases::assign(ctx, {id}, lead("cgj", {"cgj"})); });
     CHECK(both->kind() == Kind::lead_and_co);
     CHECK(both->fields().value == "cgj");
-    CHECK(kind_of([&] { cases::assign(ctx, {id}, lead("cgj", {"rsj", "rsj"})); }) == Kind::co_twice);
+    CHECK(kind_of([&] {
+            cases::assign(ctx, {id}, lead("cgj", {"rsj", "rsj"}));
+          }) == Kind::co_twice);
     const auto no_class = error_of([&] { cases::assign(ctx, {id}, lead("cgj", {})); });
     CHECK(no_class->kind() == Kind::needs_class_or_due);
     CHECK(no_class->fields().case_id == id);
@@ -303,8 +308,8 @@ TEST_SUITE("cases") {
     const auto closed = cases::close(ctx, {id}, cases::Force::no, std::nullopt).at(0);
     CHECK(closed.status == Status::closed);
     CHECK(closed.closed_at == ctx.now);
-    CHECK(actions(w, id) == std::vector<std::string>{"intake", "assign", "ack", "ack", "note",
-                                                     "resolve", "close"});
+    CHECK(actions(w, id) ==
+          std::vector<std::string>{"intake", "assign", "ack", "ack", "note", "resolve", "close"});
   }
 
   TEST_CASE("close refuses a case that is not resolved unless forced with a reason") {
@@ -424,7 +429,8 @@ TEST_SUITE("cases") {
     CHECK(to->fields().field == "closed_to");
     o = {};
     o.limit = -1;
-    CHECK(kind_of([&] { cases::list(w.store, w.config, ctx.now, o); }) == Kind::must_not_be_negative);
+    CHECK(kind_of([&] { cases::list(w.store, w.config, ctx.now, o); }) ==
+          Kind::must_not_be_negative);
   }
 
   TEST_CASE("list filters by closing dates, leader and town") {
@@ -479,7 +485,8 @@ TEST_SUITE("cases") {
     CHECK(note->kind() == Kind::note_text_required);
     CHECK(kind_of([&] { cases::ack(ctx, {id}, std::string("rsj")); }) == Kind::not_on_case);
     const auto score = error_of([&] {
-      cases::followup(ctx, id, cases::Rating::basic, 6, std::nullopt, cases::ReopenIfUnsatisfied::no);
+      cases::followup(ctx, id, cases::Rating::basic, 6, std::nullopt,
+                      cases::ReopenIfUnsatisfied::no);
     });
     CHECK(score->kind() == Kind::out_of_range);
     CHECK(score->fields().field == "score");

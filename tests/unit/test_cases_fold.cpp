@@ -51,7 +51,8 @@ TEST_SUITE("cases_fold") {
     step("2025-09-26 11:00", [&](auto& c) { cases::assign(c, {id}, lead("cgj", {{"rsj"}})); });
     step("2025-09-26 12:00", [&](auto& c) { cases::ack(c, {id}, std::string("rsj")); });
     step("2025-09-26 13:00", [&](auto& c) { cases::ack(c, {id}, std::nullopt); });
-    step("2025-09-27 09:00", [&](auto& c) { cases::note(c, id, "进展", std::string("2025-10-20")); });
+    step("2025-09-27 09:00",
+         [&](auto& c) { cases::note(c, id, "进展", std::string("2025-10-20")); });
     step("2025-09-28 09:00", [&](auto& c) { supervise::raise_level(c, {id}, 2, "督办"); });
     step("2025-09-29 09:00", [&](auto& c) { supervise::move_up(c, {id}, "city", "市级督办"); });
     step("2025-09-29 10:00", [&](auto& c) { cases::ack(c, {id}, std::nullopt); });

@@ -40,7 +40,8 @@ TEST_SUITE("config") {
     CHECK(c.channels.size() == 7);
     CHECK(c.has_channel("breakfast"));
     CHECK(c.deadlines.ack == time::Duration{1, time::Duration::Unit::working_days});
-    CHECK(c.deadlines.resolve.per_class.at('B') == time::Duration{60, time::Duration::Unit::working_days});
+    CHECK(c.deadlines.resolve.per_class.at('B') ==
+          time::Duration{60, time::Duration::Unit::working_days});
     CHECK(c.scorecard.closure_rate == doctest::Approx(0.4));
   }
 
@@ -94,7 +95,8 @@ TEST_SUITE("config") {
     CHECK(f.kind == Kind::config_no_workday);
     CHECK(f.where == "test.toml:2:11: calendar.weekend");
     // Six days is odd but leaves a working day.
-    CHECK(config_from("[calendar]\nweekend = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\"]\n")
+    CHECK(config_from(
+              "[calendar]\nweekend = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\"]\n")
               .calendar.is_working_day(*time::parse_date("2025-10-12")));
   }
 
@@ -102,37 +104,43 @@ TEST_SUITE("config") {
     const auto f = config_error("[calendar]\nholidays = [\"2025-10-08..2025-10-01\"]\n");
     CHECK(f.kind == Kind::config_not_day_range);
     CHECK(f.where == "test.toml:2:13: calendar.holidays");
-    CHECK(config_error("[calendar]\nholidays = [\"2025-02-30\"]\n").kind == Kind::config_not_day_range);
+    CHECK(config_error("[calendar]\nholidays = [\"2025-02-30\"]\n").kind ==
+          Kind::config_not_day_range);
   }
 
   TEST_CASE("a day cannot be both a holiday and a make-up working day") {
-    const auto f = config_error("[calendar]\nholidays = [\"2025-10-01\"]\nworkdays = [\"2025-10-01\"]\n");
+    const auto f =
+        config_error("[calendar]\nholidays = [\"2025-10-01\"]\nworkdays = [\"2025-10-01\"]\n");
     CHECK(f.kind == Kind::config_holiday_workday);
     CHECK(f.value == "2025-10-01");
   }
 
   TEST_CASE("a unit's parent must exist and the tree must not loop") {
-    const auto parent = config_error("[[unit]]\ncode = \"a\"\nparent = \"ctiy\"\n[[unit]]\ncode = \"city\"\n");
+    const auto parent =
+        config_error("[[unit]]\ncode = \"a\"\nparent = \"ctiy\"\n[[unit]]\ncode = \"city\"\n");
     CHECK(parent.kind == Kind::config_unknown_name);
     CHECK(parent.value == "ctiy");
     CHECK(parent.nearest == "city");
-    CHECK(config_error("[[unit]]\ncode = \"a\"\nparent = \"b\"\n[[unit]]\ncode = \"b\"\nparent = \"a\"\n")
+    CHECK(config_error(
+              "[[unit]]\ncode = \"a\"\nparent = \"b\"\n[[unit]]\ncode = \"b\"\nparent = \"a\"\n")
               .kind == Kind::config_own_ancestor);
     const auto twice = config_error("[[unit]]\ncode = \"a\"\n[[unit]]\ncode = \"a\"\n");
     CHECK(twice.kind == Kind::config_twice);
     CHECK(twice.value == "a");
   }
 
-  TEST_CASE("a unit, category or channel code with a comma or a space is refused, for --co splits on commas") {
+  TEST_CASE("a unit, category or channel code with a comma or a space is refused, for --co splits "
+            "on commas") {
     const auto comma = config_error("[[unit]]\ncode = \"a,b\"\n");
     CHECK(comma.kind == Kind::config_not_code);
     CHECK(comma.where == "test.toml:2:8: unit.code");
     CHECK(comma.value == "a,b");
-    CHECK(config_error("[[unit]]\ncode = \"city\"\n[[unit]]\ncode = \"a b\"\nparent = \"city\"\n").where ==
-          "test.toml:4:8: unit.code");
+    CHECK(config_error("[[unit]]\ncode = \"city\"\n[[unit]]\ncode = \"a b\"\nparent = \"city\"\n")
+              .where == "test.toml:4:8: unit.code");
     CHECK(config_error("[[unit]]\ncode = \"\"\n").where == "test.toml:2:8: unit.code");
     CHECK(config_error("[[unit]]\ncode = \"城管\"\n").value == "城管");
-    CHECK(config_error("[[category]]\ncode = \"wages,heat\"\n").where == "test.toml:2:8: category.code");
+    CHECK(config_error("[[category]]\ncode = \"wages,heat\"\n").where ==
+          "test.toml:2:8: category.code");
     const auto channel = config_error("channels = [\"hotline\", \"night talk\"]\n");
     CHECK(channel.where == "test.toml:1:24: channels");
     CHECK(channel.value == "night talk");
@@ -142,10 +150,12 @@ TEST_SUITE("config") {
     CHECK(c.find_unit("Sy-cd_2.x") != nullptr);
   }
 
-  TEST_CASE("a config of 20,000 units in a chain loads (loading was quadratic, then cubic in a chain)") {
+  TEST_CASE(
+      "a config of 20,000 units in a chain loads (loading was quadratic, then cubic in a chain)") {
     std::string toml = "[[unit]]\ncode = \"u0\"\n";
     for (int i = 1; i < 20000; ++i)
-      toml += "[[unit]]\ncode = \"u" + std::to_string(i) + "\"\nparent = \"u" + std::to_string(i - 1) + "\"\n";
+      toml += "[[unit]]\ncode = \"u" + std::to_string(i) + "\"\nparent = \"u" +
+              std::to_string(i - 1) + "\"\n";
     const auto c = config_from(toml);
     REQUIRE(c.units.size() == 20000);
     CHECK(c.find_unit("u19999")->parent == "u19998");
@@ -154,7 +164,8 @@ TEST_SUITE("config") {
     const auto copy = c;
     CHECK(copy.find_unit("u123") == &copy.units[123]);
     // A loop at the far end of the chain is still found.
-    const auto loop = config_error(toml + "[[unit]]\ncode = \"x\"\nparent = \"y\"\n[[unit]]\ncode = \"y\"\nparent = \"x\"\n");
+    const auto loop = config_error(
+        toml + "[[unit]]\ncode = \"x\"\nparent = \"y\"\n[[unit]]\ncode = \"y\"\nparent = \"x\"\n");
     CHECK(loop.kind == Kind::config_own_ancestor);
     CHECK(loop.value == "x");
   }
@@ -174,13 +185,15 @@ TEST_SUITE("config") {
     CHECK(f.where == "test.toml:2:11: deadlines.rule.channel");
     CHECK(f.nearest == "hotline");
     CHECK(config_error("[[deadlines.rule]]\nack = \"2h\"\n").kind == Kind::config_rule_match);
-    CHECK(config_error("[[deadlines.rule]]\nchannel = \"hotline\"\n").kind == Kind::config_rule_duration);
+    CHECK(config_error("[[deadlines.rule]]\nchannel = \"hotline\"\n").kind ==
+          Kind::config_rule_duration);
   }
 
   TEST_CASE("a deadline rule may name its channel and category by name, and keeps the code") {
-    const auto c = config_from(
-        "channels = [{ code = \"hotline\", name = \"12345热线\" }]\n[[category]]\ncode = \"wages\"\n"
-        "name = \"工资待遇\"\n[[deadlines.rule]]\nchannel = \"12345热线\"\ncategory = \"工资待遇\"\nack = \"2h\"\n");
+    const auto c = config_from("channels = [{ code = \"hotline\", name = \"12345热线\" "
+                               "}]\n[[category]]\ncode = \"wages\"\n"
+                               "name = \"工资待遇\"\n[[deadlines.rule]]\nchannel = "
+                               "\"12345热线\"\ncategory = \"工资待遇\"\nack = \"2h\"\n");
     REQUIRE(c.deadlines.rules.size() == 1);
     CHECK(c.deadlines.rules[0].channel == "hotline");
     CHECK(c.deadlines.rules[0].category == "wages");
@@ -229,15 +242,16 @@ TEST_SUITE("config") {
   }
 
   TEST_CASE("channels may carry names, as plain codes or { code, name } tables") {
-    const auto c = config_from(
-        "channels = [\"grid\", { code = \"hotline\", name = \"12345热线\" }, { code = \"petition\" }]\n");
+    const auto c = config_from("channels = [\"grid\", { code = \"hotline\", name = \"12345热线\" "
+                               "}, { code = \"petition\" }]\n");
     CHECK(c.channels == std::vector<std::string>{"grid", "hotline", "petition"});
     CHECK(c.channel_name("hotline") == "12345热线");
     CHECK(c.channel_name("grid") == "grid");
     CHECK(c.channel_code("12345热线") == "hotline");
     CHECK(c.channel_code("grid") == "grid");
     CHECK(config_error("channels = [{ name = \"热线\" }]\n").kind == Kind::config_needs);
-    CHECK(config_error("channels = [{ code = \"a\", nam = \"x\" }]\n").kind == Kind::config_unknown_key);
+    CHECK(config_error("channels = [{ code = \"a\", nam = \"x\" }]\n").kind ==
+          Kind::config_unknown_key);
     CHECK(config_error("channels = [1]\n").kind == Kind::config_not_channel);
     CHECK(config_error("channels = [\"a\", { code = \"a\" }]\n").kind == Kind::config_twice);
   }

@@ -117,10 +117,10 @@ TEST_SUITE("io/csv") {
   }
 
   TEST_CASE("Chinese headers name the fields of SPEC §9") {
-    const auto records = read_csv(
-        "标题,内容,来源,类别,分类,反映人,联系电话,街道,社区,地址,会议,受理时间\n"
-        "路灯不亮,三盏,hotline,streetlight,b,王,138,城关,东门,路口,1,2025/9/27 9:00\n",
-        "wps.csv");
+    const auto records =
+        read_csv("标题,内容,来源,类别,分类,反映人,联系电话,街道,社区,地址,会议,受理时间\n"
+                 "路灯不亮,三盏,hotline,streetlight,b,王,138,城关,东门,路口,1,2025/9/27 9:00\n",
+                 "wps.csv");
     REQUIRE(records.size() == 1);
     std::vector<std::string> names;
     for (const auto& [name, value] : records[0].fields) names.push_back(name);
@@ -128,15 +128,17 @@ TEST_SUITE("io/csv") {
                                             "requester", "phone", "town", "village", "address",
                                             "meeting", "received_at"});
     CHECK(records[0].fields[0].second == "路灯不亮");
-    CHECK(read_csv("描述,电话,乡镇,村,诉求人,渠道,代办员\na,b,c,d,e,f,g\n", "a.csv")[0].fields[6].first ==
-          "proxy");
+    CHECK(read_csv("描述,电话,乡镇,村,诉求人,渠道,代办员\na,b,c,d,e,f,g\n", "a.csv")[0]
+              .fields[6]
+              .first == "proxy");
   }
 
   TEST_CASE("a Chinese header and its English name are one column twice") {
     const auto t = test::thrown([] { read_csv("title,标题\nx,y\n", "a.csv"); });
     CHECK(t.kind == Kind::csv_duplicate_column);
     CHECK(t.fields.value == "标题");
-    CHECK(test::thrown([] { read_csv("描述,内容\nx,y\n", "a.csv"); }).kind == Kind::csv_duplicate_column);
+    CHECK(test::thrown([] { read_csv("描述,内容\nx,y\n", "a.csv"); }).kind ==
+          Kind::csv_duplicate_column);
   }
 
   TEST_CASE("an empty header name is refused") {

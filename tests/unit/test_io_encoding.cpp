@@ -43,7 +43,8 @@ TEST_SUITE("io/encoding") {
   }
 
   TEST_CASE("a byte that is not GB18030 names its line") {
-    const auto t = test::thrown([] { to_utf8("title\n\xC2\xB7\n\xFF\xFF\n", "gb18030", "hotline.csv"); });
+    const auto t =
+        test::thrown([] { to_utf8("title\n\xC2\xB7\n\xFF\xFF\n", "gb18030", "hotline.csv"); });
     CHECK(t.kind == Kind::bad_encoding_bytes);
     CHECK(t.at == "hotline.csv:3");
     CHECK(t.fields.value == "gb18030");
@@ -62,14 +63,16 @@ TEST_SUITE("io/encoding") {
   }
 
   TEST_CASE("iconv options in an encoding name are refused") {
-    CHECK(test::thrown([] { to_utf8("x", "gb18030//IGNORE", "a.csv"); }).kind == Kind::unknown_encoding);
+    CHECK(test::thrown([] { to_utf8("x", "gb18030//IGNORE", "a.csv"); }).kind ==
+          Kind::unknown_encoding);
   }
 
   TEST_CASE("GB18030 asked for on UTF-8 Chinese is refused, for 路灯 would become 璺伅") {
     const auto t = test::thrown([] { to_utf8("title\n路灯\n", "gb18030", "a.csv"); });
     CHECK(t.kind == Kind::utf8_not_gb18030);
     CHECK(t.at == "a.csv:2");
-    CHECK(test::thrown([] { to_utf8("title\n路灯\n", "GBK", "a.csv"); }).kind == Kind::utf8_not_gb18030);
+    CHECK(test::thrown([] { to_utf8("title\n路灯\n", "GBK", "a.csv"); }).kind ==
+          Kind::utf8_not_gb18030);
     // Plain ASCII is the same in both: nothing to refuse.
     CHECK(to_utf8("title\nlamp\n", "gb18030", "a.csv") == "title\nlamp\n");
   }

@@ -57,15 +57,17 @@ TEST_SUITE("io/jsonl") {
   }
 
   TEST_CASE("invalid JSON names its line") {
-    const auto t = test::thrown([] { read_jsonl("{\"title\":\"a\"}\n{\"title\": }\n", "a.jsonl"); });
+    const auto t =
+        test::thrown([] { read_jsonl("{\"title\":\"a\"}\n{\"title\": }\n", "a.jsonl"); });
     CHECK(t.kind == Kind::json_invalid);
     CHECK(t.at == "a.jsonl:2");
     CHECK_FALSE(t.fields.value.empty());
   }
 
   TEST_CASE("every bad line is reported, not only the first") {
-    const auto t = test::thrown(
-        [] { read_jsonl("{\"title\": }\n{\"title\": \"ok\"}\n[1]\n{\"a\": 1, \"a\": 2}\n", "a.jsonl"); });
+    const auto t = test::thrown([] {
+      read_jsonl("{\"title\": }\n{\"title\": \"ok\"}\n[1]\n{\"a\": 1, \"a\": 2}\n", "a.jsonl");
+    });
     REQUIRE(t.kind == Kind::several);
     REQUIRE(t.faults.size() == 3);
     CHECK(t.faults[0].kind() == Kind::json_invalid);
@@ -86,10 +88,12 @@ TEST_SUITE("io/jsonl") {
   }
 
   TEST_CASE("invalid UTF-8 names its line") {
-    const auto t = test::thrown([] { read_jsonl("{}\n{\"title\": \"\xC2\xB7\xB5\xC6\"}\n", "a.jsonl"); });
+    const auto t =
+        test::thrown([] { read_jsonl("{}\n{\"title\": \"\xC2\xB7\xB5\xC6\"}\n", "a.jsonl"); });
     CHECK(t.kind == Kind::not_utf8_gb18030);
     CHECK(t.at == "a.jsonl:2");
-    CHECK(test::thrown([] { read_jsonl("{\"title\": \"\xFF\"}\n", "a.jsonl"); }).kind == Kind::not_utf8);
+    CHECK(test::thrown([] { read_jsonl("{\"title\": \"\xFF\"}\n", "a.jsonl"); }).kind ==
+          Kind::not_utf8);
   }
 
   TEST_CASE("an object value names its key") {
@@ -106,7 +110,8 @@ TEST_SUITE("io/jsonl") {
   }
 
   TEST_CASE("a duplicate key is refused rather than silently dropped") {
-    const auto t = test::thrown([] { read_jsonl("{\"title\": \"a\", \"title\": \"b\"}", "a.jsonl"); });
+    const auto t =
+        test::thrown([] { read_jsonl("{\"title\": \"a\", \"title\": \"b\"}", "a.jsonl"); });
     CHECK(t.kind == Kind::json_duplicate_key);
     CHECK(t.fields.field == "title");
   }

@@ -141,8 +141,8 @@ TEST_SUITE("io/render") {
   }
 
   TEST_CASE("a csv cell a spreadsheet would run as a formula starts with a quote") {
-    const std::vector<Column> columns{{"id", "id", true}, {"title", "标题", false},
-                                      {"level", "level", true}};
+    const std::vector<Column> columns{
+        {"id", "id", true}, {"title", "标题", false}, {"level", "level", true}};
     const std::vector<Json> rows{
         Json{{"id", 1}, {"title", "=HYPERLINK(\"x\")"}, {"level", -2}},
         Json{{"id", 2}, {"title", "+1"}, {"level", -0.5}},
@@ -164,13 +164,11 @@ TEST_SUITE("io/render") {
 
   TEST_CASE("a csv array cell whose first item looks like a formula is made inert too") {
     const std::vector<Column> columns{{"co_units", "协办", false}};
-    CHECK(render({Json{{"co_units", {"=1", "x"}}}}, Format::csv, columns) ==
-          "co_units\n'=1;x\n");
+    CHECK(render({Json{{"co_units", {"=1", "x"}}}}, Format::csv, columns) == "co_units\n'=1;x\n");
   }
 
   TEST_CASE("a tsv cell that would run as a formula starts with a quote, numbers stay") {
-    const std::vector<Json> rows{
-        Json{{"id", -1}, {"title", "=1+1"}, {"lead_unit", "\t@x"}}};
+    const std::vector<Json> rows{Json{{"id", -1}, {"title", "=1+1"}, {"lead_unit", "\t@x"}}};
     CHECK(render(rows, Format::tsv) == "id\ttitle\tlead_unit\n-1\t'=1+1\t' @x\n");
   }
 

@@ -42,7 +42,7 @@ report::Monthly october() {
   cgj.ack_rate = 1.0;
   cgj.satisfaction_rate = 0.5;
   cgj.mean_days_to_close = 18.79629;
-  Figures ab; // received one, closed none: no on-time rate, no mean
+  Figures ab;  // received one, closed none: no on-time rate, no mean
   ab.received = 1;
   ab.closure_rate = 0.0;
   ab.overdue_open = 1;
@@ -70,7 +70,7 @@ std::string html(const report::Monthly& m, const std::vector<TrendPoint>& trend,
   return out.str();
 }
 
-} // namespace
+}  // namespace
 
 TEST_SUITE("report-html") {
   TEST_CASE("the page is one complete HTML document with a chart per figure") {
@@ -137,7 +137,7 @@ TEST_SUITE("report-html") {
     CHECK(page.find("<td>0.0%</td>") != std::string::npos);
     CHECK(page.find("<td>18.8</td>") != std::string::npos);
     CHECK(page.find("<td>—</td>") != std::string::npos);
-    CHECK(page.find("<td>11.3</td>") != std::string::npos); // halves up, as in the text table
+    CHECK(page.find("<td>11.3</td>") != std::string::npos);  // halves up, as in the text table
     CHECK(page.find("0.666") == std::string::npos);
     CHECK(page.find("18.796") == std::string::npos);
     // ab's on-time rate is drawn as a gap labelled "—", its closure rate as an empty bar.
@@ -147,7 +147,7 @@ TEST_SUITE("report-html") {
 
   TEST_CASE("every group and the total have a row with all eleven figures") {
     const auto page = html(october(), year());
-    CHECK(count(page, "<tr>") == 3); // the header and two groups
+    CHECK(count(page, "<tr>") == 3);  // the header and two groups
     CHECK(count(page, "<tr class=\"total\">") == 1);
     const auto body =
         page.substr(page.find("<tbody>"), page.find("</tbody>") - page.find("<tbody>"));
@@ -159,7 +159,7 @@ TEST_SUITE("report-html") {
     const auto page = html(october(), year());
     CHECK(page.find("A&B <x>") == std::string::npos);
     CHECK(page.find("A&amp;B &lt;x&gt;") != std::string::npos);
-    CHECK(count(page, "A&amp;B &lt;x&gt;") >= 3); // the table, the bar label, its tooltip
+    CHECK(count(page, "A&amp;B &lt;x&gt;") >= 3);  // the table, the bar label, its tooltip
   }
 
   TEST_CASE("an empty trend and zero counts draw without nan or inf") {
@@ -175,8 +175,8 @@ TEST_SUITE("report-html") {
       CHECK(page.find("NaN") == std::string::npos);
       CHECK(count(page, "<svg") == 2);
       CHECK(count(page, "</svg>") == 2);
-      CHECK(page.find("暂无数据") != std::string::npos); // no groups to draw
-      CHECK(count(page, "<td>—</td>") == 5);             // the total's four rates and mean
+      CHECK(page.find("暂无数据") != std::string::npos);  // no groups to draw
+      CHECK(count(page, "<td>—</td>") == 5);              // the total's four rates and mean
     }
   }
 
@@ -195,7 +195,7 @@ TEST_SUITE("report-html") {
       trend.push_back({fmt::format("{}-{:02}", 2025 + i / 12, i % 12 + 1), i, i});
     const auto page = html(october(), trend);
     CHECK(page.find("近24个月受理与办结") != std::string::npos);
-    CHECK(count(page, "<circle") == 24 + 1); // the points and the legend's marker
+    CHECK(count(page, "<circle") == 24 + 1);  // the points and the legend's marker
     CHECK(page.find(">1月</text>") != std::string::npos);
     CHECK(page.find(">2月</text>") == std::string::npos);
   }

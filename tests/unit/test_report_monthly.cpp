@@ -85,7 +85,8 @@ TEST_SUITE("report") {
     // one starting at UTC midnight but ending locally 1. Only local is 3.
     Month m;
     m.take("2026-09-30 23:30");  // 15:30Z on 09-30: September either way
-    m.take("2026-10-01 00:00");  // 16:00Z on 09-30: October's first instant, though UTC says September
+    m.take(
+        "2026-10-01 00:00");  // 16:00Z on 09-30: October's first instant, though UTC says September
     m.take("2026-10-01 00:30");  // 16:30Z on 09-30: October, though UTC says September
     m.take("2026-10-31 23:59");  // 15:59Z on 10-31: October either way
     m.take("2026-11-01 00:00");  // 16:00Z on 10-31: November, though UTC says October
@@ -121,8 +122,8 @@ TEST_SUITE("report") {
     CHECK(*g->figures.closure_rate == doctest::Approx(2.0 / 3));
     CHECK(*g->figures.on_time_rate == doctest::Approx(0.5));
     CHECK(*g->figures.mean_days_to_close == doctest::Approx(5.5));  // (1 + 10) / 2
-    CHECK(g->figures.overdue_open == 1);                              // c, due 10-15
-    CHECK(*g->figures.ack_rate == doctest::Approx(1.0 / 3));          // a acked in time; b late; c never
+    CHECK(g->figures.overdue_open == 1);                            // c, due 10-15
+    CHECK(*g->figures.ack_rate == doctest::Approx(1.0 / 3));  // a acked in time; b late; c never
     CHECK(g->name == "城管局");
   }
 
@@ -156,7 +157,8 @@ TEST_SUITE("report") {
   }
 
   TEST_CASE("every figure, grouping, meeting state and topic kind has its words") {
-    for (const auto key : report::k_figure_keys) CHECK(test::words().has(fmt::format("figure.{}", key)));
+    for (const auto key : report::k_figure_keys)
+      CHECK(test::words().has(fmt::format("figure.{}", key)));
     for (auto by : {store::GroupBy::unit, store::GroupBy::category, store::GroupBy::channel,
                     store::GroupBy::klass, store::GroupBy::town}) {
       CHECK(test::words().has(fmt::format("report.group.{}", report::to_string(by))));
@@ -166,8 +168,10 @@ TEST_SUITE("report") {
     for (std::size_t s = 0; s < report::k_item_states; ++s)
       CHECK(test::words().has(
           fmt::format("meeting.state.{}", report::to_string(static_cast<report::ItemState>(s)))));
-    for (auto kind : {"category", "recurring"}) CHECK(test::words().has(fmt::format("topics.kind.{}", kind)));
-    for (auto outcome : {"solved", "explained"}) CHECK(test::words().has(fmt::format("outcome.{}", outcome)));
+    for (auto kind : {"category", "recurring"})
+      CHECK(test::words().has(fmt::format("topics.kind.{}", kind)));
+    for (auto outcome : {"solved", "explained"})
+      CHECK(test::words().has(fmt::format("outcome.{}", outcome)));
   }
 
   TEST_CASE("one decimal rounds halves up, as 四舍五入 does") {

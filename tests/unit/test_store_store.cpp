@@ -50,7 +50,8 @@ TEST_SUITE("store") {
 
   TEST_CASE("a missing store is not created when reading") {
     TempDir dir;
-    const auto t = duban::test::thrown([&] { Store::open(dir.path / "none.db", store::Create::never); });
+    const auto t =
+        duban::test::thrown([&] { Store::open(dir.path / "none.db", store::Create::never); });
     CHECK(t.kind == duban::Kind::store_missing);
     CHECK(t.at == (dir.path / "none.db").string());
     CHECK_FALSE(std::filesystem::exists(dir.path / "none.db"));
@@ -65,9 +66,7 @@ TEST_SUITE("store") {
     std::filesystem::remove(file);
     std::filesystem::remove(file.string() + "-wal");
     std::filesystem::remove(file.string() + "-shm");
-    {
-      std::ofstream(file) << "this is not a database, just text that is long enough to matter";
-    }
+    { std::ofstream(file) << "this is not a database, just text that is long enough to matter"; }
     CHECK(duban::test::thrown([&] { Store::open(file, store::Create::if_missing); }).kind ==
           duban::Kind::store_damaged);
   }
@@ -119,13 +118,16 @@ TEST_SUITE("store") {
       s.append_event(e);
     });
     // The triggers' words come through as the store's own (value).
-    const auto update = duban::test::thrown([&] { s.query_text("UPDATE journal SET actor = 'x'"); });
+    const auto update =
+        duban::test::thrown([&] { s.query_text("UPDATE journal SET actor = 'x'"); });
     CHECK(update.kind == duban::Kind::store_constraint);
     CHECK(update.fields.value.find("append-only") != std::string::npos);
-    CHECK(duban::test::thrown([&] { s.query_text("DELETE FROM journal"); }).fields.value.find(
-              "append-only") != std::string::npos);
-    CHECK(duban::test::thrown([&] { s.query_text("DELETE FROM \"case\""); }).fields.value.find(
-              "never deleted") != std::string::npos);
+    CHECK(duban::test::thrown([&] {
+            s.query_text("DELETE FROM journal");
+          }).fields.value.find("append-only") != std::string::npos);
+    CHECK(duban::test::thrown([&] {
+            s.query_text("DELETE FROM \"case\"");
+          }).fields.value.find("never deleted") != std::string::npos);
     CHECK(s.events(c.id).size() == 1);
   }
 
@@ -151,7 +153,8 @@ TEST_SUITE("store") {
     auto c = sample("ABCD-EFGH", "路灯");
     s.write([&] { s.insert_case(c); });
     for (const auto* typed : {"ABCD-EFGH", "abcd-efgh", "abcdefgh", "ABCD EFGH", " ab-cd ef gh ",
-                              "ABCD\xEF\xBC\x8D" "EFGH"})
+                              "ABCD\xEF\xBC\x8D"
+                              "EFGH"})
       CHECK(s.find_case_by_receipt(typed).has_value());
     CHECK_FALSE(s.find_case_by_receipt("ABCD-EFGX").has_value());
   }

@@ -82,14 +82,18 @@ TEST_SUITE("escalate") {
     CHECK(done[0].recipient.name == "谢美玲");
     CHECK(done[0].recipient.email == "village@example.gov.cn");
     std::ostringstream zh, en, json;
-    supervise::render_escalations(zh, done, io::Format::table, l.config, test::words(cmd::Lang::zh));
-    CHECK(zh.str() ==
-          "编号  牵头单位  规则        期限              原级别  升至  通知                                        标题\n"
-          "   1  village   超时未响应  2025-10-09 23:59       0     1  单位负责人 谢美玲 <village@example.gov.cn>  路灯不亮\n");
-    supervise::render_escalations(en, done, io::Format::table, l.config, test::words(cmd::Lang::en));
+    supervise::render_escalations(zh, done, io::Format::table, l.config,
+                                  test::words(cmd::Lang::zh));
+    CHECK(zh.str() == "编号  牵头单位  规则        期限              原级别  升至  通知            "
+                      "                            标题\n"
+                      "   1  village   超时未响应  2025-10-09 23:59       0     1  单位负责人 "
+                      "谢美玲 <village@example.gov.cn>  路灯不亮\n");
+    supervise::render_escalations(en, done, io::Format::table, l.config,
+                                  test::words(cmd::Lang::en));
     CHECK(en.str().find("not acknowledged by its ack due") != std::string::npos);
     CHECK(en.str().find("unit head 谢美玲 <village@example.gov.cn>") != std::string::npos);
-    supervise::render_escalations(json, done, io::Format::json, l.config, test::words(cmd::Lang::zh));
+    supervise::render_escalations(json, done, io::Format::json, l.config,
+                                  test::words(cmd::Lang::zh));
     const auto j = nlohmann::json::parse(json.str());
     CHECK(j[0]["when"] == "ack_overdue");
     CHECK(j[0]["notify"] == "unit head");
@@ -100,7 +104,8 @@ TEST_SUITE("escalate") {
     const auto next = supervise::escalate_auto(late);
     REQUIRE(next.size() == 1);
     std::ostringstream words;
-    supervise::render_escalations(words, next, io::Format::table, l.config, test::words(cmd::Lang::zh));
+    supervise::render_escalations(words, next, io::Format::table, l.config,
+                                  test::words(cmd::Lang::zh));
     CHECK(words.str().find("超期未办结逾1个工作日") != std::string::npos);
     CHECK(words.str().find("领办领导（未指定）") != std::string::npos);
     (void)id;
@@ -182,7 +187,8 @@ TEST_SUITE("escalate") {
     CHECK(c.lead_unit == "city");
     CHECK(c.level == 1);
     CHECK(c.status == Status::listed);
-    CHECK(time::format_utc(*c.ack_due) == "2025-10-11T15:59:59Z");  // Saturday 10-11 is a make-up day
+    CHECK(time::format_utc(*c.ack_due) ==
+          "2025-10-11T15:59:59Z");  // Saturday 10-11 is a make-up day
   }
 
   TEST_CASE("--level must raise the level and needs a reason") {
@@ -219,13 +225,16 @@ TEST_SUITE("escalate") {
     auto late = l.at("2025-10-10 09:00");
     std::vector<std::int64_t> committed;
     // One case per transaction; between them, the second case's unit answers.
-    const auto done = supervise::escalate_auto(late, [&](const auto& batch) {
-      for (const auto& e : batch) committed.push_back(e.after.id);
-      if (committed.size() == 1) {
-        auto ack = l.at("2025-10-10 08:59");
-        cases::ack(ack, {second}, std::nullopt);
-      }
-    }, 1);
+    const auto done = supervise::escalate_auto(
+        late,
+        [&](const auto& batch) {
+          for (const auto& e : batch) committed.push_back(e.after.id);
+          if (committed.size() == 1) {
+            auto ack = l.at("2025-10-10 08:59");
+            cases::ack(ack, {second}, std::nullopt);
+          }
+        },
+        1);
     CHECK(committed == std::vector<std::int64_t>{first});
     REQUIRE(done.size() == 1);
     CHECK(cases::find(l.store, second).level == 0);

@@ -60,7 +60,8 @@ struct Town {
 TEST_SUITE("remind") {
   TEST_CASE("every reminder kind has its words in the catalogue") {
     for (int k = 0; k <= static_cast<int>(ReminderKind::meeting_report_due); ++k) {
-      const auto key = fmt::format("remind.kind.{}", supervise::to_string(static_cast<ReminderKind>(k)));
+      const auto key =
+          fmt::format("remind.kind.{}", supervise::to_string(static_cast<ReminderKind>(k)));
       CAPTURE(key);
       CHECK(test::words(cmd::Lang::zh).has(key));
     }
@@ -74,12 +75,12 @@ TEST_SUITE("remind") {
     const auto groups = t.remind("2025-10-09 10:00", "1h");  // ack due tomorrow's end
     CHECK(groups.empty());
     std::ostringstream out;
-    supervise::render_reminders(out, groups, io::Format::table, t.config, test::at("2025-10-09 10:00"),
-                                test::words(cmd::Lang::en));
+    supervise::render_reminders(out, groups, io::Format::table, t.config,
+                                test::at("2025-10-09 10:00"), test::words(cmd::Lang::en));
     CHECK(out.str().empty());
     std::ostringstream json;
-    supervise::render_reminders(json, groups, io::Format::json, t.config, test::at("2025-10-09 10:00"),
-                                test::words(cmd::Lang::en));
+    supervise::render_reminders(json, groups, io::Format::json, t.config,
+                                test::at("2025-10-09 10:00"), test::words(cmd::Lang::en));
     CHECK(json.str() == "{\n  \"as_of\": \"2025-10-09T02:00:00Z\",\n  \"groups\": []\n}\n");
   }
 
@@ -88,7 +89,8 @@ TEST_SUITE("remind") {
     t.assigned("2025-10-09 09:00", "cgj");  // ack due 10-10 23:59:59
     CHECK(t.remind("2025-10-10 08:30", "1h").at(0).items.at(0).kind == ReminderKind::ack_due_soon);
     CHECK(t.remind("2025-10-09 10:00", "1wd").at(0).items.at(0).kind == ReminderKind::ack_due_soon);
-    CHECK(t.remind("2025-10-11 00:00", "1h").at(0).items.at(0).kind == ReminderKind::unacknowledged);
+    CHECK(t.remind("2025-10-11 00:00", "1h").at(0).items.at(0).kind ==
+          ReminderKind::unacknowledged);
   }
 
   TEST_CASE("a co-unit is told of an overdue case, and --unit gives the same share") {
@@ -140,15 +142,13 @@ TEST_SUITE("remind") {
     const auto now = test::at("2025-10-10 09:00");
     supervise::render_reminders(out, t.remind("2025-10-10 09:00"), io::Format::table, t.config, now,
                                 test::words(cmd::Lang::en));
-    CHECK(out.str() ==
-          "Urban Management (cgj)  He Guanggui <cgj@example.gov.cn>\n"
-          "  not acknowledged  #1      due 2025-10-09 23:59  case for cgj\n");
+    CHECK(out.str() == "Urban Management (cgj)  He Guanggui <cgj@example.gov.cn>\n"
+                       "  not acknowledged  #1      due 2025-10-09 23:59  case for cgj\n");
     std::ostringstream zh;
     supervise::render_reminders(zh, t.remind("2025-10-10 09:00"), io::Format::table, t.config, now,
                                 test::words(cmd::Lang::zh));
-    CHECK(zh.str() ==
-          "Urban Management (cgj)  He Guanggui <cgj@example.gov.cn>\n"
-          "  超时未响应  #1      期限 2025-10-09 23:59  case for cgj\n");
+    CHECK(zh.str() == "Urban Management (cgj)  He Guanggui <cgj@example.gov.cn>\n"
+                      "  超时未响应  #1      期限 2025-10-09 23:59  case for cgj\n");
   }
 
   TEST_CASE("an unanswered whistle is reminded to the summoned unit") {
@@ -166,7 +166,8 @@ TEST_SUITE("remind") {
   TEST_CASE("a meeting's list is late when its cases are not all assigned within 3 days") {
     Town t;
     auto ctx = t.at("2025-10-09 09:00");
-    const auto m = cases::add_meeting(ctx, {"breakfast", "环卫工人早餐会", "2025-10-09", std::nullopt});
+    const auto m =
+        cases::add_meeting(ctx, {"breakfast", "环卫工人早餐会", "2025-10-09", std::nullopt});
     cases::IntakeFields f;
     f.title = "工资偏低";
     f.meeting = std::to_string(m.id);
@@ -186,10 +187,11 @@ TEST_SUITE("remind") {
     CHECK(office[0].unit == "city");
     CHECK(office[0].items.at(0).role == supervise::Role::office);
     std::ostringstream out;
-    supervise::render_reminders(out, office, io::Format::table, t.config, test::at("2025-10-13 00:00"),
-                                test::words(cmd::Lang::zh));
-    CHECK(out.str() == "City (city)\n"
-                       "  清单逾期  M1      期限 2025-10-12 23:59  环卫工人早餐会（共 1 件，1 件未交办）\n");
+    supervise::render_reminders(out, office, io::Format::table, t.config,
+                                test::at("2025-10-13 00:00"), test::words(cmd::Lang::zh));
+    CHECK(out.str() ==
+          "City (city)\n"
+          "  清单逾期  M1      期限 2025-10-12 23:59  环卫工人早餐会（共 1 件，1 件未交办）\n");
   }
 
   TEST_CASE("a meeting's implementation report is reminded in the window before it falls due") {

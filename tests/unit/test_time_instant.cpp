@@ -141,7 +141,8 @@ TEST_SUITE("time/instant") {
     CHECK(parse_when("2025/10/25", shanghai()) == utc("2025-10-24T16:00:00Z"));
     CHECK(parse_when("2025-1-5", shanghai()) == utc("2025-01-04T16:00:00Z"));
     CHECK(parse_when("2025年9月27日", shanghai()) == utc("2025-09-26T16:00:00Z"));
-    CHECK(parse_when("2025年9月27日", shanghai(), DateOnly::end_of_day) == utc("2025-09-27T15:59:59Z"));
+    CHECK(parse_when("2025年9月27日", shanghai(), DateOnly::end_of_day) ==
+          utc("2025-09-27T15:59:59Z"));
     CHECK(parse_when("2025年9月27日 9时5分", shanghai()) == utc("2025-09-27T01:05:00Z"));
     CHECK(parse_when("2025年9月27日9时5分3秒", shanghai()) == utc("2025-09-27T01:05:03Z"));
     CHECK(parse_when("2025年9月27日 14时", shanghai()) == utc("2025-09-27T06:00:00Z"));

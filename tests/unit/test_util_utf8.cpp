@@ -93,7 +93,8 @@ TEST_SUITE("util/utf8") {
   }
 
   TEST_CASE("escape_controls shows an invalid byte as \\x, never raw") {
-    CHECK(escape_controls("a\x9b" "31m") == "a\\x9b31m");
+    CHECK(escape_controls("a\x9b"
+                          "31m") == "a\\x9b31m");
     CHECK(is_valid_utf8(escape_controls("\xff\xfe路")));
   }
 }

@@ -11,16 +11,6 @@ namespace duban::cmd {
 
 namespace {
 
-// An error's fields: the option or field at fault, what was given, and
-// what it may be (or the other values its kind needs).
-Fields fault(std::string field, std::string value = {}, std::vector<std::string> choices = {}) {
-  Fields f;
-  f.field = std::move(field);
-  f.value = std::move(value);
-  f.choices = std::move(choices);
-  return f;
-}
-
 struct Options {
   std::vector<std::string> ids;
   std::optional<int> level;
@@ -38,9 +28,9 @@ void run(Runtime& rt, const Options& o) {
   const int modes = o.automatic + o.level.has_value() + o.to.has_value() + o.whistle.has_value();
   if (modes != 1)
     throw Error(Kind::one_mode_of,
-                fault({}, {}, {"--level N", "--to UNIT", "--whistle UNITS", "--auto"}));
+                Fields{.choices = {"--level N", "--to UNIT", "--whistle UNITS", "--auto"}});
   if (o.automatic) {
-    if (!o.ids.empty()) throw Error(Kind::no_ids_with, fault("auto"));
+    if (!o.ids.empty()) throw Error(Kind::no_ids_with, Fields{.field = "auto"});
     // Checked before any case is touched, so that a bad --format writes nothing.
     const auto format = rt.format({io::Format::table, io::Format::json, io::Format::jsonl,
                                    io::Format::csv, io::Format::tsv, io::Format::ids});
@@ -55,13 +45,13 @@ void run(Runtime& rt, const Options& o) {
     }
     return render_auto(rt, done, format);
   }
-  if (!o.reason) throw Error(Kind::required, fault("reason"));
+  if (!o.reason) throw Error(Kind::required, Fields{.field = "reason"});
   const auto ids = rt.ids(o.ids);
   if (o.level) return render_cases(rt, supervise::raise_level(ctx, ids, *o.level, *o.reason));
   if (o.to) return render_cases(rt, supervise::move_up(ctx, ids, *o.to, *o.reason));
   const std::string within_text = o.within.value_or("30m");
   const auto within = time::parse_duration(within_text);
-  if (!within) throw Error(Kind::not_a_duration, fault("within", within_text));
+  if (!within) throw Error(Kind::not_a_duration, Fields{.field = "within", .value = within_text});
   render_cases(rt, supervise::whistle(ctx, ids, util::split_list(*o.whistle), *within, *o.reason));
 }
 

@@ -14,16 +14,6 @@ namespace duban::cmd {
 
 namespace {
 
-// An error's fields: the option or field at fault, what was given, and
-// what it may be (or the other values its kind needs).
-Fields fault(std::string field, std::string value = {}, std::vector<std::string> choices = {}) {
-  Fields f;
-  f.field = std::move(field);
-  f.value = std::move(value);
-  f.choices = std::move(choices);
-  return f;
-}
-
 struct MonthlyOptions {
   std::optional<std::string> month, from, to;
   std::string by = "unit";
@@ -38,21 +28,23 @@ constexpr std::string_view k_bom = "\xEF\xBB\xBF";
 // CSV for Excel: a UTF-8 byte order mark, or Excel reads Chinese as GBK.
 void begin_output(Runtime& rt, const MonthlyOptions& o, io::Format format) {
   if (o.bom && format != io::Format::csv && format != io::Format::tsv)
-    throw Error(Kind::option_needs, fault("bom", {}, {"--format csv|tsv"}));
+    throw Error(Kind::option_needs, Fields{.field = "bom", .choices = {"--format csv|tsv"}});
   if (o.bom) rt.out << k_bom;
 }
 
 report::Period period_of(Runtime& rt, const MonthlyOptions& o) {
   if (o.month && (o.from || o.to))
-    throw Error(Kind::options_conflict, fault("month", {}, {"--from/--to"}));
+    throw Error(Kind::options_conflict, Fields{.field = "month", .choices = {"--from/--to"}});
   if (o.from || o.to) {
     if (!o.from || !o.to)
       throw Error(Kind::option_needs,
-                  fault(o.from ? "from" : "to", {}, {o.from ? "--to" : "--from"}));
+                  Fields{.field = o.from ? "from" : "to", .choices = {o.from ? "--to" : "--from"}});
     const auto from = time::parse_date(*o.from), to = time::parse_date(*o.to);
-    if (!from) throw Error(Kind::not_a_date, fault("from", *o.from));
-    if (!to) throw Error(Kind::not_a_date, fault("to", *o.to));
-    if (*from >= *to) throw Error(Kind::empty_period, fault("from", *o.from, {"--to " + *o.to}));
+    if (!from) throw Error(Kind::not_a_date, Fields{.field = "from", .value = *o.from});
+    if (!to) throw Error(Kind::not_a_date, Fields{.field = "to", .value = *o.to});
+    if (*from >= *to)
+      throw Error(Kind::empty_period,
+                  Fields{.field = "from", .value = *o.from, .choices = {"--to " + *o.to}});
     return {*from, *to};
   }
   const auto today = rt.config().zone.local_date(rt.now());
@@ -64,7 +56,7 @@ report::Period period_of(Runtime& rt, const MonthlyOptions& o) {
   if (o.month == "current") return this_month;
   if (o.month) {
     auto p = report::month(*o.month);
-    if (!p) throw Error(Kind::not_a_month, fault("month", *o.month));
+    if (!p) throw Error(Kind::not_a_month, Fields{.field = "month", .value = *o.month});
     return *p;
   }
   return this_month;
@@ -74,12 +66,12 @@ void run_monthly(Runtime& rt, const MonthlyOptions& o) {
   const auto by = report::parse_group_by(o.by);
   if (!by) {
     const std::vector<std::string> names = {"unit", "category", "channel", "class", "town"};
-    auto f = fault("by", o.by, names);
+    auto f = Fields{.field = "by", .value = o.by, .choices = names};
     f.nearest = config::nearest(o.by, names).value_or("");
     throw Error(Kind::not_one_of, std::move(f));
   }
   if (o.rollup && *by != store::GroupBy::unit)
-    throw Error(Kind::option_needs, fault("rollup", {}, {"--by unit"}));
+    throw Error(Kind::option_needs, Fields{.field = "rollup", .choices = {"--by unit"}});
   const auto format = rt.format({io::Format::table, io::Format::json, io::Format::csv,
                                  io::Format::tsv, io::Format::md, io::Format::html});
   const auto period = period_of(rt, o);
@@ -122,7 +114,8 @@ void run_scorecard(Runtime& rt, const MonthlyOptions& o) {
 void run_topics(Runtime& rt, const MonthlyOptions& o) {
   const auto format = rt.format(k_table_formats);
   if (o.top < 1 || o.top > 1000)
-    throw Error(Kind::out_of_range, fault("top", std::to_string(o.top), {"1", "1000"}));
+    throw Error(Kind::out_of_range,
+                Fields{.field = "top", .value = std::to_string(o.top), .choices = {"1", "1000"}});
   const auto period = period_of(rt, o);
   auto& store = rt.store(store::Create::never);
   const auto list = report::topics(store, rt.config(), period, static_cast<std::size_t>(o.top));

@@ -42,14 +42,11 @@ std::vector<CaseRow> raise_level(Context& ctx, const std::vector<std::int64_t>& 
   const auto why = cases::require_text(reason, "reason");
   return change_each(ctx, ids, [&](CaseRow& c) {
     require_open(c);
-    if (level <= c.level) {
-      Fields f;
-      f.field = "level";
-      f.value = std::to_string(level);
-      f.case_id = c.id;
-      f.choices = {std::to_string(c.level)};
-      throw Error(Kind::level_not_raised, std::move(f));
-    }
+    if (level <= c.level)
+      throw Error(Kind::level_not_raised, {.field = "level",
+                                           .value = std::to_string(level),
+                                           .case_id = c.id,
+                                           .choices = {std::to_string(c.level)}});
     record(ctx, c, Action::escalate, c.lead_unit,
            Json{{"from_level", c.level}, {"level", level}, {"reason", why}});
   });
@@ -61,14 +58,9 @@ std::vector<CaseRow> move_up(Context& ctx, const std::vector<std::int64_t>& ids,
   const auto unit = cases::require_unit(ctx.config, given, "to");
   return change_each(ctx, ids, [&](CaseRow& c) {
     require_open(c);
-    if (!is_ancestor(ctx.config, unit, *c.lead_unit)) {
-      Fields f;
-      f.field = "to";
-      f.value = unit;
-      f.case_id = c.id;
-      f.choices = {*c.lead_unit};
-      throw Error(Kind::not_above, std::move(f));
-    }
+    if (!is_ancestor(ctx.config, unit, *c.lead_unit))
+      throw Error(Kind::not_above,
+                  {.field = "to", .value = unit, .case_id = c.id, .choices = {*c.lead_unit}});
     const auto from = *c.lead_unit;
     const auto plan = plan_for(ctx.config, c.channel, c.category,
                                c.klass ? std::optional<char>((*c.klass)[0]) : std::nullopt);
@@ -89,11 +81,7 @@ std::vector<CaseRow> whistle(Context& ctx, const std::vector<std::int64_t>& ids,
                              const std::vector<std::string>& given, time::Duration within,
                              const std::string& reason) {
   const auto why = cases::require_text(reason, "reason");
-  if (given.empty()) {
-    Fields f;
-    f.field = "whistle";
-    throw Error(Kind::whistle_without_units, std::move(f));
-  }
+  if (given.empty()) throw Error(Kind::whistle_without_units, {.field = "whistle"});
   std::vector<std::string> units;
   for (const auto& u : given) units.push_back(cases::require_unit(ctx.config, u, "whistle"));
   const auto due =

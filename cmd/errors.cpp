@@ -25,7 +25,8 @@ struct Wording {
 // `choices` as status words, "a, b or c"), {inner} (the fault in faults[0]);
 // {at}: {where} and ": ", or nothing when there is no where.
 // A fault in a value is bad usage (64) on the command line and bad data (65)
-// in a file: `input` marks those kinds.
+// in a file (is_value_fault); a name that matches nothing is 69 and 65
+// (is_name_fault).
 Wording wording(Kind kind) {
   switch (kind) {
   // --- values given by a person or a file ------------------------------
@@ -85,7 +86,7 @@ Wording wording(Kind kind) {
     return {Exit::data, "案件 {case} 当前为“{status}”，此操作要求它为“{statuses}”",
             "case {case} is {status}; this needs it {statuses}"};
   case Kind::not_acknowledged:
-    return {Exit::data, "案件 {case} 已交办但承办单位尚未签收；签收（ack）后才能办结",
+    return {Exit::data, "案件 {case} 已交办但牵头单位尚未签收；签收（ack）后才能办结",
             "case {case} is assigned but not acknowledged; resolve needs it in progress "
             "(acknowledged by its lead unit: ack)"};
   case Kind::close_needs_resolved:
@@ -102,10 +103,10 @@ Wording wording(Kind kind) {
         "case {case}: this act at {value} is before its latest act at {a}; acts on a case go "
         "in time order"};
   case Kind::lead_and_co:
-    return {Exit::usage, "单位 “{value}” 不能既是主办单位又是协办单位",
+    return {Exit::usage, "单位 “{value}” 不能既是牵头单位又是责任单位",
             "unit '{value}' cannot be both lead and co-unit"};
   case Kind::co_twice:
-    return {Exit::usage, "协办单位 “{value}” 列了两次", "co-unit '{value}' is listed twice"};
+    return {Exit::usage, "责任单位 “{value}” 列了两次", "co-unit '{value}' is listed twice"};
   case Kind::reason_for_due:
     return {Exit::usage, "{where}: 必须给出（期限为什么与规则不同）",
             "{where} is required (why the deadline differs from the rules)"};
@@ -126,7 +127,7 @@ Wording wording(Kind kind) {
             "case {case} has no class, and its resolve deadline depends on it; give --class "
             "A|B|C or --due"};
   case Kind::not_on_case:
-    return {Exit::usage, "单位 “{value}” 既不是案件 {case} 的主办、协办单位，也没有被吹哨",
+    return {Exit::usage, "单位 “{value}” 既不是案件 {case} 的牵头单位、责任单位，也没有被吹哨",
             "unit '{value}' is neither the lead, a co-unit nor summoned on case {case}"};
   case Kind::due_not_assigned:
     return {Exit::usage, "案件 {case} 尚未交办；期限在交办（assign）时给出",

@@ -180,7 +180,7 @@ en run assign 4 --lead cgj --due 3d
 expect_err_has "--reason is required (why the deadline differs from the rules)"
 run assign 4 --lead cgj --co cgj
 expect_rc 64
-expect_err_has "单位 “cgj” 不能既是主办单位又是协办单位"
+expect_err_has "单位 “cgj” 不能既是牵头单位又是责任单位"
 en run assign 4 --lead cgj --co rsj,rsj
 expect_rc 64
 expect_err_has "co-unit 'rsj' is listed twice"
@@ -211,7 +211,7 @@ en run ack 3 --unit rsj
 expect_rc 64
 expect_err_has "unit 'rsj' is neither the lead, a co-unit nor summoned on case 3"
 run ack 3 --unit rsj
-expect_err_has "单位 “rsj” 既不是案件 3 的主办、协办单位，也没有被吹哨"
+expect_err_has "单位 “rsj” 既不是案件 3 的牵头单位、责任单位，也没有被吹哨"
 en run note 4 "x" --due 3d
 expect_rc 64
 expect_err_has "case 4 is not assigned; a due date comes with assign"

@@ -502,11 +502,6 @@ std::optional<std::string> nearest(std::string_view word, const std::vector<std:
   return std::nullopt;
 }
 
-std::string did_you_mean(std::string_view word, const std::vector<std::string>& known) {
-  const auto near = nearest(word, known);
-  return near ? fmt::format("; did you mean '{}'?", *near) : std::string();
-}
-
 Config defaults(const fs::path& default_store) {
   Config c;
   c.store = default_store;

@@ -148,12 +148,6 @@ std::filesystem::path default_store_path(const Environment& env);
 // it holds) is close too.
 std::optional<std::string> nearest(std::string_view word, const std::vector<std::string>& known);
 
-// Transitional, English: "; did you mean 'cgj'?". The library's faults use
-// `nearest` in their fields; this goes once its last callers outside the
-// config (the command-word hint in cmd/main.cpp, intake's unknown columns)
-// do too.
-std::string did_you_mean(std::string_view word, const std::vector<std::string>& known);
-
 // The starter config `duban init` writes: valid, commented, small.
 std::string_view starter_config();
 

@@ -23,7 +23,8 @@ struct Wording {
 // {choices} (joined), {a} and {b} (the first two choices), {source}, {line},
 // {status} (`value` as a status word), {statuses} (Kind::wrong_state's
 // `choices` as status words, "a, b or c"), {inner} (the fault in faults[0]);
-// {at}: {where} and ": ", or nothing when there is no where.
+// {at}: {where} and ": ", or nothing when there is no where; {field}: the
+// field alone; {os}: the system's reason for `value`, an errno.
 // A fault in a value is bad usage (64) on the command line and bad data (65)
 // in a file (is_value_fault); a name that matches nothing is 69 and 65
 // (is_name_fault).
@@ -495,7 +496,7 @@ std::string one(const Error& e, const Catalogue& words) {
                 fmt::arg("choices", choices), fmt::arg("a", a), fmt::arg("b", b),
                 fmt::arg("source", f.source), fmt::arg("line", f.line), fmt::arg("status", status),
                 fmt::arg("statuses", statuses), fmt::arg("inner", inner),
-                fmt::arg("os", os_reason(f.value, words))));
+                fmt::arg("os", os_reason(f.value, words)), fmt::arg("field", f.field)));
 }
 
 }  // namespace

@@ -161,6 +161,10 @@ enum class Kind {
   cannot_write_file,  // cannot write `source`; `value` the errno
 };
 
+// The last kind: a new kind goes before it, or becomes it, so that a test can
+// word every kind there is.
+constexpr Kind k_last_kind = Kind::cannot_write_file;
+
 // A fault of the store itself (busy, damaged, unwritable), not of what was
 // being written to it.
 constexpr bool is_store_fault(Kind kind) {

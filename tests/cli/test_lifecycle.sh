@@ -177,7 +177,7 @@ expect_eq "$(jcount)" "$((j + 2))" "refused notes write nothing"
 j=$(jcount)
 run resolve 4 --outcome solved --note "已处理"
 expect_rc 65
-expect_err_has "案件 4 已交办但承办单位尚未签收"
+expect_err_has "案件 4 已交办但牵头单位尚未签收"
 expect_eq "$(state 4)" "listed" "resolve of a listed case is refused"
 run resolve 1 --outcome explained
 expect_rc 64

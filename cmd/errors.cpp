@@ -279,9 +279,9 @@ Wording wording(Kind kind) {
   case Kind::config_out_of_range:
     return {Exit::config, "{where}: 必须是 {a} 到 {b} 之间的数",
             "{where}: must be a number from {a} to {b}"};
-  case Kind::config_no_weight:
-    return {Exit::config, "{where}: 至少一个权重要大于 0",
-            "{where}: at least one weight must be above 0"};
+  case Kind::config_weights_sum:
+    return {Exit::config, "{where}: 三项权重之和为 {value}，应为 1",
+            "{where}: the weights sum to {value}, not 1"};
   case Kind::config_not_zone:
     return {Exit::config, "{where}: “{value}” 不是 IANA 时区（如 Asia/Shanghai）",
             "{where}: '{value}' is not an IANA time zone (such as Asia/Shanghai)"};

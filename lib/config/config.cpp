@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <functional>
 #include <set>
@@ -384,10 +385,26 @@ void read_scorecard(Reader& top, Config& config) {
     weight("closure_rate", s.closure_rate);
     weight("satisfaction_rate", s.satisfaction_rate);
     wr.reject_unknown({"ack_rate", "closure_rate", "satisfaction_rate"});
-    if (s.ack_rate + s.closure_rate + s.satisfaction_rate <= 0)
-      r.fail(*w, "weights", Kind::config_no_weight);
+    // The score is a weighted mean of the three rates: weights that do not
+    // sum to 1 would put it outside 0..100.
+    if (const double sum = s.ack_rate + s.closure_rate + s.satisfaction_rate;
+        std::abs(sum - 1.0) > 1e-9)
+      r.fail(*w, "weights", Kind::config_weights_sum, fmt::format("{}", sum));
   }
   r.reject_unknown({"weights"});
+}
+
+void read_satisfaction(Reader& top, Config& config) {
+  const auto* node = top.take("satisfaction");
+  if (!node) return;
+  Reader r(table_of(top, *node, "satisfaction"), top.file(), "satisfaction");
+  if (const auto* v = r.take("basic_weight")) {
+    const auto x = v->value<double>();
+    if (!x || *x < 0 || *x > 1)
+      r.fail(*v, "basic_weight", Kind::config_out_of_range, "", "", {"0", "1"});
+    config.satisfaction_basic_weight = *x;
+  }
+  r.reject_unknown({"basic_weight"});
 }
 
 }  // namespace
@@ -570,8 +587,9 @@ Config parse(std::string_view text, const fs::path& file, const fs::path& defaul
   read_deadlines(top, config);
   read_escalation(top, config);
   read_scorecard(top, config);
+  read_satisfaction(top, config);
   top.reject_unknown({"store", "timezone", "lang", "office", "channels", "calendar", "unit",
-                      "category", "deadlines", "escalation", "scorecard"});
+                      "category", "deadlines", "escalation", "scorecard", "satisfaction"});
   return config;
 }
 
@@ -763,9 +781,13 @@ after  = "5wd"
 level  = 3
 notify = "supervision office"
 
-# 单位评分（report scorecard）：响应率、办结率、满意率的权重。
+# 单位评分（report scorecard）：响应率、办结率、满意率的权重，三项之和须为 1。
 [scorecard]
 weights = { ack_rate = 0.2, closure_rate = 0.4, satisfaction_rate = 0.4 }
+
+# 满意率中“基本满意”按多少计：1 为与“满意”同计，北京式排名用 0.9。
+[satisfaction]
+basic_weight = 1.0
 )toml";
 }
 

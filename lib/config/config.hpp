@@ -78,6 +78,8 @@ struct Config {
   Deadlines deadlines;
   std::vector<EscalationStep> escalation;
   ScorecardWeights scorecard;
+  // How much a 基本满意 rating counts in 满意率 (SPEC §5, §7): 0..1.
+  double satisfaction_basic_weight = 1.0;
 
   // The unit with `code`, or nullptr; by the index when it is current.
   const Unit* find_unit(std::string_view code) const;

@@ -102,7 +102,7 @@ std::optional<Period> month(std::string_view text) {
   return Period{*first, time::LocalDays{std::chrono::local_days(next).time_since_epoch()}};
 }
 
-Figures figures_of(const store::Tally& t) {
+Figures figures_of(const store::Tally& t, double basic_weight) {
   Figures f;
   f.received = t.received;
   f.closed = t.closed;
@@ -110,7 +110,11 @@ Figures figures_of(const store::Tally& t) {
   f.on_time_rate = ratio(t.closed_on_time, t.closed);
   f.overdue_open = t.overdue_open;
   f.ack_rate = ratio(t.ack_on_time, t.ack_due);
-  f.satisfaction_rate = ratio(t.satisfied, t.followups);
+  // 基本满意 counts with the config's weight (SPEC §7).
+  if (t.followups)
+    f.satisfaction_rate =
+        (static_cast<double>(t.satisfied) + basic_weight * static_cast<double>(t.basic)) /
+        static_cast<double>(t.followups);
   if (t.closed) f.mean_days_to_close = t.close_seconds / 86400.0 / static_cast<double>(t.closed);
   f.escalations = t.escalations;
   f.reopened = t.reopened;
@@ -129,6 +133,7 @@ void add(store::Tally& into, const store::Tally& t) {
   into.ack_on_time += t.ack_on_time;
   into.followups += t.followups;
   into.satisfied += t.satisfied;
+  into.basic += t.basic;
   into.escalations += t.escalations;
   into.reopened += t.reopened;
   into.returned += t.returned;
@@ -163,7 +168,7 @@ Monthly monthly(const store::Store& store, const config::Config& config, Period 
       store.tally(by, config.zone.start_of(period.from), config.zone.start_of(period.to), as_of);
   store::Tally total;
   for (const auto& t : tallies) add(total, t);
-  m.total = figures_of(total);
+  m.total = figures_of(total, config.satisfaction_basic_weight);
 
   std::vector<store::Tally> shown;
   std::map<std::string, bool> placed;  // keys shown in a unit's own group
@@ -189,7 +194,8 @@ Monthly monthly(const store::Store& store, const config::Config& config, Period 
     if (!t.key && has_anything(t)) shown.push_back(t);
 
   for (const auto& t : shown)
-    m.groups.push_back({t.key, group_name(config, by, t.key), figures_of(t)});
+    m.groups.push_back(
+        {t.key, group_name(config, by, t.key), figures_of(t, config.satisfaction_basic_weight)});
   return m;
 }
 

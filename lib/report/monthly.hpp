@@ -32,7 +32,7 @@ struct Figures {
 };
 
 // Rates from the counts; an empty denominator gives no rate (SPEC §7).
-Figures figures_of(const store::Tally& t);
+Figures figures_of(const store::Tally& t, double basic_weight);
 void add(store::Tally& into, const store::Tally& t);
 
 struct Group {

@@ -78,7 +78,8 @@ struct Tally {
   std::int64_t ack_due = 0;  // first assigned in P, ack due before T or acked
   std::int64_t ack_on_time = 0;
   std::int64_t followups = 0;
-  std::int64_t satisfied = 0;  // satisfied or basic
+  std::int64_t satisfied = 0;  // rated satisfied
+  std::int64_t basic = 0;      // rated basically satisfied (基本满意)
   std::int64_t escalations = 0, reopened = 0, returned = 0;
 };
 

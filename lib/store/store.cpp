@@ -867,7 +867,9 @@ std::vector<Tally> Store::tally(GroupBy by, Instant from, Instant to, Instant as
         });
     run(fmt::format("SELECT {0}, count(*) FILTER (WHERE j.action = 'followup'),"
                     " count(*) FILTER (WHERE j.action = 'followup' AND"
-                    "   json_extract(j.detail, '$.rating') IN ('satisfied', 'basic')),"
+                    "   json_extract(j.detail, '$.rating') = 'satisfied'),"
+                    " count(*) FILTER (WHERE j.action = 'followup' AND"
+                    "   json_extract(j.detail, '$.rating') = 'basic'),"
                     " count(*) FILTER (WHERE j.action = 'escalate'),"
                     " count(*) FILTER (WHERE j.action = 'reopen')"
                     " FROM {2} j JOIN {1} c ON c.id = j.case_id"
@@ -877,8 +879,9 @@ std::vector<Tally> Store::tally(GroupBy by, Instant from, Instant to, Instant as
         [](auto& st, Tally& t) {
           t.followups = st.getColumn(1).getInt64();
           t.satisfied = st.getColumn(2).getInt64();
-          t.escalations = st.getColumn(3).getInt64();
-          t.reopened = st.getColumn(4).getInt64();
+          t.basic = st.getColumn(3).getInt64();
+          t.escalations = st.getColumn(4).getInt64();
+          t.reopened = st.getColumn(5).getInt64();
         });
     run(fmt::format("SELECT {0}, count(*) FROM {2} j JOIN {1} c ON c.id = j.case_id"
                     " WHERE j.action = 'return' AND j.at >= :from AND j.at < :to AND j.at <= :T"

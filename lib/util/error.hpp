@@ -115,7 +115,7 @@ enum class Kind {
   config_rule_duration,    // a deadline rule has neither ack nor resolve
   config_not_one_of,       // `value` is none of `choices`
   config_out_of_range,     // `field` must be a number in `choices[0]..choices[1]`
-  config_no_weight,        // every scorecard weight is 0
+  config_weights_sum,      // the scorecard weights sum to `value`, not 1
   config_not_zone,         // `value` is not an IANA time zone
 
   // --- input files (lib/io) ------------------------------------------------

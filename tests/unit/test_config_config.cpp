@@ -214,6 +214,31 @@ TEST_SUITE("config") {
     CHECK(config_error("[scorecard]\nweights = { closure_rte = 0.5 }\n").nearest == "closure_rate");
   }
 
+  TEST_CASE("scorecard weights must sum to 1") {
+    const auto over = config_error(
+        "[scorecard]\nweights = { ack_rate = 0.5, closure_rate = 0.4, satisfaction_rate = 0.4 }\n");
+    CHECK(over.kind == Kind::config_weights_sum);
+    CHECK(over.value == "1.3");
+    CHECK(starts(over.where, "test.toml:2:"));
+    // Only one given: the others keep their defaults (0.4 and 0.4), 1.3 again.
+    CHECK(config_error("[scorecard]\nweights = { ack_rate = 0.5 }\n").kind ==
+          Kind::config_weights_sum);
+    const auto c = config::parse(
+        "[scorecard]\nweights = { ack_rate = 0.1, closure_rate = 0.2, satisfaction_rate = 0.7 }\n",
+        "test.toml", "/x.db");
+    CHECK(c.scorecard.satisfaction_rate == doctest::Approx(0.7));
+  }
+
+  TEST_CASE("satisfaction.basic_weight is a number from 0 to 1, 1 by default") {
+    CHECK(config::parse("", "test.toml", "/x.db").satisfaction_basic_weight == 1.0);
+    CHECK(config::parse("[satisfaction]\nbasic_weight = 0.9\n", "test.toml", "/x.db")
+              .satisfaction_basic_weight == doctest::Approx(0.9));
+    const auto high = config_error("[satisfaction]\nbasic_weight = 1.5\n");
+    CHECK(high.kind == Kind::config_out_of_range);
+    CHECK(starts(high.where, "test.toml:2:16: satisfaction.basic_weight"));
+    CHECK(config_error("[satisfaction]\nbasic = 0.9\n").kind == Kind::config_unknown_key);
+  }
+
   TEST_CASE("a TOML syntax error names its line") {
     const auto f = config_error("lang = \"zh\"\n[calendar\n");
     CHECK(f.kind == Kind::config_syntax);

@@ -129,6 +129,7 @@ void register_intake(CLI::App& app, Runtime& rt) {
   sub->add_option("--town", f.town, rt.help("intake.town"));
   sub->add_option("--village", f.village, rt.help("intake.village"));
   sub->add_option("--address", f.address, rt.help("intake.address"));
+  sub->add_option("--proxy", f.proxy, rt.help("intake.proxy"))->type_name("NAME");
   sub->add_option("--meeting", f.meeting, rt.help("intake.meeting"))->type_name("ID");
   sub->add_option("--received", o->received, rt.help("intake.received"))->type_name("WHEN");
   sub->add_option("--file", o->file, rt.help("intake.file"))->type_name("FILE");

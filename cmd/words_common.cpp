@@ -65,6 +65,7 @@ constexpr Entry k_words[] = {
     {"field.lead_unit", "牵头单位", "lead_unit"},
     {"field.co_units", "责任单位", "co_units"},
     {"field.leader", "领办领导", "leader"},
+    {"field.proxy", "代办员", "proxy"},
     {"field.received_at", "受理时间", "received_at"},
     {"field.assigned_at", "交办时间", "assigned_at"},
     {"field.ack_due", "签收时限", "ack_due"},

@@ -105,6 +105,8 @@ constexpr Entry k_words[] = {
     {"help.intake.phone", "诉求人联系电话", "The requester's phone"},
     {"help.intake.town", "乡镇或街道", "Town or street office"},
     {"help.intake.village", "村或社区", "Village or community"},
+    {"help.intake.proxy", "代办员或代理人（代诉求人办理的人，如村便民服务点的代办员）",
+     "The proxy acting for the requester (a village desk's clerk, a petition's agent)"},
     {"help.intake.address", "地址", "Address"},
     {"help.intake.meeting", "来自哪次会议（会议编号）", "Meeting id"},
     {"help.intake.received", "受理时间（默认为当前时间）",
@@ -280,6 +282,8 @@ constexpr Entry k_words[] = {
     {"help.list.leader", "包案领导（与交办时所记完全一致）",
      "Leader in charge, exactly as assigned"},
     {"help.list.town", "乡镇或街道（与受理时所记完全一致）", "Town or street, exactly as taken in"},
+    {"help.list.proxy", "代办员（与受理时所记完全一致）",
+     "Proxy who acted for the requester, exactly as taken in"},
     {"help.list.bom", "csv、tsv 输出前加 UTF-8 BOM，使电子表格软件正确显示中文",
      "Start CSV or TSV output with a UTF-8 BOM, so that Excel and WPS read the Chinese"},
     // show (kinds-cases)

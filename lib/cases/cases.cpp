@@ -137,8 +137,8 @@ std::string require_unit(const config::Config& config, const std::string& text,
 
 const std::vector<std::string>& intake_field_names() {
   static const std::vector<std::string> names = {
-      "title", "description", "channel", "category", "class",   "requester",
-      "phone", "town",        "village", "address",  "meeting", "received_at"};
+      "title", "description", "channel", "category", "class",       "requester", "phone",
+      "town",  "village",     "address", "meeting",  "received_at", "proxy"};
   return names;
 }
 
@@ -201,6 +201,7 @@ std::vector<IntakeFields> fields_from_records(const std::vector<io::Record>& rec
       else if (name == "address") slot = &f.address;
       else if (name == "meeting") slot = &f.meeting;
       else if (name == "received_at") slot = &f.received_at;
+      else if (name == "proxy") slot = &f.proxy;
       if (!slot) {
         if (reported.insert(name).second) {
           if (faults.faults.size() < k_named)
@@ -269,7 +270,8 @@ std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items
         {&f.channel, "channel"}, {&f.category, "category"},
         {&f.klass, "class"},     {&f.requester, "requester"},
         {&f.phone, "phone"},     {&f.town, "town"},
-        {&f.village, "village"}, {&f.address, "address"}};
+        {&f.village, "village"}, {&f.address, "address"},
+        {&f.proxy, "proxy"}};
     for (const auto& [v, name] : texts)
       if (*v && !util::is_valid_utf8(**v)) fault_in(Kind::not_utf8, name);
     if (auto t = clean(f.title)) c.title = *t;
@@ -288,6 +290,7 @@ std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items
     c.town = clean(f.town);
     c.village = clean(f.village);
     c.address = clean(f.address);
+    c.proxy = clean(f.proxy);
     if (auto m = clean(f.meeting)) {
       try {
         const auto meeting = find_meeting(ctx.store, *m);

@@ -42,7 +42,7 @@ struct Context {
 // validation. Empty optional = not given.
 struct IntakeFields {
   std::optional<std::string> title, description, channel, category, klass, requester, phone, town,
-      village, address, meeting, received_at;
+      village, address, meeting, received_at, proxy;
   bool confidential = false;  // 保密: the requester is masked where shown
 };
 

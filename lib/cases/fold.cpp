@@ -38,6 +38,7 @@ constexpr Field k_text_fields[] = {
     {"town", &store::CaseRow::town},
     {"village", &store::CaseRow::village},
     {"address", &store::CaseRow::address},
+    {"proxy", &store::CaseRow::proxy},
 };
 
 void start(store::CaseRow& c, const store::Event& e) {

@@ -61,6 +61,7 @@ std::vector<CaseRow> list(const store::Store& store, const config::Config& confi
   if (o.closed_from) f.closed_from = bound(*o.closed_from, false, config, "closed_from");
   if (o.closed_to) f.closed_before = bound(*o.closed_to, true, config, "closed_to");
   f.leader = o.leader;
+  f.proxy = o.proxy;
   f.town = o.town;
   f.search = o.search;
   if (o.limit && *o.limit < 0)

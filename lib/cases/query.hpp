@@ -18,7 +18,7 @@ struct ListOptions {
   std::optional<std::string> due_within, received_from, received_to, search;
   // Closed (crossed off) on or after / on or before DATE (or WHEN).
   std::optional<std::string> closed_from, closed_to;
-  std::optional<std::string> leader, town;  // exactly as recorded
+  std::optional<std::string> leader, town, proxy;  // exactly as recorded
   std::optional<std::int64_t> limit;
 };
 

@@ -28,6 +28,7 @@ template <class F> Json build(const store::CaseRow& c, F&& when) {
   j["lead_unit"] = opt(c.lead_unit);
   j["co_units"] = c.co_units;
   j["leader"] = opt(c.leader);
+  j["proxy"] = opt(c.proxy);
   j["received_at"] = when(c.received_at);
   j["assigned_at"] = c.assigned_at ? when(*c.assigned_at) : Json(nullptr);
   j["ack_due"] = c.ack_due ? when(*c.ack_due) : Json(nullptr);

@@ -24,6 +24,7 @@ struct CaseRow {
   std::string title;
   std::optional<std::string> description, channel, category, klass, requester, phone, town, village,
       address;
+  std::optional<std::string> proxy;  // who acted for the requester (代办员)
   std::optional<std::int64_t> meeting;
   Status status = Status::received;
   std::optional<std::string> lead_unit, leader;
@@ -101,7 +102,7 @@ struct CaseFilter {
   std::optional<Instant> due_from, due_before;  // open, due_at in [from, before)
   std::optional<Instant> received_from, received_before;
   std::optional<Instant> closed_from, closed_before;  // closed_at in [from, before)
-  std::optional<std::string> leader, town;
+  std::optional<std::string> leader, town, proxy;
   std::optional<std::string> search;  // in title, description, address
   std::optional<std::int64_t> limit;
 };

@@ -28,7 +28,7 @@ std::string case_columns(std::string_view co_units) {
       " c.phone, c.town, c.village, c.address, c.meeting, c.status, c.lead_unit, c.leader,"
       " c.received_at, c.first_assigned_at, c.assigned_at, c.ack_due, c.acked_at, c.due_at,"
       " c.resolved_at, c.outcome, c.outcome_text, c.closed_at, c.level, c.satisfaction,"
-      " c.confidential, (SELECT json_group_array(unit) FROM"
+      " c.confidential, c.proxy, (SELECT json_group_array(unit) FROM"
       "   (SELECT unit FROM {} WHERE case_id = c.id ORDER BY position))",
       co_units);
 }
@@ -158,11 +158,12 @@ CaseRow read_case(SQLite::Statement& st) {
   r.level = st.getColumn(i++).getInt64();
   r.satisfaction = opt_text(st.getColumn(i++));
   r.confidential = st.getColumn(i++).getInt() != 0;
+  r.proxy = opt_text(st.getColumn(i++));
   r.co_units = parse_unit_array(st.getColumn(i++).getString());
   return r;
 }
 
-// Binds the case's own fields at 1..28 in the order of the INSERT/UPDATE below.
+// Binds the case's own fields at 1..29 in the order of the INSERT/UPDATE below.
 void bind_case(SQLite::Statement& st, const CaseRow& r) {
   int i = 1;
   st.bind(i++, r.receipt);
@@ -193,6 +194,7 @@ void bind_case(SQLite::Statement& st, const CaseRow& r) {
   st.bind(i++, r.level);
   bind_opt(st, i++, r.satisfaction);
   st.bind(i++, r.confidential ? 1 : 0);
+  bind_opt(st, i++, r.proxy);
 }
 
 }  // namespace
@@ -268,14 +270,15 @@ constexpr const char* k_insert_case =
     "INSERT INTO \"case\" (receipt, title, description, channel, category, class, requester,"
     " phone, town, village, address, meeting, status, lead_unit, leader, received_at,"
     " first_assigned_at, assigned_at, ack_due, acked_at, due_at, resolved_at, outcome,"
-    " outcome_text, closed_at, level, satisfaction, confidential)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    " outcome_text, closed_at, level, satisfaction, confidential, proxy)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 constexpr const char* k_update_case =
     "UPDATE \"case\" SET receipt = ?, title = ?, description = ?, channel = ?, category = ?,"
     " class = ?, requester = ?, phone = ?, town = ?, village = ?, address = ?, meeting = ?,"
     " status = ?, lead_unit = ?, leader = ?, received_at = ?, first_assigned_at = ?,"
     " assigned_at = ?, ack_due = ?, acked_at = ?, due_at = ?, resolved_at = ?, outcome = ?,"
-    " outcome_text = ?, closed_at = ?, level = ?, satisfaction = ?, confidential = ? WHERE id = ?";
+    " outcome_text = ?, closed_at = ?, level = ?, satisfaction = ?, confidential = ?, proxy = ?"
+    " WHERE id = ?";
 constexpr const char* k_clear_co_units = "DELETE FROM co_unit WHERE case_id = ?";
 constexpr const char* k_insert_co_unit =
     "INSERT INTO co_unit (case_id, position, unit) VALUES (?, ?, ?)";
@@ -526,7 +529,7 @@ void Store::update_case(const CaseRow& row) {
   try {
     auto& st = m_impl->cached(k_update_case);
     bind_case(st, row);
-    st.bind(29, row.id);
+    st.bind(30, row.id);
     st.exec();
     auto& clear = m_impl->cached(k_clear_co_units);
     clear.bind(1, row.id);
@@ -641,6 +644,7 @@ std::vector<CaseRow> Store::list_cases(const CaseFilter& f) const {
   instant_cmp("c.closed_at >= ?", f.closed_from);
   instant_cmp("c.closed_at < ?", f.closed_before);
   text_eq("leader", f.leader);
+  text_eq("proxy", f.proxy);
   text_eq("town", f.town);
   if (f.search && !f.search->empty()) {
     if (util::count_code_points(*f.search) >= 3) {
@@ -1087,15 +1091,15 @@ void Store::read_as_of(Instant clock, const Refold& refold) {
         db, "INSERT INTO temp.replayed (receipt, title, description, channel, category, class,"
             " requester, phone, town, village, address, meeting, status, lead_unit, leader,"
             " received_at, first_assigned_at, assigned_at, ack_due, acked_at, due_at, resolved_at,"
-            " outcome, outcome_text, closed_at, level, satisfaction, confidential, id)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            " outcome, outcome_text, closed_at, level, satisfaction, confidential, proxy, id)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     SQLite::Statement add_co(db, "INSERT INTO temp.replayed_co_unit VALUES (?, ?, ?)");
     merge_events(now, events, [&](const CaseRow& current, const std::vector<Event>& mine) {
       const auto then = refold(current, mine);
       if (!then) return true;
       add.reset();
       bind_case(add, *then);
-      add.bind(29, then->id);
+      add.bind(30, then->id);
       add.exec();
       for (std::size_t i = 0; i < then->co_units.size(); ++i) {
         add_co.reset();

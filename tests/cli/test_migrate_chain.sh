@@ -16,7 +16,7 @@ run doctor
 expect_rc 0
 expect_out_has "哈希链       正常"
 expect_out_has "案件与日志   正常"
-expect_eq "$(sql 'PRAGMA user_version')" "4" "migrated"
+expect_eq "$(sql 'PRAGMA user_version')" "$(ls "$DUBAN_SOURCE"/schemas/[0-9]*.sql | wc -l)" "migrated to the newest schema"
 expect_eq "$(sql 'PRAGMA application_id')" "1146438222" "marked as a duban store"
 expect_eq "$(sql 'SELECT count(*) FROM journal WHERE hash IS NULL')" "0" "every old event chained"
 expect_eq "$(sql 'SELECT count(*) FROM journal')" "16" "no event added or lost"

@@ -6,7 +6,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 export DUBAN_STORE="$T/duban.db" DUBAN_CONFIG="$EXAMPLES/duban.toml"
 export DUBAN_NOW=2026-11-09T09:00:00+08:00
-FIELDS="id,receipt,title,description,channel,category,class,requester,phone,town,village,address,meeting,status,lead_unit,co_units,leader,received_at,assigned_at,ack_due,acked_at,due_at,resolved_at,outcome,closed_at,level,satisfaction"
+FIELDS="id,receipt,title,description,channel,category,class,requester,phone,town,village,address,meeting,status,lead_unit,co_units,leader,proxy,received_at,assigned_at,ack_due,acked_at,due_at,resolved_at,outcome,closed_at,level,satisfaction"
 
 # --- a small store, for exact output ------------------------------------------------
 "$DUBAN" -q intake --file "$EXAMPLES/hotline.jsonl" >/dev/null
@@ -59,7 +59,7 @@ expect_out "$FIELDS"
 run --format tsv list
 expect_rc 0
 expect_eq "$(printf '%s\n' "$out" | head -1)" "$(printf '%s' "$FIELDS" | tr , '\t')" "tsv header"
-expect_eq "$(printf '%s\n' "$out" | awk -F'\t' '{print NF}' | sort -u)" "27" "27 cells on every tsv line"
+expect_eq "$(printf '%s\n' "$out" | awk -F'\t' '{print NF}' | sort -u)" "28" "28 cells on every tsv line"
 expect_eq "$(printf '%s\n' "$out" | awk -F'\t' 'NR == 2 {print $16}')" "sy-cd;rsj" "tsv co_units"
 
 # --- awkward text: commas, quotes, newlines, tabs ------------------------------------------
@@ -72,7 +72,7 @@ py_expect "$out" 'import csv,sys; r = list(csv.DictReader(io.StringIO(data, newl
   "'第一行\n第二行' '工资2,100元，\"偏低\"\t有制表符' '  前后有空格  '" "csv quotes what needs quoting"
 run --format tsv list
 expect_eq "$(printf '%s\n' "$out" | wc -l)" "8" "tsv: one line a case"
-expect_eq "$(printf '%s\n' "$out" | awk -F'\t' '{print NF}' | sort -u)" "27" "tsv: no stray tabs"
+expect_eq "$(printf '%s\n' "$out" | awk -F'\t' '{print NF}' | sort -u)" "28" "tsv: no stray tabs"
 run --format json list
 py_expect "$out" 'import json,sys; print(repr(json.loads(data)[-1]["title"]))' \
   "'第一行\n第二行'" "json keeps the text as it is"

@@ -42,10 +42,19 @@ void Runtime::choose_language(int argc, char** argv) {
     if (word == "--config" && i + 1 < argc) e.config_flag = argv[i + 1];
     else if (word.starts_with("--config=")) e.config_flag = std::string(word.substr(9));
   }
+  // The config is read once: here, for its language, and kept for the verb.
+  // One that does not load is read again by the verb, which reports why; its
+  // words are in the language it asks for, if that much of it parses.
   std::optional<Lang> lang;
   try {
-    if (const auto file = config::discover(e))
-      if (const auto code = config::peek_lang(*file)) lang = parse_lang(*code);
+    if (const auto file = config::discover(e)) {
+      try {
+        m_preloaded = config::load(*file, config::default_store_path(e));
+        lang = parse_lang(m_preloaded->lang);
+      } catch (const Error&) {
+        if (const auto code = config::peek_lang(*file)) lang = parse_lang(*code);
+      }
+    }
   } catch (const Error&) {
     // A missing config is reported when a verb reads it, in the locale's words.
   }
@@ -66,7 +75,9 @@ const config::Config& Runtime::config() {
     const auto e = environment();
     const auto default_store = config::default_store_path(e);
     const auto file = config::discover(e);
-    m_config = file ? config::load(*file, default_store) : config::defaults(default_store);
+    if (m_preloaded && file && m_preloaded->file == *file) m_config = std::move(*m_preloaded);
+    else m_config = file ? config::load(*file, default_store) : config::defaults(default_store);
+    m_preloaded.reset();
     if (!file) m_config->lang = lang() == Lang::zh ? "zh" : "en";
     // --store, then $DUBAN_STORE, override the config's store.
     if (options.store) m_config->store = *options.store;

@@ -81,6 +81,7 @@ private:
   bool m_out_is_terminal;
   std::optional<Catalogue> m_words{Lang::en};
   std::optional<config::Config> m_config;
+  std::optional<config::Config> m_preloaded;  // read by choose_language, for config()
   std::optional<store::Store> m_store;
   std::optional<time::Instant> m_now;
 };

@@ -15,16 +15,6 @@ namespace {
 
 constexpr std::string_view k_bom = "\xEF\xBB\xBF";
 
-[[noreturn]] void fail(std::string_view source, std::size_t line, Kind kind, std::string value = {},
-                       std::vector<std::string> choices = {}) {
-  Fields f;
-  f.source = std::string(source);
-  f.line = static_cast<long>(line);
-  f.value = std::move(value);
-  f.choices = std::move(choices);
-  throw Error(kind, std::move(f));
-}
-
 // The Chinese headers offices type in Excel/WPS (SPEC §9), by the field
 // each names.
 std::string_view field_of_header(std::string_view header) {
@@ -106,12 +96,12 @@ std::vector<Row> parse_rows(std::string_view text, std::string_view source) {
     }
     if (csv_parse(parser.get(), chunk.data(), chunk.size(), on_cell, on_row_end, &rows) !=
         chunk.size()) {
-      fail(source, rows.line, Kind::csv_stray_quote);
+      fail_at(source, rows.line, Kind::csv_stray_quote);
     }
     if (chunk.back() == '\n') ++rows.line;
   }
   if (csv_fini(parser.get(), on_cell, on_row_end, &rows) != 0) {
-    fail(source, rows.row_line, Kind::csv_unclosed_quote);
+    fail_at(source, rows.row_line, Kind::csv_unclosed_quote);
   }
   // Excel writes rows of empty cells for rows that were merely formatted.
   std::erase_if(rows.rows, [](const Row& row) {
@@ -134,19 +124,22 @@ std::vector<Record> read_csv(std::string_view text, std::string_view source) {
   std::set<std::string> names;
   for (std::size_t i = 0; i < header.cells.size(); ++i) {
     std::string& name = header.cells[i];
-    if (name.empty()) fail(source, header.line, Kind::csv_unnamed_column, std::to_string(i + 1));
+    if (name.empty())
+      fail_at(source, header.line, Kind::csv_unnamed_column, {.value = std::to_string(i + 1)});
     // 标题 and title are one column: both in a header would drop one.
     const std::string given = name;
     name = std::string(field_of_header(name));
-    if (!names.insert(name).second) fail(source, header.line, Kind::csv_duplicate_column, given);
+    if (!names.insert(name).second)
+      fail_at(source, header.line, Kind::csv_duplicate_column, {.value = given});
   }
 
   std::vector<Record> records;
   records.reserve(rows.size() - 1);
   for (auto row = rows.begin() + 1; row != rows.end(); ++row) {
     if (row->cells.size() != header.cells.size()) {
-      fail(source, row->line, Kind::csv_cell_count, std::to_string(row->cells.size()),
-           {std::to_string(header.cells.size())});
+      fail_at(source, row->line, Kind::csv_cell_count,
+              {.value = std::to_string(row->cells.size()),
+               .choices = {std::to_string(header.cells.size())}});
     }
     Record& record = records.emplace_back();
     record.line = row->line;

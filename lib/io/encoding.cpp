@@ -27,17 +27,9 @@ struct IconvCloser {
 };
 using Iconv = std::unique_ptr<void, IconvCloser>;
 
-long line_at(std::string_view text, std::size_t offset) {
-  return 1 + static_cast<long>(std::count(
+std::size_t line_at(std::string_view text, std::size_t offset) {
+  return 1 + static_cast<std::size_t>(std::count(
                  text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
-}
-
-[[noreturn]] void fail(Kind kind, std::string_view source, long line, std::string value = {}) {
-  Fields f;
-  f.source = std::string(source);
-  f.line = line;
-  f.value = std::move(value);
-  throw Error(kind, std::move(f));
 }
 
 bool is_chinese_encoding(const std::string& name) {
@@ -49,7 +41,7 @@ bool is_chinese_encoding(const std::string& name) {
 void refuse_nul(std::string_view text, std::string_view source) {
   const auto nul = text.find('\0');
   if (nul == std::string_view::npos) return;
-  fail(Kind::file_nul, source, line_at(text, nul));
+  fail_at(source, line_at(text, nul), Kind::file_nul);
 }
 
 void refuse_invalid_utf8(std::string_view text, std::string_view source) {
@@ -61,7 +53,7 @@ void refuse_invalid_utf8(std::string_view text, std::string_view source) {
   } catch (const Error&) {
     gb18030 = false;
   }
-  fail(gb18030 ? Kind::not_utf8_gb18030 : Kind::not_utf8, source, line_at(text, *bad));
+  fail_at(source, line_at(text, *bad), gb18030 ? Kind::not_utf8_gb18030 : Kind::not_utf8);
 }
 
 std::string to_utf8(std::string_view bytes, std::string_view encoding, std::string_view source) {
@@ -71,8 +63,8 @@ std::string to_utf8(std::string_view bytes, std::string_view encoding, std::stri
     const auto it = std::find_if(bytes.begin(), bytes.end(),
                                  [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
     if (it != bytes.end())
-      fail(Kind::utf8_not_gb18030, source,
-           line_at(bytes, static_cast<std::size_t>(it - bytes.begin())));
+      fail_at(source, line_at(bytes, static_cast<std::size_t>(it - bytes.begin())),
+              Kind::utf8_not_gb18030);
   }
   const auto failed = reinterpret_cast<iconv_t>(std::intptr_t{-1});
   // iconv reads "//IGNORE" and the like as options; only a plain name is an encoding.
@@ -106,7 +98,8 @@ std::string to_utf8(std::string_view bytes, std::string_view encoding, std::stri
     } else {
       // EILSEQ: bytes that are not `encoding`; EINVAL: a sequence cut off at the end.
       const auto offset = static_cast<std::size_t>(in_pos - bytes.data());
-      fail(Kind::bad_encoding_bytes, source, line_at(bytes, offset), std::string(encoding));
+      fail_at(source, line_at(bytes, offset), Kind::bad_encoding_bytes,
+              {.value = std::string(encoding)});
     }
   }
   out.resize(out_used);

@@ -16,16 +16,6 @@ using Json = nlohmann::ordered_json;
 
 constexpr std::string_view k_bom = "\xEF\xBB\xBF";
 
-[[noreturn]] void fail(std::string_view source, std::size_t line, Kind kind, std::string field = {},
-                       std::string value = {}) {
-  Fields f;
-  f.source = std::string(source);
-  f.line = static_cast<long>(line);
-  f.field = std::move(field);
-  f.value = std::move(value);
-  throw Error(kind, std::move(f));
-}
-
 // The reason in nlohmann's message, without its "[json.exception...] parse
 // error at line 1, column 5: " prefix, which would name the wrong line.
 std::string parse_reason(const Json::parse_error& error) {
@@ -40,19 +30,19 @@ std::string field_text(const std::string& key, const Json& value, std::string_vi
                        std::size_t line) {
   if (value.is_string()) {
     auto text = value.get<std::string>();
-    if (text.find('\0') != std::string::npos) fail(source, line, Kind::json_nul, key);
+    if (text.find('\0') != std::string::npos) fail_at(source, line, Kind::json_nul, {.field = key});
     return text;
   }
   if (value.is_number() || value.is_boolean()) return value.dump();
   if (value.is_array()) {
     std::string joined;
     for (std::size_t i = 0; i < value.size(); ++i) {
-      if (!value[i].is_string()) fail(source, line, Kind::json_bad_value, key);
+      if (!value[i].is_string()) fail_at(source, line, Kind::json_bad_value, {.field = key});
       joined += (i == 0 ? "" : ";") + field_text(key, value[i], source, line);
     }
     return joined;
   }
-  fail(source, line, Kind::json_bad_value, key);
+  fail_at(source, line, Kind::json_bad_value, {.field = key});
 }
 
 Record parse_line(std::string_view text, std::string_view source, std::size_t line) {
@@ -61,7 +51,7 @@ Record parse_line(std::string_view text, std::string_view source, std::size_t li
   const auto reject_duplicates = [&](int depth, Json::parse_event_t event, Json& parsed) {
     if (event == Json::parse_event_t::key && depth == 1 &&
         !keys.insert(parsed.get<std::string>()).second) {
-      fail(source, line, Kind::json_duplicate_key, parsed.get<std::string>());
+      fail_at(source, line, Kind::json_duplicate_key, {.field = parsed.get<std::string>()});
     }
     return true;
   };
@@ -69,9 +59,10 @@ Record parse_line(std::string_view text, std::string_view source, std::size_t li
   try {
     object = Json::parse(text, reject_duplicates);
   } catch (const Json::parse_error& error) {
-    fail(source, line, Kind::json_invalid, "", parse_reason(error));
+    fail_at(source, line, Kind::json_invalid, {.value = parse_reason(error)});
   }
-  if (!object.is_object()) fail(source, line, Kind::json_not_object, "", object.type_name());
+  if (!object.is_object())
+    fail_at(source, line, Kind::json_not_object, {.value = object.type_name()});
 
   Record record;
   record.line = line;

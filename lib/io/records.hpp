@@ -8,7 +8,18 @@
 #include <utility>
 #include <vector>
 
+#include "util/error.hpp"
+
 namespace duban::io {
+
+// Throws a fault of `kind` at `source`:`line`, with the rest of its fields:
+// the one way every reader of lib/io names where a bad record lies.
+[[noreturn]] inline void fail_at(std::string_view source, std::size_t line, Kind kind,
+                                 Fields fields = {}) {
+  fields.source = std::string(source);
+  fields.line = static_cast<long>(line);
+  throw Error(kind, std::move(fields));
+}
 
 struct Record {
   std::size_t line = 0;  // 1-based line of the source where the record starts

@@ -487,6 +487,10 @@ std::string one(const Error& e, const Catalogue& words) {
   if (of_status)
     for (const auto& c : f.choices) needed.push_back(status_word(c));
   const std::string statuses = either(needed, words);
+  // {os}: only the file faults carry an errno in `value`.
+  const bool of_os = e.kind() == Kind::input_missing || e.kind() == Kind::input_unreadable ||
+                     e.kind() == Kind::cannot_write_file;
+  const std::string os = of_os ? os_reason(f.value, words) : std::string();
   // {inner}: the fault a Kind::in_record wraps.
   const std::string inner = e.faults.empty() ? std::string() : describe(e.faults.front(), words);
   return fmt::vformat(
@@ -495,8 +499,8 @@ std::string one(const Error& e, const Catalogue& words) {
                 fmt::arg("value", f.value), fmt::arg("nearest", nearest), fmt::arg("case", case_id),
                 fmt::arg("choices", choices), fmt::arg("a", a), fmt::arg("b", b),
                 fmt::arg("source", f.source), fmt::arg("line", f.line), fmt::arg("status", status),
-                fmt::arg("statuses", statuses), fmt::arg("inner", inner),
-                fmt::arg("os", os_reason(f.value, words)), fmt::arg("field", f.field)));
+                fmt::arg("statuses", statuses), fmt::arg("inner", inner), fmt::arg("os", os),
+                fmt::arg("field", f.field)));
 }
 
 }  // namespace

@@ -130,6 +130,58 @@ Wording wording(Kind kind) {
   case Kind::not_on_case:
     return {Exit::usage, "单位 “{value}” 既不是案件 {case} 的牵头单位、责任单位，也没有被吹哨",
             "unit '{value}' is neither the lead, a co-unit nor summoned on case {case}"};
+  case Kind::already_suspended:
+    return {Exit::data, "案件 {case} 已于 {value} 挂账；恢复办理请用 resume",
+            "case {case} is suspended since {value}; resume it first"};
+  case Kind::not_suspended:
+    return {Exit::data, "案件 {case} 未挂账，无需恢复", "case {case} is not suspended"};
+  case Kind::not_after_clock:
+    return {Exit::usage, "{where}: {value} 不晚于当前时间 {a}",
+            "{where} {value} is not after the clock, {a}"};
+  case Kind::extension_pending:
+    return {Exit::data, "案件 {case} 已申请延期至 {value}，尚待督查室审批",
+            "case {case} already asks for a due at {value}, not yet decided"};
+  case Kind::no_extension:
+    return {Exit::data, "案件 {case} 没有待审批的延期申请",
+            "case {case} has no extension request to decide"};
+  case Kind::extension_not_later:
+    return {Exit::usage, "申请的期限 {value} 不晚于案件现有期限 {a}",
+            "the due asked for, {value}, is not after the case's due, {a}"};
+  case Kind::merge_into_self:
+    return {Exit::usage, "案件 {case} 不能并入它自己", "case {case} cannot be merged into itself"};
+  case Kind::already_merged:
+    return {Exit::data, "案件 {case} 已并入案件 {value}；先拆分（unmerge）",
+            "case {case} is already merged into case {value}; unmerge it first"};
+  case Kind::master_merged:
+    return {Exit::data, "主案件 {case} 本身已并入案件 {value}；请并入 {value}",
+            "the master, case {case}, is itself merged into case {value}; merge into {value}"};
+  case Kind::has_merged:
+    return {Exit::data, "案件 {case} 已有案件并入（{choices}），不能再并入别的案件",
+            "case {case} has cases merged into it ({choices}): it cannot be merged into another"};
+  case Kind::not_merged:
+    return {Exit::data, "案件 {case} 未并入任何案件", "case {case} is merged into no case"};
+  case Kind::appeal_pending:
+    return {Exit::data, "案件 {case} 已有申诉待督查室处理",
+            "case {case} already has an appeal awaiting the office"};
+  case Kind::appeal_granted:
+    return {Exit::data, "案件 {case} 的申诉已获核减", "case {case}'s appeal was granted already"};
+  case Kind::no_appeal:
+    return {Exit::data, "案件 {case} 没有待处理的申诉",
+            "case {case} has no appeal awaiting a decision"};
+  case Kind::nothing_to_amend:
+    return {Exit::usage, "没有给出要更正的字段", "no field to correct was given"};
+  case Kind::amend_unchanged:
+    return {Exit::usage, "{where}: 案件 {case} 已经是 “{value}”",
+            "{where}: case {case} is already '{value}'"};
+  case Kind::meeting_not_ready:
+    return {Exit::data, "会议 {value} 还有 {a} 件未交办；全部交办后才能印发清单",
+            "meeting {value} has {a} cases not yet assigned; assign them all before issuing"};
+  case Kind::meeting_no_cases:
+    return {Exit::data, "会议 {value} 没有案件，无清单可印发",
+            "meeting {value} has no case: there is no list to issue"};
+  case Kind::meeting_issued:
+    return {Exit::data, "会议 {value} 的清单已于 {a} 印发",
+            "meeting {value}'s list was issued at {a}"};
   case Kind::due_not_assigned:
     return {Exit::usage, "案件 {case} 尚未交办；期限在交办（assign）时给出",
             "case {case} is not assigned; a due date comes with assign"};

@@ -32,6 +32,7 @@ void register_list(CLI::App& app, Runtime& rt) {
   sub->add_option("--leader", l.leader, rt.help("list.leader"))->type_name("NAME");
   sub->add_option("--town", l.town, rt.help("list.town"))->type_name("TOWN");
   sub->add_option("--proxy", l.proxy, rt.help("list.proxy"))->type_name("NAME");
+  sub->add_flag("--suspended", l.suspended, rt.help("list.suspended"));
   sub->add_flag("--bom", o->bom, rt.help("list.bom"));
   sub->callback([&rt, o] {
     rt.action = [&rt, o] {

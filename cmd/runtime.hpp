@@ -108,6 +108,13 @@ void register_meeting(CLI::App&, Runtime&);
 void register_unit(CLI::App&, Runtime&);
 void register_doctor(CLI::App&, Runtime&);
 void register_backup(CLI::App&, Runtime&);
+void register_suspend(CLI::App&, Runtime&);
+void register_resume(CLI::App&, Runtime&);
+void register_extend(CLI::App&, Runtime&);
+void register_merge(CLI::App&, Runtime&);
+void register_unmerge(CLI::App&, Runtime&);
+void register_appeal(CLI::App&, Runtime&);
+void register_amend(CLI::App&, Runtime&);
 
 // Renders cases: a short table, or every field of SPEC §9 for programs.
 void render_cases(Runtime& rt, const std::vector<store::CaseRow>& rows);

@@ -12,6 +12,13 @@ namespace duban::cmd {
 
 namespace {
 
+// The requests merged into case `c` (并单): the other side of their link.
+std::vector<std::int64_t> merged_ids(Runtime& rt, const store::CaseRow& c) {
+  std::vector<std::int64_t> ids;
+  for (const auto& m : rt.store(store::Create::never).cases_merged_into(c.id)) ids.push_back(m.id);
+  return ids;
+}
+
 // A value as a person reads it: status, outcome and rating codes in words.
 std::string shown_value(Runtime& rt, const std::string& key, const io::Json& value,
                         std::string_view separator) {
@@ -20,6 +27,7 @@ std::string shown_value(Runtime& rt, const std::string& key, const io::Json& val
     if (key == "status") return rt.word("status", text);
     if (key == "outcome") return rt.word("outcome", text);
     if (key == "satisfaction" || key == "rating") return rt.word("rating", text);
+    if (key == "appeal") return rt.word("appeal", text);
   }
   if (value.is_boolean())
     return std::string(rt.words()(value.get<bool>() ? "value.true" : "value.false"));
@@ -31,6 +39,7 @@ void show_text(Runtime& rt, const store::CaseRow& c, const std::vector<store::Ev
   auto view = cases::case_display(c, zone);
   if (!rt.options.show_contact) cases::mask_contact(view, c.confidential);
   if (c.outcome_text) view["outcome_text"] = *c.outcome_text;
+  if (const auto merged = merged_ids(rt, c); !merged.empty()) view["merged"] = merged;
   // Each field under its label in the chosen language, the labels aligned.
   std::vector<std::pair<std::string, std::string>> lines;
   for (const auto& [key, value] : view.items()) {
@@ -106,6 +115,7 @@ void register_show(CLI::App& app, Runtime& rt) {
       for (const auto& c : shown) {
         auto j = cases::case_json(c);
         j["outcome_text"] = c.outcome_text ? io::Json(*c.outcome_text) : io::Json(nullptr);
+        j["merged"] = merged_ids(rt, c);
         j["journal"] = io::Json::array();
         for (const auto& e : store.events(c.id)) j["journal"].push_back(cases::event_json(e));
         all.push_back(std::move(j));

@@ -234,6 +234,45 @@ constexpr Entry k_words[] = {
     {"help.show", "显示一件案件及其办理日志", "Show a case and its journal"},
     {"help.show.receipt", "按回执码查找", "Find the case by its receipt code"},
 
+    // --- suspend, resume, extend, merge, unmerge, appeal, amend ---------------
+    {"help.suspend", "挂账：暂停案件的计时（等待政策、联系不上诉求人、等待判决等）",
+     "Stop cases' clocks (挂账) while they wait on something outside the unit"},
+    {"help.suspend.reason", "为什么挂账", "Why they wait"},
+    {"help.suspend.until", "预计何时恢复（时间或时长，如 2026-12-31、10wd）",
+     "When they are expected to resume (a time or a duration: 2026-12-31, 10wd)"},
+    {"help.resume", "恢复办理：重新开始计时，签收期限和办理时限顺延挂账的时长",
+     "Start the clocks again: the dues move later by the time suspended"},
+    {"help.resume.reason", "理由", "Why"},
+    {"help.extend",
+     "延期：牵头单位申请延期（--due、--reason），督查室批准（--approve）或驳回（--reject）",
+     "Ask for a later due (--due, --reason); the office approves (--approve) or rejects "
+     "(--reject)"},
+    {"help.extend.due", "申请延至何时（时间或时长）",
+     "The later due asked for (a time or a duration)"},
+    {"help.extend.approve", "批准待审批的延期申请", "Approve the pending request"},
+    {"help.extend.reject", "驳回待审批的延期申请", "Reject the pending request"},
+    {"help.extend.reason", "理由（申请时必填）", "Why (required to ask)"},
+    {"help.merge", "并单：把反映同一问题的重复诉求并入一件主案件，随主案件办结、销号和重新办理",
+     "Merge repeat requests into one master case; they follow it through resolve, close and "
+     "reopen"},
+    {"help.merge.into", "主案件编号", "The master case's id"},
+    {"help.merge.reason", "理由", "Why"},
+    {"help.unmerge", "拆分：撤销并单，案件恢复独立办理",
+     "Undo a merge: the cases stand alone again"},
+    {"help.unmerge.reason", "理由", "Why"},
+    {"help.appeal",
+     "申诉：单位申请此案不计入考核（--reason）；督查室核减（--grant）或驳回（--deny）",
+     "A unit asks that a case not count against it; the office grants (--grant) or denies "
+     "(--deny)"},
+    {"help.appeal.grant", "核减：此案不再计入该单位的各项比率",
+     "Grant: the case leaves the unit's rates"},
+    {"help.appeal.deny", "驳回申诉", "Deny the appeal"},
+    {"help.appeal.reason", "理由", "Why"},
+    {"help.amend", "更正：改正受理时登记的内容（标题、描述、渠道等），日志保留新旧两值",
+     "Correct what intake recorded (title, description, channel, ...); the journal keeps old and "
+     "new"},
+    {"help.amend.reason", "为什么更正", "Why it is corrected"},
+
     // --- meeting, unit, doctor, backup ----------------------------------------
     {"help.meeting", "登记和列出会议", "Add and list meetings"},
     {"help.meeting.add", "登记一次会议，输出其编号", "Add a meeting; prints its id"},
@@ -282,6 +321,7 @@ constexpr Entry k_words[] = {
     {"help.list.leader", "包案领导（与交办时所记完全一致）",
      "Leader in charge, exactly as assigned"},
     {"help.list.town", "乡镇或街道（与受理时所记完全一致）", "Town or street, exactly as taken in"},
+    {"help.list.suspended", "只列挂账（暂停计时）的案件", "Only suspended cases (clocks stopped)"},
     {"help.list.proxy", "代办员（与受理时所记完全一致）",
      "Proxy who acted for the requester, exactly as taken in"},
     {"help.list.bom", "csv、tsv 输出前加 UTF-8 BOM，使电子表格软件正确显示中文",

@@ -20,6 +20,9 @@ constexpr Entry k_words[] = {
     {"figure.escalations", "督办升级次数", "escalations"},
     {"figure.reopened", "重新办理", "reopened"},
     {"figure.returned", "退单数", "returned"},
+    {"figure.extensions", "延期数", "extensions"},
+    {"figure.excluded", "核减数", "excluded"},
+    {"figure.problems", "问题数", "problems"},
 
     // --- report monthly (text, md) ---------------------------------------------
     {"report.group.unit", "单位", "unit"},

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "cases/fold.hpp"
+#include "cases/practice.hpp"
 #include "cases/query.hpp"
 
 #include "supervise/deadlines.hpp"
@@ -416,6 +417,9 @@ std::vector<CaseRow> assign(Context& ctx, const std::vector<std::int64_t>& ids,
   }
   return change_each(ctx, ids, [&](CaseRow& c) {
     if (!is_open(c.status)) wrong_state(c, {Status::received, Status::listed, Status::in_progress});
+    require_unmerged(c);
+    // A suspended case reassigned runs again: its dues as a resume leaves them.
+    end_suspension(c, ctx.now);
     const bool reassign = c.status != Status::received;
     if (reassign && !o.reason)
       throw Error(Kind::reason_for_reassign,
@@ -542,11 +546,13 @@ std::vector<CaseRow> resolve(Context& ctx, const std::vector<std::int64_t>& ids,
   if (outcome == Outcome::explained) require_text(text, "note", Kind::note_for_explained);
   const std::string name = outcome == Outcome::solved ? "solved" : "explained";
   return change_each(ctx, ids, [&](CaseRow& c) {
+    require_unmerged(c);
     if (c.status == Status::listed) throw Error(Kind::not_acknowledged, {.case_id = c.id});
     if (c.status != Status::in_progress) wrong_state(c, {Status::in_progress});
     Json detail{{"outcome", name}};
     if (text) detail["note"] = *text;
     record(ctx, c, Action::resolve, c.lead_unit, detail);
+    follow_master(ctx, c, Action::resolve, detail);
   });
 }
 
@@ -554,6 +560,7 @@ std::vector<CaseRow> close(Context& ctx, const std::vector<std::int64_t>& ids, F
                            const std::optional<std::string>& reason) {
   if (force == Force::yes) require_text(reason, "reason", Kind::reason_for_force);
   return change_each(ctx, ids, [&](CaseRow& c) {
+    require_unmerged(c);
     if (c.status == Status::closed) wrong_state(c, {Status::resolved});
     const bool forced = c.status != Status::resolved;
     if (forced && force == Force::no)
@@ -564,6 +571,7 @@ std::vector<CaseRow> close(Context& ctx, const std::vector<std::int64_t>& ids, F
     if (forced) detail["forced"] = true;
     if (reason) detail["reason"] = *reason;
     record(ctx, c, Action::close, c.lead_unit, detail);
+    follow_master(ctx, c, Action::close, detail);
   });
 }
 
@@ -572,14 +580,18 @@ void reopen_one(Context& ctx, CaseRow& c, Json detail) {
   if (c.status != Status::resolved && c.status != Status::closed)
     wrong_state(c, {Status::resolved, Status::closed});
   if (!c.lead_unit) throw Error(Kind::closed_unassigned, {.case_id = c.id});
-  record(ctx, c, Action::reopen, c.lead_unit, std::move(detail));
+  record(ctx, c, Action::reopen, c.lead_unit, detail);
+  follow_master(ctx, c, Action::reopen, detail);
 }
 }  // namespace
 
 std::vector<CaseRow> reopen(Context& ctx, const std::vector<std::int64_t>& ids,
                             const std::string& reason) {
   const auto why = require_text(reason, "reason");
-  return change_each(ctx, ids, [&](CaseRow& c) { reopen_one(ctx, c, Json{{"reason", why}}); });
+  return change_each(ctx, ids, [&](CaseRow& c) {
+    require_unmerged(c);
+    reopen_one(ctx, c, Json{{"reason", why}});
+  });
 }
 
 CaseRow followup(Context& ctx, std::int64_t id, Rating rating, std::optional<int> score,
@@ -599,8 +611,17 @@ CaseRow followup(Context& ctx, std::int64_t id, Rating rating, std::optional<int
                        if (text) detail["note"] = *text;
                        record(ctx, c, Action::followup, c.lead_unit, detail);
                        // The reason is a fact, not words: the reader says it in its language.
-                       if (rating == Rating::unsatisfied && reopen_if == ReopenIfUnsatisfied::yes)
-                         reopen_one(ctx, c, Json{{"because", "unsatisfied"}});
+                       if (rating != Rating::unsatisfied || reopen_if == ReopenIfUnsatisfied::no)
+                         return;
+                       const Json because{{"because", "unsatisfied"}};
+                       if (!c.merged_into) return reopen_one(ctx, c, because);
+                       // A merged request reopens its master, and every
+                       // request merged into it with the master.
+                       auto master = find(ctx.store, *c.merged_into);
+                       ctx.store.update_case(c);
+                       reopen_one(ctx, master, because);
+                       ctx.store.update_case(master);
+                       c = find(ctx.store, c.id);
                      })
       .front();
 }

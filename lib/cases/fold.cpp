@@ -64,7 +64,38 @@ void start(store::CaseRow& c, const store::Event& e) {
   c = std::move(fresh);
 }
 
+// The intake fields `amend` may correct (SPEC §3), besides title and meeting.
+bool amend_field(store::CaseRow& c, const std::string& key, const Detail& value) {
+  if (key == "title") {
+    if (value.is_string()) c.title = value.get<std::string>();
+    return true;
+  }
+  if (key == "meeting") {
+    if (value.is_number_integer()) c.meeting = value.get<std::int64_t>();
+    else c.meeting.reset();
+    return true;
+  }
+  for (const auto& f : k_text_fields) {
+    if (key != f.key) continue;
+    if (value.is_string()) c.*f.member = value.get<std::string>();
+    else (c.*f.member).reset();
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+void end_suspension(store::CaseRow& c, Instant at) {
+  if (!c.suspended_at) return;
+  const auto stopped = at.tp - c.suspended_at->tp;
+  if (stopped.count() > 0) {
+    if (c.ack_due) c.ack_due->tp += stopped;
+    if (c.due_at) c.due_at->tp += stopped;
+  }
+  c.suspended_at.reset();
+  c.suspend_until.reset();
+}
 
 Detail intake_detail(const store::CaseRow& c) {
   Detail d = Detail::object();
@@ -79,6 +110,16 @@ Detail intake_detail(const store::CaseRow& c) {
 
 void apply(store::CaseRow& c, const store::Event& e) {
   const auto& d = e.detail;
+  // A case handed on, finished or merged runs no more on a stopped clock:
+  // these acts end its suspension first, as a resume would.
+  switch (e.action) {
+  case Action::assign:
+  case Action::give_back:
+  case Action::resolve:
+  case Action::close:
+  case Action::merge: end_suspension(c, e.at); break;
+  default: break;
+  }
   switch (e.action) {
   case Action::intake: start(c, e); return;
   case Action::assign: {
@@ -122,6 +163,9 @@ void apply(store::CaseRow& c, const store::Event& e) {
     if (auto due = instant(d, "due_at")) c.due_at = due;
     return;
   case Action::resolve:
+    // A merged request follows its master (SPEC §3), and takes its lead
+    // unit when it had none.
+    if (!c.lead_unit) c.lead_unit = text(d, "lead");
     c.status = Status::resolved;
     c.resolved_at = e.at;
     c.outcome = text(d, "outcome");
@@ -151,6 +195,31 @@ void apply(store::CaseRow& c, const store::Event& e) {
     if (const auto it = d.find("level"); it != d.end() && it->is_number_integer())
       c.level = it->get<std::int64_t>();
     return;
+  case Action::suspend:
+    c.suspended_at = e.at;
+    c.suspend_until = instant(d, "until");
+    return;
+  case Action::resume: end_suspension(c, e.at); return;
+  case Action::extend: c.extension_due = instant(d, "due_at"); return;
+  case Action::extend_approve:
+    if (auto due = instant(d, "due_at")) c.due_at = due;
+    c.extension_due.reset();
+    return;
+  case Action::extend_reject: c.extension_due.reset(); return;
+  case Action::merge:
+    if (const auto it = d.find("into"); it != d.end() && it->is_number_integer())
+      c.merged_into = it->get<std::int64_t>();
+    return;
+  case Action::unmerge: c.merged_into.reset(); return;
+  case Action::appeal: c.appeal = "pending"; return;
+  case Action::appeal_grant: c.appeal = "granted"; return;
+  case Action::appeal_deny: c.appeal = "denied"; return;
+  case Action::amend:
+    if (const auto it = d.find("new"); it != d.end() && it->is_object())
+      for (const auto& [key, value] : it->items()) amend_field(c, key, value);
+    return;
+  case Action::issue:
+  case Action::topic: return;  // of the meeting or the topic, not of the case row
   }
 }
 

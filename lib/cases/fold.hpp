@@ -16,6 +16,10 @@ namespace duban::cases {
 // case afresh from its detail.
 void apply(store::CaseRow& c, const store::Event& e);
 
+// Ends the case's suspension at `at` (SPEC §3): its ack_due and due_at move
+// later by exactly the time suspended. Nothing when it is not suspended.
+void end_suspension(store::CaseRow& c, time::Instant at);
+
 // The case its events make, or none when they hold no intake. `base` gives
 // what an intake event of an older duban did not record (its title and the
 // other intake fields); a current intake records them all.

@@ -62,6 +62,7 @@ std::vector<CaseRow> list(const store::Store& store, const config::Config& confi
   if (o.closed_to) f.closed_before = bound(*o.closed_to, true, config, "closed_to");
   f.leader = o.leader;
   f.proxy = o.proxy;
+  f.suspended = o.suspended;
   f.town = o.town;
   f.search = o.search;
   if (o.limit && *o.limit < 0)

@@ -15,6 +15,7 @@ struct ListOptions {
   std::optional<std::string> unit, klass, channel, category;  // codes or names
   std::optional<std::string> meeting;                         // an id or a title
   bool overdue = false;
+  bool suspended = false;  // only suspended cases (挂账)
   std::optional<std::string> due_within, received_from, received_to, search;
   // Closed (crossed off) on or after / on or before DATE (or WHEN).
   std::optional<std::string> closed_from, closed_to;

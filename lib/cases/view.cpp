@@ -39,6 +39,11 @@ template <class F> Json build(const store::CaseRow& c, F&& when) {
   j["closed_at"] = c.closed_at ? when(*c.closed_at) : Json(nullptr);
   j["level"] = c.level;
   j["satisfaction"] = opt(c.satisfaction);
+  j["suspended_at"] = c.suspended_at ? when(*c.suspended_at) : Json(nullptr);
+  j["suspend_until"] = c.suspend_until ? when(*c.suspend_until) : Json(nullptr);
+  j["extension_due"] = c.extension_due ? when(*c.extension_due) : Json(nullptr);
+  j["merged_into"] = opt(c.merged_into);
+  j["appeal"] = opt(c.appeal);
   return j;
 }
 
@@ -109,7 +114,10 @@ Json meeting_json(const store::MeetingRow& m) {
               {"kind", m.kind},
               {"title", m.title},
               {"date", time::format_date(m.held_on)},
-              {"group", opt(m.group)}};
+              {"group", opt(m.group)},
+              {"issued_at", m.issued_at ? Json(time::format_utc(*m.issued_at)) : Json(nullptr)},
+              {"approved_by", opt(m.approved_by)},
+              {"issued_by", opt(m.issued_by)}};
 }
 
 }  // namespace duban::cases

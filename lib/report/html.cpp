@@ -139,7 +139,7 @@ std::string percent(const std::optional<double>& rate) { return percent_text(sho
 
 std::string days(const std::optional<double>& mean) { return decimal_text(shown(mean)); }
 
-// The eleven figures in SPEC §7's order, as displayed.
+// The fourteen figures in SPEC §7's order, as displayed.
 std::vector<std::string> cells(const Figures& f) {
   auto n = [](std::int64_t v) { return fmt::format("{}", v); };
   return {n(f.received),
@@ -152,7 +152,10 @@ std::vector<std::string> cells(const Figures& f) {
           days(f.mean_days_to_close),
           n(f.escalations),
           n(f.reopened),
-          n(f.returned)};
+          n(f.returned),
+          n(f.extensions),
+          n(f.excluded),
+          n(f.problems)};
 }
 
 // SVG text does not wrap: a long name is cut to about `columns` display

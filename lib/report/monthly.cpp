@@ -22,7 +22,7 @@ std::optional<double> ratio(std::int64_t part, std::int64_t whole) {
 
 bool has_anything(const store::Tally& t) {
   return t.received || t.closed || t.overdue_open || t.ack_due || t.followups || t.escalations ||
-         t.reopened || t.returned;
+         t.reopened || t.returned || t.extensions || t.excluded;
 }
 
 // The unit and all below it, for --rollup.
@@ -56,7 +56,10 @@ Json figures_json(const Figures& f) {
               {"mean_days_to_close", opt(f.mean_days_to_close)},
               {"escalations", f.escalations},
               {"reopened", f.reopened},
-              {"returned", f.returned}};
+              {"returned", f.returned},
+              {"extensions", f.extensions},
+              {"excluded", f.excluded},
+              {"problems", f.problems}};
 }
 
 }  // namespace
@@ -106,8 +109,9 @@ Figures figures_of(const store::Tally& t, double basic_weight) {
   Figures f;
   f.received = t.received;
   f.closed = t.closed;
-  f.closure_rate = ratio(t.received_closed, t.received);
-  f.on_time_rate = ratio(t.closed_on_time, t.closed);
+  // Of the cases that count: a granted appeal leaves both parts (SPEC §3).
+  f.closure_rate = ratio(t.received_closed, t.received_rated);
+  f.on_time_rate = ratio(t.closed_on_time, t.closed_rated);
   f.overdue_open = t.overdue_open;
   f.ack_rate = ratio(t.ack_on_time, t.ack_due);
   // 基本满意 counts with the config's weight (SPEC §7).
@@ -119,6 +123,9 @@ Figures figures_of(const store::Tally& t, double basic_weight) {
   f.escalations = t.escalations;
   f.reopened = t.reopened;
   f.returned = t.returned;
+  f.extensions = t.extensions;
+  f.excluded = t.excluded;
+  f.problems = t.problems;
   return f;
 }
 
@@ -137,6 +144,11 @@ void add(store::Tally& into, const store::Tally& t) {
   into.escalations += t.escalations;
   into.reopened += t.reopened;
   into.returned += t.returned;
+  into.received_rated += t.received_rated;
+  into.closed_rated += t.closed_rated;
+  into.extensions += t.extensions;
+  into.excluded += t.excluded;
+  into.problems += t.problems;
 }
 
 std::optional<GroupBy> parse_group_by(std::string_view name) {

@@ -29,6 +29,7 @@ struct Figures {
   std::int64_t overdue_open = 0;
   std::optional<double> ack_rate, satisfaction_rate, mean_days_to_close;
   std::int64_t escalations = 0, reopened = 0, returned = 0;
+  std::int64_t extensions = 0, excluded = 0, problems = 0;
 };
 
 // Rates from the counts; an empty denominator gives no rate (SPEC §7).
@@ -59,12 +60,13 @@ Monthly monthly(const store::Store& store, const config::Config& config, Period 
 std::optional<store::GroupBy> parse_group_by(std::string_view name);
 std::string_view to_string(store::GroupBy by);
 
-// The eleven figures of SPEC §7 in their order, as JSON names them; a
+// The fourteen figures of SPEC §7 in their order, as JSON names them; a
 // reader sees the words of `figure.<key>` (every form: text, HTML).
-inline constexpr std::array<std::string_view, 11> k_figure_keys = {
+inline constexpr std::array<std::string_view, 14> k_figure_keys = {
     "received",     "closed",   "closure_rate",      "on_time_rate",
     "overdue_open", "ack_rate", "satisfaction_rate", "mean_days_to_close",
-    "escalations",  "reopened", "returned"};
+    "escalations",  "reopened", "returned",          "extensions",
+    "excluded",     "problems"};
 
 // `x` to one decimal, halves away from zero (四舍五入): 11.25 -> "11.3".
 std::string one_decimal(double x);

@@ -8,7 +8,7 @@
 namespace duban::store {
 
 namespace {
-constexpr std::array<std::pair<Action, std::string_view>, 10> k_actions = {{
+constexpr std::array<std::pair<Action, std::string_view>, 23> k_actions = {{
     {Action::intake, "intake"},
     {Action::assign, "assign"},
     {Action::ack, "ack"},
@@ -19,6 +19,19 @@ constexpr std::array<std::pair<Action, std::string_view>, 10> k_actions = {{
     {Action::reopen, "reopen"},
     {Action::followup, "followup"},
     {Action::escalate, "escalate"},
+    {Action::suspend, "suspend"},
+    {Action::resume, "resume"},
+    {Action::extend, "extend"},
+    {Action::extend_approve, "extend_approve"},
+    {Action::extend_reject, "extend_reject"},
+    {Action::merge, "merge"},
+    {Action::unmerge, "unmerge"},
+    {Action::appeal, "appeal"},
+    {Action::appeal_grant, "appeal_grant"},
+    {Action::appeal_deny, "appeal_deny"},
+    {Action::amend, "amend"},
+    {Action::issue, "issue"},
+    {Action::topic, "topic"},
 }};
 }  // namespace
 

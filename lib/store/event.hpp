@@ -24,7 +24,20 @@ enum class Action {
   close,
   reopen,
   followup,
-  escalate
+  escalate,
+  suspend,         // 挂账: the clocks stop
+  resume,          // and start again, the dues moved later
+  extend,          // 延期 asked for by the lead unit
+  extend_approve,  // and approved by the office
+  extend_reject,   // or rejected
+  merge,           // 并单 into a master case
+  unmerge,
+  appeal,        // 申诉/核减 asked for by the unit
+  appeal_grant,  // granted by the office: the case leaves the unit's rates
+  appeal_deny,
+  amend,  // 更正 of what intake recorded
+  issue,  // the case's meeting list reviewed and issued (审定、印发)
+  topic   // linked to a month's topic (每月一题)
 };
 
 std::string_view to_string(Action a);

@@ -35,6 +35,11 @@ struct CaseRow {
   std::optional<std::string> outcome, outcome_text, satisfaction;
   std::int64_t level = 0;
   bool confidential = false;  // the requester is masked where shown
+  // 挂账: since when the clocks are stopped, and until when it is expected.
+  std::optional<Instant> suspended_at, suspend_until;
+  std::optional<Instant> extension_due;     // 延期 asked for, not yet decided
+  std::optional<std::int64_t> merged_into;  // 并单: the master case
+  std::optional<std::string> appeal;        // 申诉: pending, granted or denied
   bool operator==(const CaseRow&) const = default;
 };
 
@@ -44,6 +49,9 @@ struct MeetingRow {
   time::LocalDays held_on;
   std::optional<std::string> group;
   Instant created_at;
+  // The list reviewed and issued (审定、印发): when, approved by whom, issued by whom.
+  std::optional<Instant> issued_at;
+  std::optional<std::string> approved_by, issued_by;
 };
 
 // One unit summoned by a whistle to report on a case within a window.
@@ -82,6 +90,13 @@ struct Tally {
   std::int64_t satisfied = 0;  // rated satisfied
   std::int64_t basic = 0;      // rated basically satisfied (基本满意)
   std::int64_t escalations = 0, reopened = 0, returned = 0;
+  // A case whose appeal was granted (核减) leaves every rate's numerator and
+  // denominator: the rates count these "rated" cases only.
+  std::int64_t received_rated = 0;  // of received in P, not granted by T
+  std::int64_t closed_rated = 0;    // of closed in P, not granted by T
+  std::int64_t extensions = 0;      // extensions approved in P
+  std::int64_t excluded = 0;        // appeals granted in P
+  std::int64_t problems = 0;        // received in P, not merged into another at T
 };
 
 // How many cases of one category were received at one place (the village,
@@ -103,6 +118,7 @@ struct CaseFilter {
   std::optional<Instant> received_from, received_before;
   std::optional<Instant> closed_from, closed_before;  // closed_at in [from, before)
   std::optional<std::string> leader, town, proxy;
+  bool suspended = false;             // only suspended cases (挂账)
   std::optional<std::string> search;  // in title, description, address
   std::optional<std::int64_t> limit;
 };

@@ -20,17 +20,72 @@ namespace {
 
 using time::format_utc;
 
+// The case's own columns, but its id, in the order read_case reads and
+// bind_case binds them; every statement that lists them is made from this.
+constexpr std::string_view k_case_fields[] = {"receipt",
+                                              "title",
+                                              "description",
+                                              "channel",
+                                              "category",
+                                              "class",
+                                              "requester",
+                                              "phone",
+                                              "town",
+                                              "village",
+                                              "address",
+                                              "meeting",
+                                              "status",
+                                              "lead_unit",
+                                              "leader",
+                                              "received_at",
+                                              "first_assigned_at",
+                                              "assigned_at",
+                                              "ack_due",
+                                              "acked_at",
+                                              "due_at",
+                                              "resolved_at",
+                                              "outcome",
+                                              "outcome_text",
+                                              "closed_at",
+                                              "level",
+                                              "satisfaction",
+                                              "confidential",
+                                              "proxy",
+                                              "suspended_at",
+                                              "suspend_until",
+                                              "extension_due",
+                                              "merged_into",
+                                              "appeal"};
+constexpr int k_case_field_count = static_cast<int>(std::size(k_case_fields));
+
+// "c.receipt, c.title, ..." with `prefix`, or "?, ?, ..." with `each` = "?".
+std::string case_field_list(std::string_view prefix, std::string_view each = {}) {
+  std::string out;
+  for (const auto f : k_case_fields) {
+    if (!out.empty()) out += ", ";
+    out += each.empty() ? fmt::format("{}{}", prefix, f) : std::string(each);
+  }
+  return out;
+}
+
 // The row layout shared by every case query (see read_case); `co_units` is
 // the co-unit table read (co_unit, or its view as of a clock).
 std::string case_columns(std::string_view co_units) {
-  return fmt::format(
-      "c.id, c.receipt, c.title, c.description, c.channel, c.category, c.class, c.requester,"
-      " c.phone, c.town, c.village, c.address, c.meeting, c.status, c.lead_unit, c.leader,"
-      " c.received_at, c.first_assigned_at, c.assigned_at, c.ack_due, c.acked_at, c.due_at,"
-      " c.resolved_at, c.outcome, c.outcome_text, c.closed_at, c.level, c.satisfaction,"
-      " c.confidential, c.proxy, (SELECT json_group_array(unit) FROM"
-      "   (SELECT unit FROM {} WHERE case_id = c.id ORDER BY position))",
-      co_units);
+  return fmt::format("c.id, {}, (SELECT json_group_array(unit) FROM"
+                     "   (SELECT unit FROM {} WHERE case_id = c.id ORDER BY position))",
+                     case_field_list("c."), co_units);
+}
+
+// INSERT INTO `table` (the case's fields, then id if `with_id`): the id is
+// bound last, at k_case_field_count + 1.
+std::string insert_case_sql(std::string_view table, bool with_id) {
+  return fmt::format("INSERT INTO {} ({}{}) VALUES ({}{})", table, case_field_list(""),
+                     with_id ? ", id" : "", case_field_list("", "?"), with_id ? ", ?" : "");
+}
+std::string update_case_sql() {
+  std::string set;
+  for (const auto f : k_case_fields) set += fmt::format("{}{} = ?", set.empty() ? "" : ", ", f);
+  return fmt::format("UPDATE \"case\" SET {} WHERE id = ?", set);
 }
 // duban's mark in the file header (schemas/004_evidence.sql).
 constexpr int k_application_id = 0x4455424E;
@@ -159,11 +214,16 @@ CaseRow read_case(SQLite::Statement& st) {
   r.satisfaction = opt_text(st.getColumn(i++));
   r.confidential = st.getColumn(i++).getInt() != 0;
   r.proxy = opt_text(st.getColumn(i++));
+  r.suspended_at = opt_instant(st.getColumn(i++));
+  r.suspend_until = opt_instant(st.getColumn(i++));
+  r.extension_due = opt_instant(st.getColumn(i++));
+  if (auto c = st.getColumn(i++); !c.isNull()) r.merged_into = c.getInt64();
+  r.appeal = opt_text(st.getColumn(i++));
   r.co_units = parse_unit_array(st.getColumn(i++).getString());
   return r;
 }
 
-// Binds the case's own fields at 1..29 in the order of the INSERT/UPDATE below.
+// Binds the case's own fields at 1..k_case_field_count, in k_case_fields' order.
 void bind_case(SQLite::Statement& st, const CaseRow& r) {
   int i = 1;
   st.bind(i++, r.receipt);
@@ -195,6 +255,11 @@ void bind_case(SQLite::Statement& st, const CaseRow& r) {
   bind_opt(st, i++, r.satisfaction);
   st.bind(i++, r.confidential ? 1 : 0);
   bind_opt(st, i++, r.proxy);
+  bind_opt(st, i++, r.suspended_at);
+  bind_opt(st, i++, r.suspend_until);
+  bind_opt(st, i++, r.extension_due);
+  bind_opt(st, i++, r.merged_into);
+  bind_opt(st, i++, r.appeal);
 }
 
 }  // namespace
@@ -228,10 +293,14 @@ MeetingRow read_meeting(SQLite::Statement& st) {
   m.held_on = *day;
   m.group = opt_text(st.getColumn(4));
   m.created_at = instant(st.getColumn(5));
+  m.issued_at = opt_instant(st.getColumn(6));
+  m.approved_by = opt_text(st.getColumn(7));
+  m.issued_by = opt_text(st.getColumn(8));
   return m;
 }
 constexpr const char* k_meeting_select =
-    "SELECT id, kind, title, held_on, group_name, created_at FROM ";
+    "SELECT id, kind, title, held_on, group_name, created_at, issued_at, approved_by, issued_by"
+    " FROM ";
 }  // namespace
 
 struct Store::Impl {
@@ -266,19 +335,8 @@ struct Store::Impl {
 };
 
 namespace {
-constexpr const char* k_insert_case =
-    "INSERT INTO \"case\" (receipt, title, description, channel, category, class, requester,"
-    " phone, town, village, address, meeting, status, lead_unit, leader, received_at,"
-    " first_assigned_at, assigned_at, ack_due, acked_at, due_at, resolved_at, outcome,"
-    " outcome_text, closed_at, level, satisfaction, confidential, proxy)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-constexpr const char* k_update_case =
-    "UPDATE \"case\" SET receipt = ?, title = ?, description = ?, channel = ?, category = ?,"
-    " class = ?, requester = ?, phone = ?, town = ?, village = ?, address = ?, meeting = ?,"
-    " status = ?, lead_unit = ?, leader = ?, received_at = ?, first_assigned_at = ?,"
-    " assigned_at = ?, ack_due = ?, acked_at = ?, due_at = ?, resolved_at = ?, outcome = ?,"
-    " outcome_text = ?, closed_at = ?, level = ?, satisfaction = ?, confidential = ?, proxy = ?"
-    " WHERE id = ?";
+const std::string k_insert_case = insert_case_sql("\"case\"", false);
+const std::string k_update_case = update_case_sql();
 constexpr const char* k_clear_co_units = "DELETE FROM co_unit WHERE case_id = ?";
 constexpr const char* k_insert_co_unit =
     "INSERT INTO co_unit (case_id, position, unit) VALUES (?, ?, ?)";
@@ -513,7 +571,7 @@ int Store::schema_version() const {
 
 std::int64_t Store::insert_case(CaseRow& row) {
   try {
-    auto& st = m_impl->cached(k_insert_case);
+    auto& st = m_impl->cached(k_insert_case.c_str());
     bind_case(st, row);
     st.exec();
     row.id = m_impl->db.getLastInsertRowid();
@@ -527,9 +585,9 @@ std::int64_t Store::insert_case(CaseRow& row) {
 
 void Store::update_case(const CaseRow& row) {
   try {
-    auto& st = m_impl->cached(k_update_case);
+    auto& st = m_impl->cached(k_update_case.c_str());
     bind_case(st, row);
-    st.bind(30, row.id);
+    st.bind(k_case_field_count + 1, row.id);
     st.exec();
     auto& clear = m_impl->cached(k_clear_co_units);
     clear.bind(1, row.id);
@@ -587,6 +645,35 @@ bool Store::receipt_taken(const std::string& receipt) const {
   });
 }
 
+std::vector<CaseRow> Store::cases_merged_into(std::int64_t master) const {
+  return guarded(m_impl->path, [&] {
+    SQLite::Statement st(m_impl->db, fmt::format("SELECT {} FROM {} c WHERE c.merged_into = ?"
+                                                 " ORDER BY c.id",
+                                                 m_impl->columns(), m_impl->src.cases));
+    st.bind(1, master);
+    std::vector<CaseRow> rows;
+    while (st.executeStep()) rows.push_back(read_case(st));
+    return rows;
+  });
+}
+
+void Store::reindex_text(const CaseRow& before) {
+  try {
+    // An external-content index forgets a row by being told its old text.
+    SQLite::Statement forget(m_impl->db,
+                             "INSERT INTO case_text (case_text, rowid, title, description, address)"
+                             " VALUES ('delete', ?, ?, ?, ?)");
+    forget.bind(1, before.id);
+    forget.bind(2, before.title);
+    bind_opt(forget, 3, before.description);
+    bind_opt(forget, 4, before.address);
+    forget.exec();
+    m_impl->unindexed.push_back(before.id);
+  } catch (const SQLite::Exception& e) {
+    rethrow(e, m_impl->path);
+  }
+}
+
 std::int64_t Store::count_cases() const {
   return guarded(m_impl->path, [&]() -> std::int64_t {
     SQLite::Statement st(m_impl->db, fmt::format("SELECT count(*) FROM {}", m_impl->src.cases));
@@ -635,7 +722,11 @@ std::vector<CaseRow> Store::list_cases(const CaseFilter& f) const {
     binders.push_back([m = *f.meeting](SQLite::Statement& st, int& i) { st.bind(i++, m); });
   }
   const bool open_due = f.overdue_at || f.due_from || f.due_before;
-  if (open_due) sql += " AND c.status NOT IN ('resolved', 'closed') AND c.due_at IS NOT NULL";
+  // A suspended case or a merged request runs on no clock: never overdue.
+  if (open_due)
+    sql += " AND c.status NOT IN ('resolved', 'closed') AND c.due_at IS NOT NULL"
+           " AND c.suspended_at IS NULL AND c.merged_into IS NULL";
+  if (f.suspended) sql += " AND c.suspended_at IS NOT NULL";
   instant_cmp("c.due_at < ?", f.overdue_at);
   instant_cmp("c.due_at >= ?", f.due_from);
   instant_cmp("c.due_at < ?", f.due_before);
@@ -710,14 +801,17 @@ std::vector<CaseRow> Store::open_cases_due_before(Instant before) const {
   return guarded(m_impl->path, [&]() -> std::vector<CaseRow> {
     return cases_where(*m_impl,
                        "c.status IN ('listed', 'in_progress') AND c.due_at IS NOT NULL"
-                       " AND c.due_at < ?",
+                       " AND c.due_at < ? AND c.suspended_at IS NULL AND c.merged_into IS NULL",
                        before);
   });
 }
 
 std::vector<CaseRow> Store::unacknowledged_before(Instant before) const {
   return guarded(m_impl->path, [&]() -> std::vector<CaseRow> {
-    return cases_where(*m_impl, "c.status = 'listed' AND c.ack_due < ?", before);
+    return cases_where(*m_impl,
+                       "c.status = 'listed' AND c.ack_due < ? AND c.suspended_at IS NULL"
+                       " AND c.merged_into IS NULL",
+                       before);
   });
 }
 
@@ -785,7 +879,8 @@ std::vector<MeetingBacklog> Store::meeting_backlog() const {
     SQLite::Statement st(
         m_impl->db,
         fmt::format("SELECT m.id, m.kind, m.title, m.held_on, m.group_name, m.created_at,"
-                    " count(c.id), count(c.id) FILTER (WHERE c.status = 'received')"
+                    " m.issued_at, m.approved_by, m.issued_by, count(c.id), count(c.id) FILTER "
+                    "(WHERE c.status = 'received')"
                     " FROM {} m LEFT JOIN {} c ON c.meeting = m.id"
                     " GROUP BY m.id ORDER BY m.held_on, m.id",
                     m_impl->src.meetings, m_impl->src.cases));
@@ -793,8 +888,8 @@ std::vector<MeetingBacklog> Store::meeting_backlog() const {
     while (st.executeStep()) {
       MeetingBacklog b;
       b.meeting = read_meeting(st);
-      b.cases = st.getColumn(6).getInt64();
-      b.unassigned = st.getColumn(7).getInt64();
+      b.cases = st.getColumn(9).getInt64();
+      b.unassigned = st.getColumn(10).getInt64();
       rows.push_back(std::move(b));
     }
     return rows;
@@ -838,46 +933,61 @@ std::vector<Tally> Store::tally(GroupBy by, Instant from, Instant to, Instant as
     }
   };
   try {
-    run(fmt::format("SELECT {0}, count(*), count(*) FILTER (WHERE c.closed_at <= :T)"
+    // A granted appeal (核减) takes the case out of every rate; a merged
+    // request counts as received but not as a problem of its own.
+    run(fmt::format("SELECT {0}, count(*), count(*) FILTER (WHERE c.closed_at <= :T"
+                    "   AND c.appeal IS NOT 'granted'),"
+                    " count(*) FILTER (WHERE c.appeal IS NOT 'granted'),"
+                    " count(*) FILTER (WHERE c.merged_into IS NULL)"
                     " FROM {1} c WHERE c.received_at >= :from AND c.received_at < :to"
                     " GROUP BY 1",
                     key, cases, journal),
         [](auto& st, Tally& t) {
           t.received = st.getColumn(1).getInt64();
           t.received_closed = st.getColumn(2).getInt64();
+          t.received_rated = st.getColumn(3).getInt64();
+          t.problems = st.getColumn(4).getInt64();
         });
-    run(fmt::format("SELECT {0}, count(*), count(*) FILTER (WHERE c.resolved_at <= c.due_at),"
-                    " total(unixepoch(c.closed_at) - unixepoch(c.received_at))"
+    run(fmt::format("SELECT {0}, count(*), count(*) FILTER (WHERE c.resolved_at <= c.due_at"
+                    "   AND c.appeal IS NOT 'granted'),"
+                    " total(unixepoch(c.closed_at) - unixepoch(c.received_at)),"
+                    " count(*) FILTER (WHERE c.appeal IS NOT 'granted')"
                     " FROM {1} c WHERE c.closed_at >= :from AND c.closed_at < :to GROUP BY 1",
                     key, cases, journal),
         [](auto& st, Tally& t) {
           t.closed = st.getColumn(1).getInt64();
           t.closed_on_time = st.getColumn(2).getInt64();
           t.close_seconds = st.getColumn(3).getDouble();
+          t.closed_rated = st.getColumn(4).getInt64();
         });
-    run(fmt::format(
-            "SELECT {0}, count(*) FROM {1} c WHERE c.due_at < :T"
-            " AND c.due_at IS NOT NULL AND c.status IN ('listed', 'in_progress') GROUP BY 1",
-            key, cases, journal),
+    // A suspended case (挂账) or a merged request (并单) runs on no clock.
+    run(fmt::format("SELECT {0}, count(*) FROM {1} c WHERE c.due_at < :T"
+                    " AND c.due_at IS NOT NULL AND c.status IN ('listed', 'in_progress')"
+                    " AND c.suspended_at IS NULL AND c.merged_into IS NULL GROUP BY 1",
+                    key, cases, journal),
         [](auto& st, Tally& t) { t.overdue_open = st.getColumn(1).getInt64(); });
     run(fmt::format("SELECT {0}, count(*), count(*) FILTER (WHERE c.acked_at <= c.ack_due)"
                     " FROM {1} c WHERE c.first_assigned_at >= :from"
                     " AND c.first_assigned_at < :to AND (c.ack_due < :T OR c.acked_at IS NOT NULL)"
-                    " GROUP BY 1",
+                    " AND c.appeal IS NOT 'granted' GROUP BY 1",
                     key, cases, journal),
         [](auto& st, Tally& t) {
           t.ack_due = st.getColumn(1).getInt64();
           t.ack_on_time = st.getColumn(2).getInt64();
         });
-    run(fmt::format("SELECT {0}, count(*) FILTER (WHERE j.action = 'followup'),"
-                    " count(*) FILTER (WHERE j.action = 'followup' AND"
-                    "   json_extract(j.detail, '$.rating') = 'satisfied'),"
-                    " count(*) FILTER (WHERE j.action = 'followup' AND"
-                    "   json_extract(j.detail, '$.rating') = 'basic'),"
+    run(fmt::format("SELECT {0}, count(*) FILTER (WHERE j.action = 'followup'"
+                    "   AND c.appeal IS NOT 'granted'),"
+                    " count(*) FILTER (WHERE j.action = 'followup' AND c.appeal IS NOT 'granted'"
+                    "   AND json_extract(j.detail, '$.rating') = 'satisfied'),"
+                    " count(*) FILTER (WHERE j.action = 'followup' AND c.appeal IS NOT 'granted'"
+                    "   AND json_extract(j.detail, '$.rating') = 'basic'),"
                     " count(*) FILTER (WHERE j.action = 'escalate'),"
-                    " count(*) FILTER (WHERE j.action = 'reopen')"
+                    " count(*) FILTER (WHERE j.action = 'reopen'),"
+                    " count(*) FILTER (WHERE j.action = 'extend_approve'),"
+                    " count(*) FILTER (WHERE j.action = 'appeal_grant')"
                     " FROM {2} j JOIN {1} c ON c.id = j.case_id"
-                    " WHERE j.action IN ('followup', 'escalate', 'reopen')"
+                    " WHERE j.action IN ('followup', 'escalate', 'reopen', 'extend_approve',"
+                    "   'appeal_grant')"
                     " AND j.at >= :from AND j.at < :to AND j.at <= :T GROUP BY 1",
                     key, cases, journal),
         [](auto& st, Tally& t) {
@@ -886,6 +996,8 @@ std::vector<Tally> Store::tally(GroupBy by, Instant from, Instant to, Instant as
           t.basic = st.getColumn(3).getInt64();
           t.escalations = st.getColumn(4).getInt64();
           t.reopened = st.getColumn(5).getInt64();
+          t.extensions = st.getColumn(6).getInt64();
+          t.excluded = st.getColumn(7).getInt64();
         });
     run(fmt::format("SELECT {0}, count(*) FROM {2} j JOIN {1} c ON c.id = j.case_id"
                     " WHERE j.action = 'return' AND j.at >= :from AND j.at < :to AND j.at <= :T"
@@ -1087,19 +1199,14 @@ void Store::read_as_of(Instant clock, const Refold& refold) {
         db, fmt::format("SELECT {} FROM main.journal WHERE case_id IN (SELECT id FROM temp.changed)"
                         " AND at <= (SELECT t FROM temp.asof_clock) ORDER BY case_id, id",
                         k_event_columns));
-    SQLite::Statement add(
-        db, "INSERT INTO temp.replayed (receipt, title, description, channel, category, class,"
-            " requester, phone, town, village, address, meeting, status, lead_unit, leader,"
-            " received_at, first_assigned_at, assigned_at, ack_due, acked_at, due_at, resolved_at,"
-            " outcome, outcome_text, closed_at, level, satisfaction, confidential, proxy, id)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    SQLite::Statement add(db, insert_case_sql("temp.replayed", true));
     SQLite::Statement add_co(db, "INSERT INTO temp.replayed_co_unit VALUES (?, ?, ?)");
     merge_events(now, events, [&](const CaseRow& current, const std::vector<Event>& mine) {
       const auto then = refold(current, mine);
       if (!then) return true;
       add.reset();
       bind_case(add, *then);
-      add.bind(30, then->id);
+      add.bind(k_case_field_count + 1, then->id);
       add.exec();
       for (std::size_t i = 0; i < then->co_units.size(); ++i) {
         add_co.reset();
@@ -1122,7 +1229,12 @@ void Store::read_as_of(Instant clock, const Refold& refold) {
         "CREATE TEMP VIEW summons_asof AS SELECT case_id, unit, summoned_at, due_at,"
         " CASE WHEN answered_at <= (SELECT t FROM temp.asof_clock) THEN answered_at END"
         " AS answered_at FROM main.summons WHERE summoned_at <= (SELECT t FROM temp.asof_clock)");
-    db.exec("CREATE TEMP VIEW meeting_asof AS SELECT * FROM main.meeting"
+    // A list issued after the clock was not issued yet.
+    db.exec("CREATE TEMP VIEW meeting_asof AS SELECT id, kind, title, held_on, group_name,"
+            " created_at, CASE WHEN issued_at <= (SELECT t FROM temp.asof_clock) THEN issued_at"
+            " END AS issued_at, CASE WHEN issued_at <= (SELECT t FROM temp.asof_clock) THEN"
+            " approved_by END AS approved_by, CASE WHEN issued_at <= (SELECT t FROM"
+            " temp.asof_clock) THEN issued_by END AS issued_by FROM main.meeting"
             " WHERE created_at <= (SELECT t FROM temp.asof_clock)");
     db.exec("COMMIT");
     m_impl->src = {"temp.case_asof", "temp.co_unit_asof", "temp.journal_asof", "temp.summons_asof",
@@ -1190,14 +1302,25 @@ std::optional<Store::Fault> Store::check_instants() const {
       const char* key;
       const char* column;
     };
-    static constexpr Column k_columns[] = {
-        {"\"case\"", "id", "received_at"}, {"\"case\"", "id", "first_assigned_at"},
-        {"\"case\"", "id", "assigned_at"}, {"\"case\"", "id", "ack_due"},
-        {"\"case\"", "id", "acked_at"},    {"\"case\"", "id", "due_at"},
-        {"\"case\"", "id", "resolved_at"}, {"\"case\"", "id", "closed_at"},
-        {"journal", "id", "at"},           {"summons", "case_id", "summoned_at"},
-        {"summons", "case_id", "due_at"},  {"summons", "case_id", "answered_at"},
-        {"meeting", "id", "created_at"}};
+    static constexpr Column k_columns[] = {{"\"case\"", "id", "received_at"},
+                                           {"\"case\"", "id", "first_assigned_at"},
+                                           {"\"case\"", "id", "assigned_at"},
+                                           {"\"case\"", "id", "ack_due"},
+                                           {"\"case\"", "id", "acked_at"},
+                                           {"\"case\"", "id", "due_at"},
+                                           {"\"case\"", "id", "resolved_at"},
+                                           {"\"case\"", "id", "closed_at"},
+                                           {"journal", "id", "at"},
+                                           {"summons", "case_id", "summoned_at"},
+                                           {"summons", "case_id", "due_at"},
+                                           {"summons", "case_id", "answered_at"},
+                                           {"meeting", "id", "created_at"},
+                                           {"meeting", "id", "issued_at"},
+                                           {"\"case\"", "id", "suspended_at"},
+                                           {"\"case\"", "id", "suspend_until"},
+                                           {"\"case\"", "id", "extension_due"},
+                                           {"topic", "id", "created_at"},
+                                           {"topic_case", "case_id", "linked_at"}};
     for (const auto& c : k_columns) {
       SQLite::Statement st(
           m_impl->db,
@@ -1212,7 +1335,8 @@ std::optional<Store::Fault> Store::check_instants() const {
       Fault f{"instants", std::nullopt, std::nullopt, std::string(c.column),
               st.getColumn(1).getString()};
       if (std::string_view(c.table) == "journal") f.event = st.getColumn(0).getInt64();
-      else if (std::string_view(c.table) != "meeting") f.case_id = st.getColumn(0).getInt64();
+      else if (std::string_view(c.table) != "meeting" && std::string_view(c.table) != "topic")
+        f.case_id = st.getColumn(0).getInt64();
       return f;
     }
     return std::nullopt;
@@ -1347,6 +1471,20 @@ std::int64_t Store::insert_meeting(MeetingRow& row) {
     st.exec();
     row.id = m_impl->db.getLastInsertRowid();
     return row.id;
+  } catch (const SQLite::Exception& e) {
+    rethrow(e, m_impl->path);
+  }
+}
+
+void Store::issue_meeting(const MeetingRow& row) {
+  try {
+    SQLite::Statement st(m_impl->db, "UPDATE meeting SET issued_at = ?, approved_by = ?,"
+                                     " issued_by = ? WHERE id = ?");
+    bind_opt(st, 1, row.issued_at);
+    bind_opt(st, 2, row.approved_by);
+    bind_opt(st, 3, row.issued_by);
+    st.bind(4, row.id);
+    st.exec();
   } catch (const SQLite::Exception& e) {
     rethrow(e, m_impl->path);
   }

@@ -57,6 +57,11 @@ public:
   std::optional<CaseRow> find_case_by_receipt(const std::string& receipt) const;
   bool receipt_taken(const std::string& receipt) const;
   std::vector<CaseRow> list_cases(const CaseFilter& filter) const;
+  // The cases merged into `master` (并单), by id.
+  std::vector<CaseRow> cases_merged_into(std::int64_t master) const;
+  // The search index forgets the case's text as `before` held it, and takes
+  // its stored text again at the commit (call with update_case).
+  void reindex_text(const CaseRow& before);
   std::int64_t count_cases() const;
 
   // What supervision looks at: open cases (listed or in progress) due
@@ -142,6 +147,8 @@ public:
   // Meetings.
   std::int64_t insert_meeting(MeetingRow& row);
   std::optional<MeetingRow> find_meeting(std::int64_t id) const;
+  // Records the meeting's list issued: its issued_at, approved_by, issued_by.
+  void issue_meeting(const MeetingRow& row);
   std::vector<MeetingRow> meetings() const;
 
   // Raw access for tests and `doctor`: runs one statement returning text.

@@ -55,17 +55,37 @@ enum class Kind {
   not_on_case,            // unit `value` is neither lead, co-unit nor summoned on case `case`
   due_not_assigned,       // case `case` is not assigned: a due comes with assignment
   due_before_assignment,  // the due `value` of `field` is before the assignment at choices[0]
-  unknown_column,         // `source`:`line`: a CSV column `value` intake does not know; `nearest`
-  unknown_key,            // `source`:`line`: a JSON key `value` intake does not know; `nearest`
-  more_unknown_columns,   // `source`: `value` more unknown columns, not named
-  more_unknown_keys,      // `source`: `value` more unknown keys, not named
-  known_fields,           // the field names intake knows are `choices` (closes a batch's faults)
-  batch_refused,          // `value` faults in a batch: nothing was added (closes the faults)
-  in_record,              // a fault at writing the record at `source`:`line`: it is faults[0]
-  actor_not_utf8,         // the actor's name is not UTF-8
-  no_random,              // the system gave no random bytes
-  unknown_zone,           // `value` is not an IANA time zone (lib/time)
-  no_working_day,         // the working calendar has no working day after `value` (lib/time)
+  // The practice of SPEC §3: suspension, extension, merge, appeal, amend.
+  already_suspended,     // case `case` is suspended since `value`
+  not_suspended,         // case `case` is not suspended: nothing to resume
+  not_after_clock,       // `value` of `field` is not after the clock, choices[0]
+  extension_pending,     // case `case` already asks for a due at `value`, undecided
+  no_extension,          // case `case` asks for no extension: nothing to decide
+  extension_not_later,   // the due `value` asked for is not after the case's due choices[0]
+  merge_into_self,       // case `case` cannot be merged into itself
+  already_merged,        // case `case` is already merged into case `value`
+  master_merged,         // the master `case` is itself merged into case `value`
+  has_merged,            // case `case` has cases merged into it (choices): it stays a master
+  not_merged,            // case `case` is merged into no case
+  appeal_pending,        // case `case` already has an appeal awaiting the office
+  appeal_granted,        // case `case`'s appeal was granted already
+  no_appeal,             // case `case` has no appeal awaiting a decision
+  nothing_to_amend,      // amend was given no field to correct
+  amend_unchanged,       // `field` of case `case` is already `value`
+  meeting_not_ready,     // meeting `value`: choices[0] of its cases are not yet assigned
+  meeting_no_cases,      // meeting `value` has no case: there is no list to issue
+  meeting_issued,        // meeting `value`'s list was issued at choices[0]
+  unknown_column,        // `source`:`line`: a CSV column `value` intake does not know; `nearest`
+  unknown_key,           // `source`:`line`: a JSON key `value` intake does not know; `nearest`
+  more_unknown_columns,  // `source`: `value` more unknown columns, not named
+  more_unknown_keys,     // `source`: `value` more unknown keys, not named
+  known_fields,          // the field names intake knows are `choices` (closes a batch's faults)
+  batch_refused,         // `value` faults in a batch: nothing was added (closes the faults)
+  in_record,             // a fault at writing the record at `source`:`line`: it is faults[0]
+  actor_not_utf8,        // the actor's name is not UTF-8
+  no_random,             // the system gave no random bytes
+  unknown_zone,          // `value` is not an IANA time zone (lib/time)
+  no_working_day,        // the working calendar has no working day after `value` (lib/time)
 
   // --- supervision and reports (lib/supervise, lib/report) -----------------
   level_not_raised,       // case_id is at level choices[0]; `value` of `field` does not raise it

@@ -39,6 +39,7 @@ void show_text(Runtime& rt, const store::CaseRow& c, const std::vector<store::Ev
   auto view = cases::case_display(c, zone);
   if (!rt.options.show_contact) cases::mask_contact(view, c.confidential);
   if (c.outcome_text) view["outcome_text"] = *c.outcome_text;
+  cases::add_practice_display(view, c, zone);
   if (const auto merged = merged_ids(rt, c); !merged.empty()) view["merged"] = merged;
   // Each field under its label in the chosen language, the labels aligned.
   std::vector<std::pair<std::string, std::string>> lines;
@@ -115,6 +116,7 @@ void register_show(CLI::App& app, Runtime& rt) {
       for (const auto& c : shown) {
         auto j = cases::case_json(c);
         j["outcome_text"] = c.outcome_text ? io::Json(*c.outcome_text) : io::Json(nullptr);
+        cases::add_practice_json(j, c);
         j["merged"] = merged_ids(rt, c);
         j["journal"] = io::Json::array();
         for (const auto& e : store.events(c.id)) j["journal"].push_back(cases::event_json(e));

@@ -236,7 +236,7 @@ constexpr Entry k_words[] = {
 
     // --- suspend, resume, extend, merge, unmerge, appeal, amend ---------------
     {"help.suspend", "挂账：暂停案件的计时（等待政策、联系不上诉求人、等待判决等）",
-     "Stop cases' clocks (挂账) while they wait on something outside the unit"},
+     "Stop cases' clocks while they wait on something outside the unit"},
     {"help.suspend.reason", "为什么挂账", "Why they wait"},
     {"help.suspend.until", "预计何时恢复（时间或时长，如 2026-12-31、10wd）",
      "When they are expected to resume (a time or a duration: 2026-12-31, 10wd)"},

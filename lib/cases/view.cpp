@@ -39,12 +39,16 @@ template <class F> Json build(const store::CaseRow& c, F&& when) {
   j["closed_at"] = c.closed_at ? when(*c.closed_at) : Json(nullptr);
   j["level"] = c.level;
   j["satisfaction"] = opt(c.satisfaction);
+  return j;
+}
+
+// What the practice of SPEC §3 marks on a case, for `show`.
+template <class F> void add_practice(Json& j, const store::CaseRow& c, F&& when) {
   j["suspended_at"] = c.suspended_at ? when(*c.suspended_at) : Json(nullptr);
   j["suspend_until"] = c.suspend_until ? when(*c.suspend_until) : Json(nullptr);
   j["extension_due"] = c.extension_due ? when(*c.extension_due) : Json(nullptr);
   j["merged_into"] = opt(c.merged_into);
   j["appeal"] = opt(c.appeal);
-  return j;
 }
 
 }  // namespace
@@ -55,6 +59,14 @@ Json case_json(const store::CaseRow& c) {
 
 Json case_display(const store::CaseRow& c, const time::Zone& zone) {
   return build(c, [&](time::Instant at) { return Json(time::format_local(at, zone)); });
+}
+
+void add_practice_json(Json& j, const store::CaseRow& c) {
+  add_practice(j, c, [](time::Instant at) { return Json(time::format_utc(at)); });
+}
+
+void add_practice_display(Json& j, const store::CaseRow& c, const time::Zone& zone) {
+  add_practice(j, c, [&](time::Instant at) { return Json(time::format_local(at, zone)); });
 }
 
 Json event_json(const store::Event& e) {

@@ -21,6 +21,12 @@ Json case_json(const store::CaseRow& c);
 // The same with instants shown in `zone` ("2025-10-25 11:00"), for tables.
 Json case_display(const store::CaseRow& c, const time::Zone& zone);
 
+// What `show` adds of SPEC §3's practice: suspended_at, suspend_until,
+// extension_due, merged_into, appeal (null when none); instants in UTC or,
+// for display, in `zone`. Not list columns: those are SPEC §9's.
+void add_practice_json(Json& j, const store::CaseRow& c);
+void add_practice_display(Json& j, const store::CaseRow& c, const time::Zone& zone);
+
 // {"at", "actor", "action", "unit"?, ...the event's own fields}.
 Json event_json(const store::Event& e);
 

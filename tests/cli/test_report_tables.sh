@@ -142,11 +142,11 @@ expect_rc 64
 # --- the texts in zh and en ---------------------------------------------------------
 run --now "2026-11-05 12:00" report monthly --month 2026-10
 expect_eq "$(printf '%s\n' "$out" | head -1)" "督查通报 2026-10-01 至 2026-10-31（截至 2026-11-05 12:00）" "the bulletin's title"
-expect_eq "$(printf '%s\n' "$out" | sed -n 2p | tr -s ' ')" "单位 名称 受理数 办结数 办结率 按期办结率 超期未办结 响应率 满意率 平均办结天数 督办升级次数 重新办理 退单数" "its header"
+expect_eq "$(printf '%s\n' "$out" | sed -n 2p | tr -s ' ')" "单位 名称 受理数 办结数 办结率 按期办结率 超期未办结 响应率 满意率 平均办结天数 督办升级次数 重新办理 退单数 延期数 核减数 问题数" "its header"
 expect_eq "$(printf '%s\n' "$out" | tail -1 | awk '{print $1, $2}')" "合计 4" "its total"
 run --config "$T/en.toml" --now "2026-11-05 12:00" report monthly --month 2026-10
 expect_eq "$(printf '%s\n' "$out" | head -1)" "Supervision bulletin 2026-10-01 .. 2026-10-31 (as of 2026-11-05 12:00)" "the bulletin's title in English"
-expect_eq "$(printf '%s\n' "$out" | sed -n 2p | tr -s ' ')" "unit name received closed closure rate on-time rate overdue open ack rate satisfaction mean days to close escalations reopened returned" "its header in English"
+expect_eq "$(printf '%s\n' "$out" | sed -n 2p | tr -s ' ')" "unit name received closed closure rate on-time rate overdue open ack rate satisfaction mean days to close escalations reopened returned extensions excluded problems" "its header in English"
 run --config "$T/en.toml" --now "2026-11-05 12:00" report scorecard --month 2026-10
 expect_eq "$(printf '%s\n' "$out" | head -1 | tr -s ' ')" "rank unit name score ack rate closure rate satisfaction" "the scorecard's header in English"
 run --now "2026-11-05 12:00" report scorecard --month 2026-10

@@ -35,7 +35,8 @@ expect_eq "$(sql "SELECT group_concat(name, ' ') FROM sqlite_schema WHERE type =
   "" "every table of duban's own is STRICT"
 expect_eq "$(sql "SELECT \"table\" FROM pragma_foreign_key_list('journal')")" "case" "journal -> case"
 expect_eq "$(sql "SELECT \"table\" FROM pragma_foreign_key_list('co_unit')")" "case" "co_unit -> case"
-expect_eq "$(sql "SELECT \"table\" FROM pragma_foreign_key_list('case')")" "meeting" "case -> meeting"
+expect_eq "$(sql "SELECT group_concat(\"table\", ' ') FROM (SELECT \"table\" FROM pragma_foreign_key_list('case') ORDER BY 1)")" "case meeting" \
+  "case -> meeting, and a merged request -> its master case"
 expect_eq "$(sql 'PRAGMA integrity_check')" "ok" "integrity"
 expect_eq "$(sql 'PRAGMA foreign_key_check')" "" "no dangling references"
 expect_eq "$(sql "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'case' AND name IN ('case_status', 'case_lead_unit', 'case_received_report', 'case_closed_report', 'case_due_at', 'case_meeting')")" \

@@ -196,7 +196,7 @@ TEST_SUITE("report") {
     report::render_monthly(csv, m.october(), io::Format::csv, m.config, test::words());
     CHECK(csv.str().rfind("key,name,received,closed,closure_rate,on_time_rate,overdue_open,"
                           "ack_rate,satisfaction_rate,mean_days_to_close,escalations,reopened,"
-                          "returned\n",
+                          "returned,extensions,excluded,problems\n",
                           0) == 0);
   }
 }

@@ -31,6 +31,7 @@ SlipContact contact_of(const store::CaseRow& c, Contact contact) {
 struct Row {
   std::string label, value;
   bool code = false;  // a code a person reads out or types (the receipt)
+  bool text = false;  // what people wrote, of any length (the description)
 };
 
 // One part of a slip, in words, the same for text and HTML.
@@ -52,13 +53,13 @@ Part part_of(const Slip& s, const SlipContact& who, bool stub, const Words& w) {
   p.sign = w(stub ? "slip.sign" : "slip.handler");
   p.confidential = s.confidential;
   p.confidential_word = w("slip.confidential");
-  auto add = [&](std::string_view key, std::string value, bool code = false) {
-    p.rows.push_back({std::string(w(key)), std::move(value), code});
+  auto add = [&](std::string_view key, std::string value, bool code = false, bool text = false) {
+    p.rows.push_back({std::string(w(key)), std::move(value), code, text});
   };
   add("slip.id", std::to_string(s.id));
   add("slip.receipt_code", s.receipt, true);
   add("slip.what", s.title);
-  if (s.description) add("slip.description", *s.description);
+  if (s.description) add("slip.description", *s.description, false, true);
   add("slip.received", s.received);
   add("slip.channel", or_none(s.channel));
   add("slip.proxy", s.proxy ? *s.proxy : std::string(w("slip.in_person")));
@@ -112,12 +113,31 @@ th{width:6.5em;font-weight:600;background:#f3f4f6;white-space:nowrap}
 td{white-space:pre-wrap;overflow-wrap:anywhere;unicode-bidi:isolate}
 td.code{font-family:"DejaVu Sans Mono",monospace;font-weight:700;letter-spacing:.08em}
 .sign{margin:auto 0 0;padding-top:6mm}
+.dense th,.dense td{padding:1mm 2mm}
+.dense .sign{padding-top:3mm}
+td.long{font-size:9pt;line-height:1.35}
+td.longer{font-size:7.5pt;line-height:1.3}
 .sign span{display:inline-block;width:50mm;border-bottom:1px solid #111827;margin-left:2mm}
 @media print{
 html{background:none}
 .slip{width:auto;min-height:189mm;margin:0;padding:0;box-shadow:none}
 }
 )";
+
+// A long description is set smaller, so that a slip still prints on one
+// page: at 11pt a part's details hold about 160 characters, at 7.5pt about
+// 450. Longer text than that runs on to a second page rather than be cut.
+constexpr std::size_t k_long = 160, k_longer = 280;
+
+std::size_t longest_text(const Slip& s) {
+  return s.description ? util::count_code_points(*s.description) : 0;
+}
+
+std::string_view length_class(const Row& r) {
+  if (!r.text) return "";
+  const auto n = util::count_code_points(r.value);
+  return n > k_longer ? " class=\"longer\"" : n > k_long ? " class=\"long\"" : "";
+}
 
 void part_html(std::ostream& out, const Part& p, std::string_view kind) {
   const auto e = [](std::string_view text) { return html_escape(text); };
@@ -129,7 +149,7 @@ void part_html(std::ostream& out, const Part& p, std::string_view kind) {
   out << "</p>\n</header>\n<table>\n<tbody>\n";
   for (const auto& r : p.rows)
     out << fmt::format("<tr><th scope=\"row\">{}</th><td{}>{}</td></tr>\n", e(r.label),
-                       r.code ? " class=\"code\"" : "", e(r.value));
+                       r.code ? " class=\"code\"" : length_class(r), e(r.value));
   out << fmt::format("</tbody>\n</table>\n<p class=\"sign\">{}<span></span></p>\n</section>\n",
                      e(p.sign));
 }
@@ -178,7 +198,8 @@ void render_slips_html(std::ostream& out, const std::vector<Slip>& slips, const 
                      html_escape(words.format("slip.html_title", fmt::join(ids, ", "))))
       << "<style>" << k_style << "</style>\n</head>\n<body>\n";
   for (const auto& s : slips) {
-    out << fmt::format("<article class=\"slip\" id=\"case-{}\">\n", s.id);
+    out << fmt::format("<article class=\"slip{}\" id=\"case-{}\">\n",
+                       longest_text(s) > k_long ? " dense" : "", s.id);
     part_html(out, part_of(s, s.stub, true, words), "stub");
     out << "<div class=\"cut\" aria-hidden=\"true\"><span>✂</span></div>\n";
     part_html(out, part_of(s, s.receipt_part, false, words), "receipt");

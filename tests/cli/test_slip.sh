@@ -196,5 +196,11 @@ else
     awk -F'>' '{print ($1 > $2) ? "landscape" : "portrait"}')" "landscape" "A4 landscape"
   print_pdf "$T/slips.html" "$T/slips.pdf"
   expect_eq "$(pages "$T/slips.pdf")" "2" "two slips print on two pages"
+  # A long description is set smaller: 400 characters still print on one page.
+  long=$(python3 -c 'print("村口道路年久失修，坑洼不平，雨天积水严重，老人孩子出行困难，多次向村里反映未果。" * 10)')
+  "$DUBAN" -q intake --title "村口道路坑洼积水" --description "$long" --requester 王奶奶 --proxy 李代办
+  "$DUBAN" slip 5 --format html >"$T/long.html"
+  print_pdf "$T/long.html" "$T/long.pdf"
+  expect_eq "$(pages "$T/long.pdf")" "1" "a slip with 400 characters of description prints on one page"
 fi
 finish

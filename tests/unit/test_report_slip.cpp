@@ -118,4 +118,16 @@ TEST_SUITE("report-slip") {
     CHECK(h.find("http") == std::string::npos);
     CHECK(h.find("</html>") != std::string::npos);
   }
+
+  TEST_CASE("a long description is set smaller, so that the slip keeps to one page") {
+    auto c = desk_case();
+    c.description = std::string(200 * 3, 'x');
+    const auto config = test::config_from(k_desk);
+    CHECK(html(report::make_slip(c, config, report::Contact::masked)).find("class=\"longer\"") !=
+          std::string::npos);
+    c.description = "短";
+    const auto h = html(report::make_slip(c, config, report::Contact::masked));
+    CHECK(h.find("class=\"longer\"") == std::string::npos);
+    CHECK(h.find("slip dense") == std::string::npos);
+  }
 }

@@ -101,10 +101,13 @@ box-shadow:0 1px 4px rgba(0,0,0,.25);break-after:page;page-break-after:always}
 .cut span{position:absolute;top:50%;left:0;transform:translate(-50%,-50%) rotate(-90deg);
 background:#fff;color:#4b5563;font-size:14pt;line-height:1;padding:1mm 0}
 header{text-align:center;border-bottom:2px solid #b91c1c;padding-bottom:3mm;margin-bottom:4mm}
-.office{margin:0;font-size:13pt;font-weight:700;letter-spacing:.1em}
-h1{margin:1mm 0;font-size:18pt;letter-spacing:.3em;color:#b91c1c}
+.office{margin:0;font-size:13pt;font-weight:700}
+h1{margin:1mm 0;font-size:18pt;color:#b91c1c}
 .which{margin:0;font-size:11pt}
-.which strong{font-size:13pt;letter-spacing:.2em}
+.which strong{font-size:13pt}
+:lang(zh) .office{letter-spacing:.1em}
+:lang(zh) h1{letter-spacing:.3em}
+:lang(zh) .which strong{letter-spacing:.2em}
 .tag{display:inline-block;margin-left:3mm;padding:0 2mm;border:1.5px solid #b91c1c;color:#b91c1c;
 font-weight:700}
 table{width:100%;border-collapse:collapse}

@@ -104,6 +104,7 @@ void register_remind(CLI::App&, Runtime&);
 void register_report(CLI::App&, Runtime&);
 void register_list(CLI::App&, Runtime&);
 void register_show(CLI::App&, Runtime&);
+void register_slip(CLI::App&, Runtime&);
 void register_meeting(CLI::App&, Runtime&);
 void register_unit(CLI::App&, Runtime&);
 void register_doctor(CLI::App&, Runtime&);

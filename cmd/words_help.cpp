@@ -233,6 +233,12 @@ constexpr Entry k_words[] = {
     {"help.list.limit", "最多列出几件", "At most N cases"},
     {"help.show", "显示一件案件及其办理日志", "Show a case and its journal"},
     {"help.show.receipt", "按回执码查找", "Find the case by its receipt code"},
+    {"help.slip", "打印案件的两单制受理单：存根联（代办点留存）和回执联（交诉求人）",
+     "Print a case's two-part slip: the stub the desk keeps and the receipt for the requester"},
+    {"help.slip.ids", "案件编号，可给多个，每件一张（或 - 从标准输入逐行读入）",
+     "Case ids, one slip each (or - to read them from stdin, one a line)"},
+    {"help.slip.format", "text（终端文本，默认）或 html（A4 横向打印页，每件一页）",
+     "text (for a terminal, the default) or html (a printable A4 landscape page per case)"},
 
     // --- suspend, resume, extend, merge, unmerge, appeal, amend ---------------
     {"help.suspend", "挂账：暂停案件的计时（等待政策、联系不上诉求人、等待判决等）",

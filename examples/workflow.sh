@@ -30,6 +30,13 @@ step "duban intake --file hotline.jsonl"
 "$duban" --now "2026-11-07 12:00" intake --file "$here/hotline.jsonl" >/dev/null  # the week's calls, entered on Saturday
 "$duban" --now "2026-11-07 12:00" list --channel hotline
 
+# A village proxy desk (便民代办) takes a request in for an old man and prints the
+# two-part slip: the stub it keeps, the receipt he takes home (phone masked).
+step "duban intake --channel proxy-desk --proxy 李代办 ...; duban slip"
+desk=$("$duban" --now "2026-11-07 14:00" intake --title "低保申请进度" --requester 张大爷 \
+  --phone 13800000001 --town 列东街道 --village 列东社区 --channel proxy-desk --proxy 李代办)
+"$duban" --now "2026-11-07 14:05" slip "$desk"
+
 # The list must exist within 3 days of the meeting: wages, overtime and the
 # like to the human resources bureau, housing to the housing bureau.
 step "duban list --meeting $meeting --category wages,... --format ids | duban assign - --lead rsj ..."

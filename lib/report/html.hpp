@@ -5,6 +5,7 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "config/config.hpp"
@@ -12,6 +13,9 @@
 #include "util/words.hpp"
 
 namespace duban::report {
+
+// `text` safe in HTML text and in a quoted attribute: & < > " ' as entities.
+std::string html_escape(std::string_view text);
 
 // Received and closed cases per month, oldest first, for the trend chart.
 struct TrendPoint {

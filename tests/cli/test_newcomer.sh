@@ -90,7 +90,7 @@ cat >"$T/check.py" <<'PY'
 import re, sys
 allowed = set("""duban cgj city dcs hotline streetlight store A B C monthy stauts meh
   init intake assign ack return note resolve close reopen followup escalate remind report
-  list show meeting unit doctor backup monthly scorecard topics add issue link
+  list show slip meeting unit doctor backup monthly scorecard topics add issue link
   suspend resume extend merge unmerge appeal amend
   table json jsonl csv tsv ids md html received listed in_progress resolved closed solved
   explained satisfied basic unsatisfied category channel class town zh en

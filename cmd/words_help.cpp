@@ -201,12 +201,12 @@ constexpr Entry k_words[] = {
      "Start csv/tsv with a UTF-8 BOM, for Excel"},
     {"help.report.monthly",
      "月报（督查通报）：按组和合计列出各项指标；md、html、json 另有印发单位、综合排名、"
-     "红黑榜和超期未办结事项（超期工作日：办理时限当日之后至统计时点当日的工作日数，"
-     "当日不计，按配置的日历）",
+     "红黑榜和超期未办结事项（超期工作日：按配置的日历，办理时限当日之后（不计）"
+     "至统计时点当日（计入）的工作日数）",
      "Every figure of SPEC §7 per group and in total; md, html and json add the issuing "
      "office, the ranking, the red and black lists and the overdue cases (working days "
-     "overdue: the working days after the due's date up to the as-of date, on the config's "
-     "calendar)"},
+     "overdue: the working days of the config's calendar after the due's date, not counted, "
+     "up to the as-of date, counted)"},
     {"help.report.monthly.top", "红榜、黑榜各列几名（并列的一并列出）",
      "How many units on the red and the black list (ties included)"},
     {"help.report.by",

@@ -120,6 +120,8 @@ constexpr Entry k_words[] = {
     {"bulletin.red", "红榜（前 {} 名）", "Red list (best {})"},
     {"bulletin.black", "黑榜（后 {} 名）", "Black list (worst {})"},
     {"bulletin.no_units", "暂无可排名的单位。", "No unit has a score."},
+    {"bulletin.black.none", "无：可排名的单位均已列入红榜。",
+     "None: every ranked unit is on the red list."},
     {"bulletin.overdue", "超期未办结事项（{} 件）", "Overdue open cases ({})"},
     {"bulletin.overdue.none", "截至统计时点没有超期未办结事项。",
      "No case is overdue at the as-of time."},

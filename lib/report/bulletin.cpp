@@ -82,6 +82,10 @@ Bulletin bulletin(const store::Store& store, const config::Config& config, const
   return b;
 }
 
+std::string_view empty_list_key(const Bulletin& b, bool black) {
+  return black && !b.red.empty() ? "bulletin.black.none" : "bulletin.no_units";
+}
+
 namespace {
 
 Json ranking_json(const std::vector<Score>& scores) {
@@ -151,10 +155,10 @@ void render_bulletin(std::ostream& out, const Monthly& r, const Bulletin& b, io:
   else md_units(out, b.ranking, words);
 
   out << "\n## " << io::md_text(words.format("bulletin.red", b.top)) << "\n\n";
-  if (b.red.empty()) out << io::md_text(words("bulletin.no_units")) << '\n';
+  if (b.red.empty()) out << io::md_text(words(empty_list_key(b, false))) << '\n';
   else md_units(out, b.red, words);
   out << "\n## " << io::md_text(words.format("bulletin.black", b.top)) << "\n\n";
-  if (b.black.empty()) out << io::md_text(words("bulletin.no_units")) << '\n';
+  if (b.black.empty()) out << io::md_text(words(empty_list_key(b, true))) << '\n';
   else md_units(out, b.black, words);
   out << '\n' << io::md_text(words.format("bulletin.ranking.note", b.top)) << '\n';
 

@@ -52,6 +52,10 @@ struct Bulletin {
   std::vector<OverdueCase> overdue;
 };
 
+// What an empty list says: none ranked at all (bulletin.no_units), or, for
+// the black list, every ranked unit on the red one (bulletin.black.none).
+std::string_view empty_list_key(const Bulletin& bulletin, bool black);
+
 // The bulletin's data for `month`, from a store read as of month.as_of
 // (Store::read_as_of), so that a rerun with the same clock gives the same
 // ranking and list.

@@ -118,7 +118,7 @@ section{box-shadow:none;border-radius:0;padding:0;margin:0 0 8mm;background:none
 thead th,td.name,th.name,tr.total th,thead th.name{background:none;box-shadow:none;position:static}
 .scroll{overflow:visible}
 table{font-size:8pt}
-th,td{padding:2px 4px}
+th,td{padding:2px 3px}
 thead th{min-width:0}
 td.name,th.name{min-width:7em;max-width:none}
 thead{display:table-header-group}
@@ -444,7 +444,8 @@ void bulletin_sections(std::ostream& out, const Bulletin& b, const config::Confi
                                          std::tuple{&b.black, "bulletin.black", "black"}}) {
     out << "<section>\n<h2 class=\"" << style << "\">" << escape(words.format(key, b.top))
         << "</h2>\n";
-    if (list->empty()) out << "<p>" << escape(words("bulletin.no_units")) << "</p>\n";
+    if (list->empty())
+      out << "<p>" << escape(words(empty_list_key(b, list == &b.black))) << "</p>\n";
     else units_table(out, *list, words, false);
     out << "</section>\n";
   }

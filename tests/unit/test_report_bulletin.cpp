@@ -100,9 +100,12 @@ TEST_SUITE("report-bulletin") {
     const auto all_equal = month_of({{"a", 1.0}, {"b", 1.0}, {"c", 1.0}, {"e", {}}});
     CHECK(units(f.of(all_equal, 1).red) == "a:1 b:1 c:1");
     CHECK(f.of(all_equal, 1).black.empty());
+    CHECK(report::empty_list_key(f.of(all_equal, 1), true) == "bulletin.black.none");
     const auto none = month_of({{"a", {}}, {"b", {}}});
     CHECK(f.of(none, 3).red.empty());
     CHECK(f.of(none, 3).black.empty());
+    CHECK(report::empty_list_key(f.of(none, 3), true) == "bulletin.no_units");
+    CHECK(report::empty_list_key(f.of(none, 3), false) == "bulletin.no_units");
     CHECK(units(f.of(none, 3).ranking) == "a:0 b:0");
   }
 

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "cases/query.hpp"
+#include "report/bulletin.hpp"
 #include "report/html.hpp"
 #include "report/monthly.hpp"
 #include "report/tables.hpp"
@@ -20,6 +21,7 @@ struct MonthlyOptions {
   bool rollup = false;
   bool bom = false;
   std::int64_t top = 10;
+  std::int64_t red_black = 3;  // report monthly --top: the red and black lists
   std::string meeting;
 };
 
@@ -62,6 +64,12 @@ report::Period period_of(Runtime& rt, const MonthlyOptions& o) {
   return this_month;
 }
 
+void check_top(std::int64_t top) {
+  if (top < 1 || top > 1000)
+    throw Error(Kind::out_of_range,
+                Fields{.field = "top", .value = std::to_string(top), .choices = {"1", "1000"}});
+}
+
 void run_monthly(Runtime& rt, const MonthlyOptions& o) {
   const auto by = report::parse_group_by(o.by);
   if (!by) {
@@ -74,14 +82,18 @@ void run_monthly(Runtime& rt, const MonthlyOptions& o) {
     throw Error(Kind::option_needs, Fields{.field = "rollup", .choices = {"--by unit"}});
   const auto format = rt.format({io::Format::table, io::Format::json, io::Format::csv,
                                  io::Format::tsv, io::Format::md, io::Format::html});
+  check_top(o.red_black);
   const auto period = period_of(rt, o);
   auto& store = rt.store(store::Create::never);
   const auto r = report::monthly(store, rt.config(), period, rt.now(), *by, o.rollup);
   begin_output(rt, o, format);
+  if (format == io::Format::table || format == io::Format::csv || format == io::Format::tsv)
+    return report::render_monthly(rt.out, r, format, rt.config(), rt.words(), rt.render_options());
+  const auto b = report::bulletin(store, rt.config(), r, static_cast<std::size_t>(o.red_black));
   if (format == io::Format::html)
-    return report::render_monthly_html(rt.out, r, report::trend(store, rt.config(), period),
+    return report::render_monthly_html(rt.out, r, report::trend(store, rt.config(), period), b,
                                        rt.config(), rt.words());
-  report::render_monthly(rt.out, r, format, rt.config(), rt.words(), rt.render_options());
+  report::render_bulletin(rt.out, r, b, format, rt.config(), rt.words(), rt.render_options());
 }
 
 constexpr std::initializer_list<io::Format> k_table_formats = {
@@ -113,9 +125,7 @@ void run_scorecard(Runtime& rt, const MonthlyOptions& o) {
 
 void run_topics(Runtime& rt, const MonthlyOptions& o) {
   const auto format = rt.format(k_table_formats);
-  if (o.top < 1 || o.top > 1000)
-    throw Error(Kind::out_of_range,
-                Fields{.field = "top", .value = std::to_string(o.top), .choices = {"1", "1000"}});
+  check_top(o.top);
   const auto period = period_of(rt, o);
   auto& store = rt.store(store::Create::never);
   const auto list = report::topics(store, rt.config(), period, static_cast<std::size_t>(o.top));
@@ -139,6 +149,9 @@ void register_report(CLI::App& app, Runtime& rt) {
   period(monthly);
   monthly->add_option("--by", o->by, rt.help("report.by"))->type_name("BY")->capture_default_str();
   monthly->add_flag("--rollup", o->rollup, rt.help("report.rollup"));
+  monthly->add_option("--top", o->red_black, rt.help("report.monthly.top"))
+      ->type_name("N")
+      ->capture_default_str();
   monthly->callback([&rt, o] { rt.action = [&rt, o] { run_monthly(rt, *o); }; });
 
   auto* meeting = sub->add_subcommand("meeting", rt.help("report.meeting"));

@@ -199,8 +199,16 @@ constexpr Entry k_words[] = {
      "The day after the period (the period is [from, to))"},
     {"help.report.bom", "csv、tsv 以 UTF-8 BOM 开头，便于 Excel 打开",
      "Start csv/tsv with a UTF-8 BOM, for Excel"},
-    {"help.report.monthly", "月报：按组和合计列出各项指标",
-     "Every figure of SPEC §7 per group and in total"},
+    {"help.report.monthly",
+     "月报（督查通报）：按组和合计列出各项指标；md、html、json 另有印发单位、综合排名、"
+     "红黑榜和超期未办结事项（超期工作日：按配置的日历，办理时限当日之后（不计）"
+     "至统计时点当日（计入）的工作日数）",
+     "Every figure of SPEC §7 per group and in total; md, html and json add the issuing "
+     "office, the ranking, the red and black lists and the overdue cases (working days "
+     "overdue: the working days of the config's calendar after the due's date, not counted, "
+     "up to the as-of date, counted)"},
+    {"help.report.monthly.top", "红榜、黑榜各列几名（并列的一并列出）",
+     "How many units on the red and the black list (ties included)"},
     {"help.report.by",
      "分组：unit（单位）、category（类别）、channel（渠道）、class（分类）或 town（乡镇）",
      "unit, category, channel, class or town"},

@@ -64,6 +64,8 @@ constexpr Entry k_words[] = {
     {"html.trend_heading", "近{}个月受理与办结", "Received and closed, last {} months"},
     {"html.trend_plain", "各月受理与办结", "Received and closed by month"},
     {"html.no_data", "暂无数据", "No data"},
+    {"html.rates_in_table", "办结率和按期办结率见上方“各项指标”表。",
+     "The closure and on-time rate of each group are in the figures table."},
     {"html.note",
      "办结率：本期受理事项中截至统计时点已办结的比例；"
      "按期办结率：本期办结事项中在办理期限内办理完毕的比例；"
@@ -114,6 +116,36 @@ constexpr Entry k_words[] = {
     {"meeting.summary.part", "{0} {1}", "{1} {0}"},
     {"meeting.summary.sep", "，", ", "},
     {"meeting.summary.none", "共 0 项", "no items"},
+
+    // --- report monthly: the bulletin as the office publishes it (md, html) ------
+    {"bulletin.issued_by", "{} 印发", "Issued by {}"},
+    {"bulletin.ranking", "综合排名", "Ranking"},
+    {"bulletin.red", "红榜（前 {} 名）", "Red list (best {})"},
+    {"bulletin.black", "黑榜（后 {} 名）", "Black list (worst {})"},
+    {"bulletin.no_units", "暂无可排名的单位。", "No unit has a score."},
+    {"bulletin.black.none", "无：可排名的单位均已列入红榜。",
+     "None: every ranked unit is on the red list."},
+    {"bulletin.overdue", "超期未办结事项（{} 件）", "Overdue open cases ({})"},
+    {"bulletin.overdue.none", "截至统计时点没有超期未办结事项。",
+     "No case is overdue at the as-of time."},
+    {"bulletin.col.id", "编号", "case"},
+    {"bulletin.col.title", "事项", "title"},
+    {"bulletin.col.lead_unit", "牵头单位", "lead unit"},
+    {"bulletin.col.due_at", "办理时限", "due"},
+    {"bulletin.col.working_days", "超期工作日", "working days overdue"},
+    {"bulletin.overdue.note",
+     "超期工作日：办理时限当日之后（当日不计）至统计时点当日（计入）的工作日数，"
+     "按配置的工作日历计（节假日不计，调休上班日计入）。"
+     "排名按综合得分，得分相同名次并列；“—”表示没有可计算的指标，不参与排名。",
+     "Working days overdue: the working days after the due's date (not counted) up to the "
+     "as-of date (counted), on the config's calendar (holidays not counted, make-up working "
+     "days counted). Units are ranked by score; equal scores share a rank; \"—\" means "
+     "there was nothing to score, and the unit is not ranked."},
+    {"bulletin.ranking.note",
+     "红黑榜：综合得分前 {0} 名和后 {0} 名，名次并列的一并列出；"
+     "同一单位只列入一榜。",
+     "Red and black lists: the best {0} and the worst {0} by score, with every unit tied "
+     "with the last place; a unit is on one list at most."},
 
     // --- report scorecard, report topics ----------------------------------------
     {"scorecard.col.rank", "名次", "rank"},

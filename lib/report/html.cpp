@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <cmath>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
+#include "report/bulletin.hpp"
 #include "util/utf8.hpp"
 
 namespace duban::report {
@@ -62,6 +64,10 @@ Labels labels(const duban::Words& w, store::GroupBy by, std::size_t trend_months
   return l;
 }
 
+// The most groups whose rate bars print on one A4 page at a readable size
+// (a group is 62 units of a 380-wide chart in half the page's width).
+constexpr std::size_t k_print_bar_groups = 24;
+
 // Colours that stay apart for red-green colour blindness and in grey print.
 constexpr std::string_view k_blue = "#1f5fa8", k_orange = "#e08a00", k_grey = "#6b7280";
 
@@ -72,8 +78,9 @@ body{margin:0;background:#f3f4f6;color:#1f2937;line-height:1.5;
 font-family:-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK SC","Source Han Sans SC",
 "PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif}
 main{max-width:1200px;margin:0 auto;padding:16px}
-header{border-bottom:3px solid #b91c1c;margin-bottom:16px;padding-bottom:8px}
-h1{font-size:1.6rem;margin:0;color:#b91c1c;letter-spacing:.05em}
+header{border-bottom:3px solid #b91c1c;margin-bottom:16px;padding-bottom:8px;text-align:center}
+h1{font-size:1.8rem;margin:0;color:#b91c1c;letter-spacing:.2em}
+.issuer{margin:6px 0 0;font-size:1.05rem;font-weight:600;letter-spacing:.1em}
 h2{font-size:1.1rem;margin:0 0 8px}
 .meta{margin:4px 0 0;color:#4b5563;font-size:.95rem}
 section{background:#fff;border-radius:8px;box-shadow:0 1px 3px rgba(0,0,0,.12);padding:12px 14px;
@@ -107,23 +114,41 @@ svg .tick{font-size:11px;fill:#4b5563}
 svg .grid{stroke:#e5e7eb;stroke-width:1}
 svg .axis{stroke:#9ca3af;stroke-width:1}
 .note{color:#4b5563;font-size:.85rem;margin:0 0 16px}
+section .note{margin:8px 0 0}
+.lists{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:16px;margin:0 0 16px}
+.lists section{margin:0}
+h2.red{color:#b91c1c}
+h2.black{color:#111827}
+td.text,th.text{text-align:left;white-space:normal;min-width:12em}
+td.unranked{color:#6b7280}
+td.days{font-weight:600}
+.print-only{display:none}
 @media (max-width:600px){main{padding:8px}h1{font-size:1.3rem}section{padding:10px}
 table{font-size:.85rem}th,td{padding:5px 6px}
 td.name{min-width:6em;max-width:9em}}
 @media print{
-@page{size:A4 landscape;margin:12mm}
+@page{size:A4;margin:15mm}
 body{background:none;color:#000;font-size:10pt}
 main{max-width:none;padding:0}
-section{box-shadow:none;border-radius:0;padding:0;margin:0 0 10mm;background:none}
+section{box-shadow:none;border-radius:0;padding:0;margin:0 0 8mm;background:none}
 thead th,td.name,th.name,tr.total th,thead th.name{background:none;box-shadow:none;position:static}
 .scroll{overflow:visible}
-table{font-size:8.5pt}
-th,td{padding:3px 4px}
+table{font-size:8pt}
+th,td{padding:2px 3px}
+thead th{min-width:0}
+td.name,th.name{min-width:7em;max-width:none}
 thead{display:table-header-group}
+tfoot{display:table-footer-group}
 tr,figure,svg,.kpis li{break-inside:avoid;page-break-inside:avoid}
+h1,h2{break-after:avoid;page-break-after:avoid}
+.kpis{grid-template-columns:repeat(5,1fr)}
+.lists{grid-template-columns:1fr 1fr;gap:8mm}
+.lists section{break-inside:avoid;page-break-inside:avoid}
 .charts{grid-template-columns:1fr 1fr;gap:8mm}
 .charts section{break-inside:avoid;page-break-inside:avoid}
-svg{max-width:100%}
+svg{max-width:100%;max-height:240mm}
+.screen-only{display:none}
+.print-only{display:block}
 }
 )";
 
@@ -384,8 +409,81 @@ void trend_chart(std::ostream& out, const std::vector<TrendPoint>& trend, const 
 
 }  // namespace
 
+namespace {
+
+std::string rank_text(const Score& s) { return s.rank ? std::to_string(s.rank) : "—"; }
+
+// A table of units with their rank and score; `rates` adds the three rates.
+void units_table(std::ostream& out, const std::vector<Score>& scores, const duban::Words& words,
+                 bool rates) {
+  out << "<div class=\"scroll\">\n<table>\n<thead><tr><th scope=\"col\">"
+      << escape(words("scorecard.col.rank")) << "</th><th class=\"name\" scope=\"col\">"
+      << escape(words("scorecard.col.name")) << "</th><th class=\"code\" scope=\"col\">"
+      << escape(words("scorecard.col.unit")) << "</th><th scope=\"col\">"
+      << escape(words("scorecard.col.score")) << "</th>";
+  if (rates)
+    for (const auto* key : {"figure.ack_rate", "figure.closure_rate", "figure.satisfaction_rate"})
+      out << "<th scope=\"col\">" << escape(words(key)) << "</th>";
+  out << "</tr></thead>\n<tbody>\n";
+  for (const auto& s : scores) {
+    out << "<tr><td" << (s.rank ? "" : " class=\"unranked\"") << ">" << rank_text(s)
+        << "</td><td class=\"name\">" << escape(s.name) << "</td><td class=\"code\">"
+        << escape(s.unit) << "</td><td>" << escape(days(s.score)) << "</td>";
+    if (rates)
+      for (const auto& rate : {s.ack_rate, s.closure_rate, s.satisfaction_rate})
+        out << "<td>" << escape(percent(rate)) << "</td>";
+    out << "</tr>\n";
+  }
+  out << "</tbody>\n</table>\n</div>\n";
+}
+
+void bulletin_sections(std::ostream& out, const Bulletin& b, const config::Config& config,
+                       const duban::Words& words) {
+  out << "<section>\n<h2>" << escape(words("bulletin.ranking")) << "</h2>\n";
+  if (b.ranking.empty()) out << "<p>" << escape(words("bulletin.no_units")) << "</p>\n";
+  else units_table(out, b.ranking, words, true);
+  out << "</section>\n";
+
+  out << "<div class=\"lists\">\n";
+  for (const auto& [list, key, style] : {std::tuple{&b.red, "bulletin.red", "red"},
+                                         std::tuple{&b.black, "bulletin.black", "black"}}) {
+    out << "<section>\n<h2 class=\"" << style << "\">" << escape(words.format(key, b.top))
+        << "</h2>\n";
+    if (list->empty())
+      out << "<p>" << escape(words(empty_list_key(b, list == &b.black))) << "</p>\n";
+    else units_table(out, *list, words, false);
+    out << "</section>\n";
+  }
+  out << "</div>\n<p class=\"note\">" << escape(words.format("bulletin.ranking.note", b.top))
+      << "</p>\n";
+
+  out << "<section>\n<h2>" << escape(words.format("bulletin.overdue", b.overdue.size()))
+      << "</h2>\n";
+  if (b.overdue.empty()) {
+    out << "<p>" << escape(words("bulletin.overdue.none")) << "</p>\n</section>\n";
+    return;
+  }
+  out << "<div class=\"scroll\">\n<table>\n<thead><tr><th scope=\"col\">"
+      << escape(words("bulletin.col.id")) << "</th><th class=\"text\" scope=\"col\">"
+      << escape(words("bulletin.col.title")) << "</th><th class=\"name\" scope=\"col\">"
+      << escape(words("bulletin.col.lead_unit")) << "</th><th scope=\"col\">"
+      << escape(words("bulletin.col.due_at")) << "</th><th scope=\"col\">"
+      << escape(words("bulletin.col.working_days")) << "</th></tr></thead>\n<tbody>\n";
+  for (const auto& o : b.overdue)
+    out << "<tr><td>" << o.id << "</td><td class=\"text\">" << escape(o.title)
+        << "</td><td class=\"name\">"
+        << escape(o.lead_unit ? o.lead_name : std::string(words("report.none"))) << "</td><td>"
+        << escape(time::format_local(o.due_at, config.zone)) << "</td><td class=\"days\">"
+        << o.working_days << "</td></tr>\n";
+  out << "</tbody>\n</table>\n</div>\n<p class=\"note\">" << escape(words("bulletin.overdue.note"))
+      << "</p>\n</section>\n";
+}
+
+}  // namespace
+
 void render_monthly_html(std::ostream& out, const Monthly& r, const std::vector<TrendPoint>& trend,
-                         const config::Config& config, const duban::Words& words) {
+                         const Bulletin& bulletin, const config::Config& config,
+                         const duban::Words& words) {
   const auto w = labels(words, r.by, trend.size());
   const auto from = time::format_date(r.period.from);
   const auto last = time::format_date(r.period.to - std::chrono::days{1});
@@ -401,8 +499,11 @@ void render_monthly_html(std::ostream& out, const Monthly& r, const std::vector<
       << "<title>" << escape(w.title) << ' ' << escape(period_text) << "</title>\n"
       << "<style>" << k_style << "</style>\n</head>\n<body>\n<main>\n";
 
-  out << "<header>\n<h1>" << escape(w.title) << "</h1>\n<p class=\"meta\">" << escape(w.period)
-      << ' ' << escape(period_text)
+  out << "<header>\n<h1>" << escape(w.title) << "</h1>\n";
+  if (bulletin.office)
+    out << "<p class=\"issuer\">"
+        << escape(words.format("bulletin.issued_by", bulletin.office->name)) << "</p>\n";
+  out << "<p class=\"meta\">" << escape(w.period) << ' ' << escape(period_text)
       << escape(words.format("html.as_of", fmt::format("{} ({})", as_of, config.zone.name())));
   if (r.rollup) out << escape(w.rollup);
   out << "</p>\n</header>\n";
@@ -432,13 +533,21 @@ void render_monthly_html(std::ostream& out, const Monthly& r, const std::vector<
   for (const auto& c : total) out << "<td>" << escape(c) << "</td>";
   out << "</tr>\n</tbody>\n</table>\n</div>\n</section>\n";
 
-  // The charts, side by side where there is room.
-  out << "<div class=\"charts\">\n<section>\n<h2>" << escape(rates_heading) << "</h2>\n<figure>\n";
+  bulletin_sections(out, bulletin, config, words);
+
+  // The charts, side by side where there is room. On paper a chart is never
+  // cut across pages; the rate bars of more groups than fit on one page at a
+  // readable size stay on the screen, the table above having every rate.
+  const bool bars_on_paper = r.groups.size() <= k_print_bar_groups;
+  out << "<div class=\"charts\">\n<section" << (bars_on_paper ? "" : " class=\"screen-only\"")
+      << ">\n<h2>" << escape(rates_heading) << "</h2>\n<figure>\n";
   rates_chart(out, r, w, rates_heading);
   out << "</figure>\n</section>\n<section>\n<h2>" << escape(trend_heading) << "</h2>\n<figure>\n";
   trend_chart(out, trend, w, trend_heading);
   out << "</figure>\n</section>\n</div>\n";
 
+  if (!bars_on_paper)
+    out << "<p class=\"note print-only\">" << escape(words("html.rates_in_table")) << "</p>\n";
   out << "<p class=\"note\">" << escape(w.note) << "</p>\n</main>\n</body>\n</html>\n";
 }
 

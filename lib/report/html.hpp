@@ -17,6 +17,8 @@ namespace duban::report {
 // `text` safe in HTML text and in a quoted attribute: & < > " ' as entities.
 std::string html_escape(std::string_view text);
 
+struct Bulletin;  // report/bulletin.hpp
+
 // Received and closed cases per month, oldest first, for the trend chart.
 struct TrendPoint {
   std::string month;  // "2026-10"
@@ -28,9 +30,14 @@ struct TrendPoint {
 // the figures table of `report` (groups and total, rates as percentages to one decimal, "—" for
 // none); a bar chart of closure rate and on-time rate per group (inline
 // <svg>, groups with no rate drawn as a gap, labelled "—"); a line chart of
-// the trend (received vs closed per month). No script, no external URL.
+// the trend (received vs closed per month). From `bulletin` (words
+// bulletin.*, scorecard.col.*): the issuing office under the title, the
+// ranking, the red and black lists and the overdue cases. Prints on A4
+// portrait: rows never cut across pages, table headings repeated, a chart
+// never cut (rate bars of more groups than fit a page stay on the screen,
+// with a note on paper). No script, no external URL.
 void render_monthly_html(std::ostream& out, const Monthly& report,
-                         const std::vector<TrendPoint>& trend, const config::Config& config,
-                         const Words& words);
+                         const std::vector<TrendPoint>& trend, const Bulletin& bulletin,
+                         const config::Config& config, const Words& words);
 
 }  // namespace duban::report

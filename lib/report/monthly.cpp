@@ -211,25 +211,29 @@ Monthly monthly(const store::Store& store, const config::Config& config, Period 
   return m;
 }
 
+io::Json monthly_json(const Monthly& r) {
+  Json doc;
+  doc["period"] =
+      Json{{"from", time::format_date(r.period.from)}, {"to", time::format_date(r.period.to)}};
+  doc["as_of"] = time::format_utc(r.as_of);
+  doc["by"] = std::string(to_string(r.by));
+  doc["rollup"] = r.rollup;
+  doc["groups"] = Json::array();
+  for (const auto& g : r.groups) {
+    Json j{{"key", g.key ? Json(*g.key) : Json(nullptr)}, {"name", g.name}};
+    const auto figures = figures_json(g.figures);  // items() must not outlive it
+    for (const auto& [k, v] : figures.items()) j[k] = v;
+    doc["groups"].push_back(std::move(j));
+  }
+  doc["total"] = figures_json(r.total);
+  return doc;
+}
+
 void render_monthly(std::ostream& out, const Monthly& r, io::Format format,
                     const config::Config& config, const Words& words,
                     const io::RenderOptions& options) {
   if (format == io::Format::json) {
-    Json doc;
-    doc["period"] =
-        Json{{"from", time::format_date(r.period.from)}, {"to", time::format_date(r.period.to)}};
-    doc["as_of"] = time::format_utc(r.as_of);
-    doc["by"] = std::string(to_string(r.by));
-    doc["rollup"] = r.rollup;
-    doc["groups"] = Json::array();
-    for (const auto& g : r.groups) {
-      Json j{{"key", g.key ? Json(*g.key) : Json(nullptr)}, {"name", g.name}};
-      const auto figures = figures_json(g.figures);  // items() must not outlive it
-      for (const auto& [k, v] : figures.items()) j[k] = v;
-      doc["groups"].push_back(std::move(j));
-    }
-    doc["total"] = figures_json(r.total);
-    out << doc.dump(2) << '\n';
+    out << monthly_json(r).dump(2) << '\n';
     return;
   }
   const bool person = format == io::Format::table || format == io::Format::md;

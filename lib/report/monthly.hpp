@@ -75,6 +75,9 @@ std::string one_decimal(double x);
 std::string percent_text(const std::optional<double>& rate);
 std::string decimal_text(const std::optional<double>& value);
 
+// SPEC §9's JSON document of the report (render_monthly's json).
+io::Json monthly_json(const Monthly& report);
+
 // json: SPEC §9's shape, rates exact in 0..1; table/md: in `words`
 // (report.*, figure.*), rates as percentages to one decimal, "—" for none;
 // csv/tsv: one row per group then a "total" row, exact values, empty for none.

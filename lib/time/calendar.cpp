@@ -102,4 +102,11 @@ Instant add(Instant from, Duration d, const Calendar& calendar, const Zone& zone
   throw std::invalid_argument("unknown duration unit");
 }
 
+std::int64_t working_days_after(LocalDays from, LocalDays to, const Calendar& calendar) {
+  std::int64_t count = 0;
+  for (LocalDays day = from + chr::days{1}; day <= to; day += chr::days{1})
+    count += calendar.is_working_day(day) ? 1 : 0;
+  return count;
+}
+
 }  // namespace duban::time

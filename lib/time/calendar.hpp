@@ -41,4 +41,10 @@ std::optional<std::vector<LocalDays>> parse_day_or_range(std::string_view text);
 // (that date not counted). 0wd is 23:59:59 of from's own local date.
 Instant add(Instant from, Duration d, const Calendar& calendar, const Zone& zone);
 
+// The working days after `from` up to and including `to`: those of (from,
+// to], `from` itself not counted, as `Nwd` counts them; 0 when `to` is not
+// after `from`. A case due on Friday is 0 working days overdue on Saturday
+// and 1 on Monday.
+std::int64_t working_days_after(LocalDays from, LocalDays to, const Calendar& calendar);
+
 }  // namespace duban::time

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "fixtures.hpp"
+#include "report/bulletin.hpp"
 #include "report/html.hpp"
 
 using namespace duban;
@@ -65,7 +66,7 @@ std::string html(const report::Monthly& m, const std::vector<TrendPoint>& trend,
                  std::string_view toml = k_units) {
   std::ostringstream out;
   const auto config = test::config_from(toml);
-  report::render_monthly_html(out, m, trend, config,
+  report::render_monthly_html(out, m, trend, report::Bulletin{}, config,
                               test::words(config.lang == "en" ? cmd::Lang::en : cmd::Lang::zh));
   return out.str();
 }

@@ -229,4 +229,32 @@ TEST_SUITE("time/calendar") {
     }
   }
 
+  TEST_CASE("working days after a Friday due skip the weekend: 0 on Saturday, 1 on Monday") {
+    const Calendar calendar;
+    CHECK(working_days_after(day("2025-09-19"), day("2025-09-19"), calendar) == 0);  // Fri
+    CHECK(working_days_after(day("2025-09-19"), day("2025-09-20"), calendar) == 0);  // Sat
+    CHECK(working_days_after(day("2025-09-19"), day("2025-09-21"), calendar) == 0);  // Sun
+    CHECK(working_days_after(day("2025-09-19"), day("2025-09-22"), calendar) == 1);  // Mon
+    CHECK(working_days_after(day("2025-09-19"), day("2025-09-26"), calendar) == 5);
+    CHECK(working_days_after(day("2025-09-22"), day("2025-09-19"), calendar) == 0);  // backwards
+  }
+
+  TEST_CASE("working days after a due skip National Day and count its make-up days") {
+    const auto& calendar = china_2025();
+    // Tue 09-30 due; Sun 09-28 was before it; 10-01..10-08 off; Thu 10-09,
+    // Fri 10-10 and the make-up Sat 10-11 are worked.
+    CHECK(working_days_after(day("2025-09-30"), day("2025-10-08"), calendar) == 0);
+    CHECK(working_days_after(day("2025-09-30"), day("2025-10-09"), calendar) == 1);
+    CHECK(working_days_after(day("2025-09-30"), day("2025-10-11"), calendar) == 3);
+    CHECK(working_days_after(day("2025-09-30"), day("2025-10-13"), calendar) == 4);
+    // The inverse of Nwd: N working days after the due, the count is N.
+    const auto& zone = shanghai();
+    const auto due = zone.to_instant(LocalSeconds{day("2025-09-30").time_since_epoch()} +
+                                     std::chrono::hours{17});
+    for (std::int64_t n : {1, 3, 4, 12}) {
+      const auto end = add(due, Duration{n, Unit::working_days}, calendar, zone);
+      CHECK(working_days_after(day("2025-09-30"), zone.local_date(end), calendar) == n);
+    }
+  }
+
 }  // TEST_SUITE

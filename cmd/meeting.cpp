@@ -1,4 +1,5 @@
-// duban meeting add|list: the sessions cases come from.
+// duban meeting add|issue|list: the sessions cases come from, and their lists.
+#include "cases/practice.hpp"
 #include "cases/query.hpp"
 #include "cases/view.hpp"
 #include "runtime.hpp"
@@ -38,6 +39,26 @@ void register_meeting(CLI::App& app, Runtime& rt) {
     rt.action = [&rt, o] {
       auto ctx = rt.context();
       const auto m = cases::add_meeting(ctx, *o);
+      if (!rt.options.format) {
+        if (!rt.options.quiet) rt.out << m.id << '\n';
+        return;
+      }
+      render_meetings(rt, {m});
+    };
+  });
+  struct Issue {
+    std::string meeting, approved_by;
+  };
+  auto i = std::make_shared<Issue>();
+  auto* issue = sub->add_subcommand("issue", rt.help("meeting.issue"));
+  issue->add_option("id", i->meeting, rt.help("meeting.issue.id"))->type_name("ID")->required();
+  issue->add_option("--approved-by", i->approved_by, rt.help("meeting.issue.approved_by"))
+      ->type_name("NAME")
+      ->required();
+  issue->callback([&rt, i] {
+    rt.action = [&rt, i] {
+      auto ctx = rt.context();
+      const auto m = cases::issue_meeting(ctx, i->meeting, i->approved_by);
       if (!rt.options.format) {
         if (!rt.options.quiet) rt.out << m.id << '\n';
         return;

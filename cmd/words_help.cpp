@@ -296,6 +296,11 @@ constexpr Entry k_words[] = {
     {"help.meeting.date", "召开日期（如 2021-10-23）", "The day it was held (2021-10-23)"},
     {"help.meeting.group", "参会群体：环卫工人等", "Who met, e.g. 环卫工人"},
     {"help.meeting.list", "列出会议", "List meetings"},
+    {"help.meeting.issue", "审定印发：会议的案件全部交办后，记录领导审定并由督查室印发清单",
+     "Record the meeting's list approved by the leader in charge and issued by the office, once "
+     "every case is assigned"},
+    {"help.meeting.issue.id", "会议编号或名称", "The meeting's id or title"},
+    {"help.meeting.issue.approved_by", "审定清单的领导", "The leader who approved the list"},
     {"help.unit", "配置中的单位树", "The unit tree from the config"},
     {"help.unit.list", "列出单位，下级排在上级之下", "List units, each under its parent"},
     {"help.doctor", "检查数据库：完整性、版本、时间、哈希链、每件案件与其日志是否一致",

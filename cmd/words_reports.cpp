@@ -116,6 +116,9 @@ constexpr Entry k_words[] = {
     {"meeting.summary.part", "{0} {1}", "{1} {0}"},
     {"meeting.summary.sep", "，", ", "},
     {"meeting.summary.none", "共 0 项", "no items"},
+    {"meeting.issued", "清单于 {0} 经 {1} 审定，由 {2} 印发",
+     "The list was approved by {1} and issued by {2} at {0}"},
+    {"meeting.not_issued", "清单尚未审定印发", "The list is not yet approved and issued"},
 
     // --- report monthly: the bulletin as the office publishes it (md, html) ------
     {"bulletin.issued_by", "{} 印发", "Issued by {}"},
@@ -171,6 +174,8 @@ constexpr Entry k_words[] = {
     {"remind.kind.whistle_unanswered", "吹哨未报到", "whistle unanswered"},
     {"remind.kind.meeting_list_late", "清单逾期", "list late"},
     {"remind.kind.meeting_report_due", "落实报告将到期", "meeting report due"},
+    {"remind.kind.suspension_ended", "挂账到期", "suspension ended"},
+    {"remind.kind.extension_pending", "延期待批", "extension to decide"},
     {"remind.office", "督查室（会议清单）", "supervision office (meetings)"},
     {"remind.due", "期限 {}", "due {}"},
     {"remind.co_unit", "（协办）", " (co-unit)"},

@@ -148,14 +148,20 @@ void render_meeting(std::ostream& out, const MeetingReport& r, io::Format format
     Json summary{{"total", r.items.size()}};
     for (std::size_t i = 0; i < k_item_states; ++i)
       summary[std::string(to_string(static_cast<ItemState>(i)))] = r.count[i];
-    Json doc{{"meeting", Json{{"id", r.meeting.id},
-                              {"kind", r.meeting.kind},
-                              {"title", r.meeting.title},
-                              {"date", time::format_date(r.meeting.held_on)},
-                              {"group", r.meeting.group ? Json(*r.meeting.group) : Json(nullptr)}}},
-             {"as_of", time::format_utc(r.as_of)},
-             {"items", rows.empty() ? Json::array() : Json(rows)},
-             {"summary", summary}};
+    Json doc{
+        {"meeting",
+         Json{{"id", r.meeting.id},
+              {"kind", r.meeting.kind},
+              {"title", r.meeting.title},
+              {"date", time::format_date(r.meeting.held_on)},
+              {"group", r.meeting.group ? Json(*r.meeting.group) : Json(nullptr)},
+              {"issued_at",
+               r.meeting.issued_at ? Json(time::format_utc(*r.meeting.issued_at)) : Json(nullptr)},
+              {"approved_by", r.meeting.approved_by ? Json(*r.meeting.approved_by) : Json(nullptr)},
+              {"issued_by", r.meeting.issued_by ? Json(*r.meeting.issued_by) : Json(nullptr)}}},
+        {"as_of", time::format_utc(r.as_of)},
+        {"items", rows.empty() ? Json::array() : Json(rows)},
+        {"summary", summary}};
     out << doc.dump(2) << '\n';
     return;
   }
@@ -191,6 +197,16 @@ void render_meeting(std::ostream& out, const MeetingReport& r, io::Format format
     out << '\n'
         << (r.items.empty() ? std::string(words("meeting.summary.none"))
                             : words.format("meeting.summary", r.items.size(), parts))
+        << '\n';
+    // Reviewed by the leader in charge and issued by the office (审定、印发).
+    const auto& m = r.meeting;
+    auto shown = [&](const std::string& text) {
+      return format == io::Format::md ? io::md_text(text) : util::escape_controls(text);
+    };
+    out << (m.issued_at
+                ? words.format("meeting.issued", time::format_local(*m.issued_at, zone),
+                               shown(m.approved_by.value_or("")), shown(m.issued_by.value_or("")))
+                : std::string(words("meeting.not_issued")))
         << '\n';
   }
 }

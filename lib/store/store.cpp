@@ -806,6 +806,25 @@ std::vector<CaseRow> Store::open_cases_due_before(Instant before) const {
   });
 }
 
+std::vector<CaseRow> Store::suspensions_ended_before(Instant before) const {
+  return guarded(m_impl->path, [&]() -> std::vector<CaseRow> {
+    return cases_where(*m_impl,
+                       "c.suspended_at IS NOT NULL AND c.suspend_until < ?"
+                       " AND c.status IN ('listed', 'in_progress')",
+                       before);
+  });
+}
+
+std::vector<CaseRow> Store::extension_requests() const {
+  return guarded(m_impl->path, [&]() -> std::vector<CaseRow> {
+    // cases_where binds one instant: the latest there is, which every case precedes.
+    return cases_where(*m_impl,
+                       "c.extension_due IS NOT NULL AND c.status IN ('listed', 'in_progress')"
+                       " AND c.received_at <= ?",
+                       *time::parse_stored(time::k_latest));
+  });
+}
+
 std::vector<CaseRow> Store::unacknowledged_before(Instant before) const {
   return guarded(m_impl->path, [&]() -> std::vector<CaseRow> {
     return cases_where(*m_impl,

@@ -68,6 +68,10 @@ public:
   // before `before`; listed cases whose ack is due before `before`.
   std::vector<CaseRow> open_cases_due_before(Instant before) const;
   std::vector<CaseRow> unacknowledged_before(Instant before) const;
+  // Suspended cases whose expected end is before `before`.
+  std::vector<CaseRow> suspensions_ended_before(Instant before) const;
+  // Open cases whose lead unit asks for a later due, undecided.
+  std::vector<CaseRow> extension_requests() const;
 
   // Whistles.
   void insert_summons(const SummonsRow& row);

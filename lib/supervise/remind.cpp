@@ -40,6 +40,8 @@ std::string_view to_string(ReminderKind kind) {
   case ReminderKind::whistle_unanswered: return "whistle_unanswered";
   case ReminderKind::meeting_list_late: return "meeting_list_late";
   case ReminderKind::meeting_report_due: return "meeting_report_due";
+  case ReminderKind::suspension_ended: return "suspension_ended";
+  case ReminderKind::extension_pending: return "extension_pending";
   }
   return "overdue";
 }
@@ -86,13 +88,20 @@ std::vector<UnitReminders> remind(const store::Store& store, const config::Confi
     by_unit[s.unit].push_back(item(ReminderKind::whistle_unanswered, Role::summoned, c->id,
                                    c->meeting, c->title, s.due_at, c->level));
   }
+  for (const auto& c : store.suspensions_ended_before(now))
+    by_unit[*c.lead_unit].push_back(item(ReminderKind::suspension_ended, Role::lead, c.id,
+                                         c.meeting, c.title, *c.suspend_until, c.level));
+  for (const auto& c : store.extension_requests())
+    meetings.push_back(item(ReminderKind::extension_pending, Role::office, c.id, c.meeting, c.title,
+                            *c.extension_due, c.level));
   for (const auto& b : store.meeting_backlog()) {
     // A meeting's clocks run from the end of the day it was held.
     const auto held = config.zone.to_instant(
         time::LocalSeconds{b.meeting.held_on.time_since_epoch()} + std::chrono::seconds{86399});
     const auto list_due =
         time::add(held, config.deadlines.list_within, config.calendar, config.zone);
-    if (b.unassigned > 0 && now > list_due) {
+    // The list is made when it is issued (审定、印发), every case assigned.
+    if (!b.meeting.issued_at && now > list_due) {
       auto r = item(ReminderKind::meeting_list_late, Role::office, std::nullopt, b.meeting.id,
                     b.meeting.title, list_due, 0);
       r.unassigned = b.unassigned;

@@ -23,14 +23,17 @@ enum class ReminderKind {
   unacknowledged,      // listed, past its ack due
   ack_due_soon,        // listed, its ack due within the window (or later today)
   whistle_unanswered,  // a summoned unit has not reported by its window
-  meeting_list_late,   // a meeting's cases are not all assigned within list_within
+  meeting_list_late,   // a meeting's list is not issued within list_within
   meeting_report_due,  // a meeting's implementation report falls due within the window
+  suspension_ended,    // suspended (挂账), its expected end passed: resume it or say why not
+  extension_pending,   // a later due asked for (延期), awaiting the office's decision
 };
 std::string_view to_string(ReminderKind kind);
 
 // Why a unit is told: it leads the case, shares it as a co-unit (overdue
 // and due soon only: acknowledging is the lead's), was summoned by a
-// whistle, or is the supervision office (a meeting's list and report).
+// whistle, or is the supervision office (a meeting's list and report, and
+// the extensions awaiting its decision).
 enum class Role { lead, co_unit, summoned, office };
 std::string_view to_string(Role role);
 

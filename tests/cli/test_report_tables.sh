@@ -100,7 +100,8 @@ m3=$("$DUBAN" --now "2026-12-03 08:00" meeting add --kind breakfast --title 空�
 run --now "2026-12-03 09:00" report meeting "$m3"
 expect_out "空会落实情况表（2026-12-03，截至 2026-12-03 09:00）
 
-共 0 项"
+共 0 项
+清单尚未审定印发"
 run --now "2026-12-03 09:00" --format json report meeting "$m3"
 py_expect "$out" 'd = json.loads(data); print(d["items"], d["summary"]["total"])' "[] 0" "an empty table is its empty object"
 # A forced close that is reopened and then crossed off properly is 已办结.

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "cases/practice.hpp"
 #include "cases/query.hpp"
 #include "fixtures.hpp"
 #include "supervise/escalate.hpp"
@@ -206,6 +207,8 @@ TEST_SUITE("remind") {
     o.lead = "cgj";
     o.klass = "A";
     cases::assign(ctx, {id}, o);
+    // The list issued in time: its lateness is not reminded (see below).
+    cases::issue_meeting(ctx, std::to_string(m.id), "李副市长");
     cases::ack(ctx, {id}, std::nullopt);
     cases::resolve(ctx, {id}, cases::Outcome::solved, std::nullopt);
     // Report due 2mo after 2025-10-09 23:59:59: 2025-12-09 23:59:59 (a Tuesday).
@@ -215,5 +218,32 @@ TEST_SUITE("remind") {
     CHECK(groups[0].items[0].kind == ReminderKind::meeting_report_due);
     CHECK(time::format_utc(groups[0].items[0].due) == "2025-12-09T15:59:59Z");
     CHECK(t.remind("2025-12-10 00:00", "1d").empty());  // reminded before it, not forever after
+  }
+
+  TEST_CASE("a meeting's list is late until it is issued, every case assigned or not") {
+    Town t;
+    auto ctx = t.at("2025-10-09 09:00");
+    const auto m = cases::add_meeting(ctx, {"breakfast", "早餐会", "2025-10-09", std::nullopt});
+    cases::IntakeFields f;
+    f.title = "x";
+    f.meeting = std::to_string(m.id);
+    const auto id = cases::intake(ctx, {f}, cases::DryRun::no, {}).at(0).id;
+    // list_within 3d from 2025-10-09 23:59:59: late from 2025-10-13 00:00.
+    CHECK(t.remind("2025-10-12 09:00", "1h").empty());
+    CHECK_THROWS_AS(cases::issue_meeting(ctx, std::to_string(m.id), "李副市长"), Error);
+    cases::AssignOptions o;
+    o.lead = "cgj";
+    o.klass = "A";
+    cases::assign(ctx, {id}, o);
+    auto late = t.remind("2025-10-13 09:00", "1h");
+    bool list_late = false;
+    for (const auto& g : late)
+      for (const auto& r : g.items) list_late |= r.kind == ReminderKind::meeting_list_late;
+    CHECK(list_late);  // every case assigned, but the list not issued
+    auto later = t.at("2025-10-13 10:00");
+    const auto issued = cases::issue_meeting(later, std::to_string(m.id), "李副市长");
+    CHECK(issued.approved_by == "李副市长");
+    for (const auto& g : t.remind("2025-10-13 11:00", "1h"))
+      for (const auto& r : g.items) CHECK(r.kind != ReminderKind::meeting_list_late);
   }
 }

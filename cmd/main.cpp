@@ -35,7 +35,7 @@ constexpr Register k_verbs[] = {
     register_escalate, register_remind,  register_report, register_list,    register_show,
     register_meeting,  register_unit,    register_doctor, register_backup,  register_suspend,
     register_resume,   register_extend,  register_merge,  register_unmerge, register_appeal,
-    register_amend,
+    register_amend,    register_topic,
 };
 
 // An error as it reaches the terminal: what a user typed may be quoted in

@@ -259,6 +259,9 @@ Wording wording(Kind kind) {
   case Kind::unknown_meeting:
     return {Exit::unavailable, "{where}: 没有会议“{value}”（编号或名称）{nearest}",
             "{where}: no meeting '{value}' (neither an id nor a title){nearest}"};
+  case Kind::unknown_topic:
+    return {Exit::unavailable, "{where}: 没有每月一题“{value}”（编号）",
+            "{where}: no topic '{value}' (not a topic id)"};
   case Kind::ambiguous_name:
     return {Exit::usage, "{where}: “{value}” 是多个的名称（{choices}），请用代码",
             "{where}: '{value}' is the name of several ({choices}); give the code"};

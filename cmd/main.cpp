@@ -30,12 +30,12 @@ std::map<std::string, std::string> read_environment() {
 
 using namespace duban::cmd;
 constexpr Register k_verbs[] = {
-    register_init,    register_intake,  register_assign,   register_ack,     register_return,
-    register_note,    register_resolve, register_close,    register_reopen,  register_followup,
-    register_suspend, register_resume,  register_extend,   register_merge,   register_unmerge,
-    register_appeal,  register_amend,   register_escalate, register_remind,  register_report,
-    register_list,    register_show,    register_slip,     register_meeting, register_unit,
-    register_doctor,  register_backup,
+    register_init,    register_intake,  register_assign,   register_ack,    register_return,
+    register_note,    register_resolve, register_close,    register_reopen, register_followup,
+    register_suspend, register_resume,  register_extend,   register_merge,  register_unmerge,
+    register_appeal,  register_amend,   register_escalate, register_remind, register_report,
+    register_list,    register_show,    register_slip,     register_topic,  register_meeting,
+    register_unit,    register_doctor,  register_backup,
 };
 
 // An error as it reaches the terminal: what a user typed may be quoted in

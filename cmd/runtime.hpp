@@ -116,6 +116,7 @@ void register_merge(CLI::App&, Runtime&);
 void register_unmerge(CLI::App&, Runtime&);
 void register_appeal(CLI::App&, Runtime&);
 void register_amend(CLI::App&, Runtime&);
+void register_topic(CLI::App&, Runtime&);
 
 // Renders cases: a short table, or every field of SPEC §9 for programs.
 void render_cases(Runtime& rt, const std::vector<store::CaseRow>& rows);

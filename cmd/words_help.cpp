@@ -63,6 +63,7 @@ constexpr Entry k_words[] = {
     {"help.meta.text", "文本", "TEXT"},
     {"help.meta.path", "路径", "PATH"},
     {"help.meta.meeting", "会议编号", "MEETING"},
+    {"help.meta.topic", "题目编号", "TOPIC"},
 
     // --- the application and its global options ---------------------------
     {"help.app", "duban（督办）：责任清单从受理到销号的全过程",
@@ -312,6 +313,31 @@ constexpr Entry k_words[] = {
     {"help.backup.path", "副本写到哪里（先写临时名，再改名）",
      "Where the copy goes (written under a temporary name, then renamed)"},
 
+    // --- topic (每月一题) ---------------------------------------------------------
+    {"help.topic", "每月一题：登记（add）、列出（list）、关联案件（link）、逐月跟踪（report）",
+     "The month's chosen problems: add, list, link cases, report month by month"},
+    {"help.topic.add", "登记一个每月一题，输出其编号", "Add a topic; prints its id"},
+    {"help.topic.month", "选题的月份（如 2026-10）", "The month it is chosen for (2026-10)"},
+    {"help.topic.title", "题目：要解决的问题", "The problem chosen"},
+    {"help.topic.category", "其案件所属的类别（代码或名称），供 link --matching 使用",
+     "The category its cases come from (code or name), for link --matching"},
+    {"help.topic.search", "其案件的标题、描述或地址中的文字，供 link --matching 使用",
+     "Words in its cases' title, description or address, for link --matching"},
+    {"help.topic.list", "列出每月一题及各自关联的案件数", "List topics with their linked cases"},
+    {"help.topic.link", "把案件关联到每月一题，每件记一条日志；已关联的案件不变，也不记日志",
+     "Link cases to a topic, journaling each; a case linked already is left as it is, "
+     "journaling nothing"},
+    {"help.topic.id", "每月一题的编号", "The topic's id"},
+    {"help.topic.ids", "案件编号，或 - 从标准输入逐行读取",
+     "Case ids, or - to read them from stdin"},
+    {"help.topic.matching",
+     "关联所有符合该题 --category、--search 且在该月或之后受理的案件（不要给出案件编号）",
+     "Link every case matching the topic's --category and --search received in or after its "
+     "month (give no ids)"},
+    {"help.topic.report", "逐月统计关联案件的受理数、办结数和月末未办结数（截至当前时间）",
+     "Its linked cases received, closed and open at each month's end, as of the clock"},
+    {"help.topic.months", "统计到当前月份为止的几个月", "How many months, ending with the clock's"},
+
     // --- usage errors: a command line CLI11 refused, in our words -------------
     {"usage.unknown_command", "“{}” 没有命令 “{}”{}", "'{}' has no command '{}'{}"},
     {"usage.unknown_option", "“{}” 没有选项 “{}”{}", "'{}' has no option '{}'{}"},
@@ -327,6 +353,7 @@ constexpr Entry k_words[] = {
     {"usage.arg.text", "内容", "the text"},
     {"usage.arg.path", "路径", "a path"},
     {"usage.arg.meeting", "会议编号", "a meeting id"},
+    {"usage.arg.topic", "每月一题的编号", "a topic id"},
     {"usage.unexpected", "“{}” 不接受 “{}”", "'{}' does not take '{}'"},
     {"usage.too_many", "{} 只能给一个值", "{} takes one value"},
     {"usage.excludes", "{} 不能与 {} 同时给出", "{} cannot go with {}"},

@@ -90,6 +90,13 @@ constexpr Entry k_words[] = {
     {"month.11", "11月", "Nov"},
     {"month.12", "12月", "Dec"},
 
+    // --- topic report (每月一题) ----------------------------------------------------
+    {"topic.report.title", "每月一题“{}”（{}，截至 {}）", "Topic {} ({}, as of {})"},
+    {"topic.html.title", "每月一题：{}（{}）", "Topic: {} ({})"},
+    {"topic.col.month", "月份", "month"},
+    {"topic.col.received", "受理数", "received"},
+    {"topic.col.closed", "办结数", "closed"},
+    {"topic.col.open", "月末未办结", "open"},
     // --- report meeting (落实情况表) ----------------------------------------------
     {"meeting.title", "{}落实情况表（{}，截至 {}）", "Implementation of {} ({}, as of {})"},
     {"meeting.col.seq", "序号", "no."},

@@ -78,6 +78,11 @@ step "duban report monthly --month 2021-11"
 "$duban" --now "2021-12-01 09:00" report monthly --month 2021-11 --format html >"$XDG_DATA_HOME/bulletin-2021-11.html"
 echo "(and the HTML bulletin: $XDG_DATA_HOME/bulletin-2021-11.html)"
 
+step "duban topic (每月一题: the wages problem chosen for 2021-10, followed month by month)"
+topic=$("$duban" --now "2021-12-23 10:00" topic add --month 2021-10 --title 环卫工人工资 --category wages)
+"$duban" --now "2021-12-23 10:00" --format ids list --meeting "$meeting" --category wages | "$duban" --now "2021-12-23 10:00" -q topic link "$topic" -
+"$duban" --now "2021-12-23 10:00" topic report "$topic" --months 3
+
 step "duban doctor; duban backup (the record as evidence)"
 "$duban" doctor
 "$duban" backup "$XDG_DATA_HOME/duban-backup.db" >/dev/null

@@ -551,4 +551,44 @@ void render_monthly_html(std::ostream& out, const Monthly& r, const std::vector<
   out << "<p class=\"note\">" << escape(w.note) << "</p>\n</main>\n</body>\n</html>\n";
 }
 
+void render_topic_html(std::ostream& out, const std::string& title, const std::string& month,
+                       time::Instant as_of, const std::vector<std::vector<std::string>>& rows,
+                       const std::vector<TrendPoint>& trend, const config::Config& config,
+                       const duban::Words& words) {
+  const auto w = labels(words, store::GroupBy::unit, trend.size());
+  const auto heading = words.format("topic.html.title", title, month);
+  const auto& trend_heading = trend.empty() ? w.trend_plain : w.trend_heading;
+  out << "<!DOCTYPE html>\n"
+      << "<html lang=\"" << w.html_lang << "\">\n<head>\n<meta charset=\"utf-8\">\n"
+      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      << "<meta name=\"generator\" content=\"duban\">\n"
+      << "<title>" << escape(heading) << "</title>\n"
+      << "<style>" << k_style << "</style>\n</head>\n<body>\n<main>\n";
+  out << "<header>\n<h1>" << escape(heading) << "</h1>\n<p class=\"meta\">"
+      << escape(words.format(
+             "html.as_of",
+             fmt::format("{} ({})", time::format_local(as_of, config.zone), config.zone.name())))
+      << "</p>\n</header>\n";
+  out << "<section>\n<h2>" << escape(w.table) << "</h2>\n<div class=\"scroll\">\n<table>\n"
+      << "<thead><tr>";
+  bool first = true;
+  for (const char* key :
+       {"topic.col.month", "topic.col.received", "topic.col.closed", "topic.col.open"}) {
+    out << (first ? "<th class=\"name\" scope=\"col\">" : "<th scope=\"col\">")
+        << escape(words(key)) << "</th>";
+    first = false;
+  }
+  out << "</tr></thead>\n<tbody>\n";
+  for (const auto& row : rows) {
+    out << "<tr>";
+    for (std::size_t i = 0; i < row.size(); ++i)
+      out << (i == 0 ? "<td class=\"name\">" : "<td>") << escape(row[i]) << "</td>";
+    out << "</tr>\n";
+  }
+  out << "</tbody>\n</table>\n</div>\n</section>\n";
+  out << "<section>\n<h2>" << escape(trend_heading) << "</h2>\n<figure>\n";
+  trend_chart(out, trend, w, trend_heading);
+  out << "</figure>\n</section>\n</main>\n</body>\n</html>\n";
+}
+
 }  // namespace duban::report

@@ -40,4 +40,12 @@ void render_monthly_html(std::ostream& out, const Monthly& report,
                          const std::vector<TrendPoint>& trend, const Bulletin& bulletin,
                          const config::Config& config, const Words& words);
 
+// A topic's page (每月一题): its title, month and as-of time, a table of
+// `rows` (month, received, closed, open: already as text) and the trend
+// chart of render_monthly_html over `trend`. Words: html.*, topic.*.
+void render_topic_html(std::ostream& out, const std::string& title, const std::string& month,
+                       time::Instant as_of, const std::vector<std::vector<std::string>>& rows,
+                       const std::vector<TrendPoint>& trend, const config::Config& config,
+                       const Words& words);
+
 }  // namespace duban::report

@@ -54,6 +54,16 @@ struct MeetingRow {
   std::optional<std::string> approved_by, issued_by;
 };
 
+// A month's chosen problem (每月一题), and the cases it draws from.
+struct TopicRow {
+  std::int64_t id = 0;
+  std::string month;  // "2026-10"
+  std::string title;
+  std::optional<std::string> category, search;
+  Instant created_at;
+  std::int64_t cases = 0;  // linked (as read: as of the clock)
+};
+
 // One unit summoned by a whistle to report on a case within a window.
 struct SummonsRow {
   std::int64_t case_id = 0;

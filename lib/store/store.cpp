@@ -319,7 +319,7 @@ struct Store::Impl {
   // (read_as_of). Chosen from these fixed names only, never from user text.
   struct Sources {
     std::string cases = "\"case\"", co_units = "co_unit", journal = "journal", summons = "summons",
-                meetings = "meeting";
+                meetings = "meeting", topics = "topic", topic_cases = "topic_case";
   } src;
   explicit Impl(const std::string& path, int flags) : db(path, flags, 5000) {}
 
@@ -1194,7 +1194,9 @@ void Store::read_as_of(Instant clock, const Refold& refold) {
   try {
     // The common case: nothing happened after the clock, the tables are as they stood.
     SQLite::Statement latest(db, "SELECT max(coalesce((SELECT max(at) FROM journal), ''),"
-                                 " coalesce((SELECT max(created_at) FROM meeting), ''))");
+                                 " coalesce((SELECT max(created_at) FROM meeting), ''),"
+                                 " coalesce((SELECT max(created_at) FROM topic), ''),"
+                                 " coalesce((SELECT max(linked_at) FROM topic_case), ''))");
     latest.executeStep();
     if (latest.getColumn(0).getString() <= t) return;
 
@@ -1255,9 +1257,16 @@ void Store::read_as_of(Instant clock, const Refold& refold) {
             " approved_by END AS approved_by, CASE WHEN issued_at <= (SELECT t FROM"
             " temp.asof_clock) THEN issued_by END AS issued_by FROM main.meeting"
             " WHERE created_at <= (SELECT t FROM temp.asof_clock)");
+    // A topic made after the clock does not exist; a link after it is not made yet.
+    db.exec("CREATE TEMP VIEW topic_asof AS SELECT * FROM main.topic"
+            " WHERE created_at <= (SELECT t FROM temp.asof_clock)");
+    db.exec("CREATE TEMP VIEW topic_case_asof AS SELECT * FROM main.topic_case"
+            " WHERE linked_at <= (SELECT t FROM temp.asof_clock)"
+            " AND case_id IN (SELECT id FROM temp.case_asof)");
     db.exec("COMMIT");
-    m_impl->src = {"temp.case_asof", "temp.co_unit_asof", "temp.journal_asof", "temp.summons_asof",
-                   "temp.meeting_asof"};
+    m_impl->src = {"temp.case_asof",      "temp.co_unit_asof", "temp.journal_asof",
+                   "temp.summons_asof",   "temp.meeting_asof", "temp.topic_asof",
+                   "temp.topic_case_asof"};
   } catch (const SQLite::Exception& e) {
     if (!sqlite3_get_autocommit(db.getHandle())) db.exec("ROLLBACK");
     rethrow(e, m_impl->path);
@@ -1526,6 +1535,103 @@ std::vector<MeetingRow> Store::meetings() const {
     std::vector<MeetingRow> rows;
     while (st.executeStep()) rows.push_back(read_meeting(st));
     return rows;
+  });
+}
+
+namespace {
+TopicRow read_topic(SQLite::Statement& st) {
+  TopicRow t;
+  t.id = st.getColumn(0).getInt64();
+  t.month = st.getColumn(1).getString();
+  t.title = st.getColumn(2).getString();
+  t.category = opt_text(st.getColumn(3));
+  t.search = opt_text(st.getColumn(4));
+  t.created_at = instant(st.getColumn(5));
+  t.cases = st.getColumn(6).getInt64();
+  return t;
+}
+}  // namespace
+
+std::int64_t Store::insert_topic(TopicRow& row) {
+  try {
+    SQLite::Statement st(m_impl->db, "INSERT INTO topic (month, title, category, search,"
+                                     " created_at) VALUES (?,?,?,?,?)");
+    st.bind(1, row.month);
+    st.bind(2, row.title);
+    bind_opt(st, 3, row.category);
+    bind_opt(st, 4, row.search);
+    st.bind(5, format_utc(row.created_at));
+    st.exec();
+    row.id = m_impl->db.getLastInsertRowid();
+    return row.id;
+  } catch (const SQLite::Exception& e) {
+    rethrow(e, m_impl->path);
+  }
+}
+
+namespace {
+std::string topic_select(const Store::Impl& impl, const char* where) {
+  return fmt::format("SELECT t.id, t.month, t.title, t.category, t.search, t.created_at,"
+                     " (SELECT count(*) FROM {} l WHERE l.topic = t.id) FROM {} t {} ORDER BY"
+                     " t.month, t.id",
+                     impl.src.topic_cases, impl.src.topics, where);
+}
+}  // namespace
+
+std::optional<TopicRow> Store::find_topic(std::int64_t id) const {
+  return guarded(m_impl->path, [&]() -> std::optional<TopicRow> {
+    SQLite::Statement st(m_impl->db, topic_select(*m_impl, "WHERE t.id = ?"));
+    st.bind(1, id);
+    if (!st.executeStep()) return std::nullopt;
+    return read_topic(st);
+  });
+}
+
+std::vector<TopicRow> Store::topics() const {
+  return guarded(m_impl->path, [&] {
+    SQLite::Statement st(m_impl->db, topic_select(*m_impl, ""));
+    std::vector<TopicRow> rows;
+    while (st.executeStep()) rows.push_back(read_topic(st));
+    return rows;
+  });
+}
+
+bool Store::link_topic(std::int64_t topic, std::int64_t case_id, Instant at) {
+  try {
+    SQLite::Statement st(m_impl->db, "INSERT INTO topic_case (topic, case_id, linked_at)"
+                                     " VALUES (?,?,?) ON CONFLICT DO NOTHING");
+    st.bind(1, topic);
+    st.bind(2, case_id);
+    st.bind(3, format_utc(at));
+    return st.exec() > 0;
+  } catch (const SQLite::Exception& e) {
+    rethrow(e, m_impl->path);
+  }
+}
+
+std::vector<CaseRow> Store::cases_of_topic(std::int64_t topic) const {
+  return guarded(m_impl->path, [&] {
+    SQLite::Statement st(
+        m_impl->db, fmt::format("SELECT {} FROM {} c WHERE c.id IN (SELECT case_id FROM {}"
+                                " WHERE topic = ?) ORDER BY c.id",
+                                m_impl->columns(), m_impl->src.cases, m_impl->src.topic_cases));
+    st.bind(1, topic);
+    std::vector<CaseRow> rows;
+    while (st.executeStep()) rows.push_back(read_case(st));
+    return rows;
+  });
+}
+
+std::optional<Store::Fault> Store::check_topic_links() const {
+  return guarded(m_impl->path, [&]() -> std::optional<Store::Fault> {
+    SQLite::Statement st(m_impl->db,
+                         "SELECT l.case_id, l.topic FROM topic_case l WHERE NOT EXISTS (SELECT 1"
+                         " FROM journal j WHERE j.case_id = l.case_id AND j.action = 'topic'"
+                         " AND json_extract(j.detail, '$.topic') = l.topic)"
+                         " ORDER BY l.case_id, l.topic LIMIT 1");
+    if (!st.executeStep()) return std::nullopt;
+    return Fault{"topics", std::nullopt, st.getColumn(0).getInt64(), "topic",
+                 std::to_string(st.getColumn(1).getInt64())};
   });
 }
 

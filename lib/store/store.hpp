@@ -155,6 +155,18 @@ public:
   void issue_meeting(const MeetingRow& row);
   std::vector<MeetingRow> meetings() const;
 
+  // Topics (每月一题). insert_topic fills row.id; topics() are oldest first,
+  // each with its count of linked cases. link_topic adds the link at `at`
+  // and says whether it is new (false: linked already, nothing written).
+  std::int64_t insert_topic(TopicRow& row);
+  std::optional<TopicRow> find_topic(std::int64_t id) const;
+  std::vector<TopicRow> topics() const;
+  bool link_topic(std::int64_t topic, std::int64_t case_id, Instant at);
+  // The cases linked to `topic`, in id order.
+  std::vector<CaseRow> cases_of_topic(std::int64_t topic) const;
+  // Every link (topic, case) whose case has no `topic` event naming it.
+  std::optional<Fault> check_topic_links() const;
+
   // Raw access for tests and `doctor`: runs one statement returning text.
   std::optional<std::string> query_text(const std::string& sql) const;
 

@@ -107,6 +107,7 @@ enum class Kind {
   unknown_category,  // no category has `value` as its code or name
   unknown_channel,   // no channel has `value` as its code or name
   unknown_meeting,   // no meeting has `value` as its id or title (in the store)
+  unknown_topic,     // no topic has `value` as its id (in the store, as of the clock)
   ambiguous_name,    // `value` is the name of several: their codes in `choices`
   // The config file itself (source, line, column; `field` the dotted key).
   config_missing,          // no config file at `source` (given by --config or $DUBAN_CONFIG)

@@ -50,7 +50,7 @@ kept = set("duban table json jsonl csv tsv ids md html CSV JSON Lines UTF-8 BOM 
            "unit category channel class town previous current breakfast night-talk A B C "
            "init intake assign ack return note resolve close reopen followup escalate remind report list show "
            "meeting doctor backup monthly scorecard topics add suspend resume extend merge unmerge appeal amend issue "
-           "slip text A4".split())
+           "slip text A4 topic link".split())
 print(" ".join(sorted(set(re.findall(r"[A-Za-z][A-Za-z0-9_-]*", s)) - kept)))' "" "zh help of 'duban $screen' has no English words"
       if [ -n "$screen" ]; then
         expect_out_has "全局选项"

@@ -15,7 +15,10 @@ using Fault = store::Store::Fault;
 // names (and the store's own for the columns §9 does not show).
 std::optional<std::pair<std::string, std::string>> first_difference(const store::CaseRow& row,
                                                                     const store::CaseRow& folded) {
-  const auto a = case_json(row), b = case_json(folded);
+  auto a = case_json(row), b = case_json(folded);
+  // And the marks of SPEC §3's practice: suspension, extension, merge, appeal.
+  add_practice_json(a, row);
+  add_practice_json(b, folded);
   for (const auto& [key, value] : a.items())
     if (b[key] != value) return std::pair{key, value.dump()};
   auto text = [](const std::optional<time::Instant>& at) {

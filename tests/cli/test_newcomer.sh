@@ -91,7 +91,7 @@ import re, sys
 allowed = set("""duban cgj city dcs hotline streetlight store A B C monthy stauts meh
   init intake assign ack return note resolve close reopen followup escalate remind report
   list show slip meeting unit doctor backup monthly scorecard topics add issue link
-  suspend resume extend merge unmerge appeal amend
+  suspend resume extend merge unmerge appeal amend topic
   table json jsonl csv tsv ids md html received listed in_progress resolved closed solved
   explained satisfied basic unsatisfied category channel class town zh en
   CSV TSV JSON Lines UTF BOM Excel WPS""".split())

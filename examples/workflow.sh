@@ -46,9 +46,25 @@ done | "$duban" --now "2021-10-25 15:00" assign - --lead rsj --co cgj,cjl --lead
 "$duban" --now "2021-10-25 15:00" assign 9 --lead zjj --co rsj --leader "陈副市长" -q
 "$duban" --now "2021-10-25 15:00" assign 6 7 8 10 11 --lead cgj --leader "李副市长" -q
 
+# Reviewed by the leader in charge and issued by the supervision office
+# (审定、印发), once every case is assigned: list_within is met here.
+step "duban meeting issue $meeting --approved-by 李副市长"
+"$duban" --now "2021-10-25 16:00" meeting issue "$meeting" --approved-by 李副市长
+
 step "duban ack (each lead unit responds)"
 "$duban" list --status listed --format ids | "$duban" --now "2021-10-26 09:00" ack - -q
 "$duban" list --status in_progress --format ids | wc -l
+
+# Case 10 waits on a policy the district has not yet issued: its clocks stop
+# (挂账) and start again, the due moved later by the time suspended. A caller
+# on the hotline repeats case 6: the request is merged into it (并单), keeps
+# its receipt and will follow case 6 to its cross-off.
+step "duban suspend / resume; duban merge"
+"$duban" --now "2021-10-27 09:00" suspend 10 --reason "等待区里出台环卫作业补贴政策" --until 2021-11-08 -q
+"$duban" --now "2021-10-27 09:00" list --suspended
+"$duban" --now "2021-11-08 14:00" resume 10 --reason "补贴政策已印发" -q
+repeat=$("$duban" --now "2021-10-28 10:00" intake --title "环卫工人再次反映同一问题" --channel hotline)
+"$duban" --now "2021-10-28 10:30" merge "$repeat" --into 6 --reason "同一问题的重复来电" -q
 
 step "duban resolve / close / followup"
 "$duban" --now "2021-11-10 17:00" resolve 1 3 5 --outcome solved --note "已纳入2022年环卫作业经费预算，工资标准上调10%"
@@ -57,6 +73,13 @@ step "duban resolve / close / followup"
 "$duban" list --status resolved --format ids | "$duban" --now "2021-11-15 10:00" close - -q
 "$duban" --now "2021-11-20 10:00" followup 1 --rating satisfied --score 5 -q
 "$duban" --now "2021-11-20 10:30" followup 3 --rating unsatisfied --note "春节加班费仍按两倍发放" -q
+
+# The sanitation bureau asks that case 11 not count against it: the problem
+# lies with a contractor the city dismissed; the office grants it (核减), and
+# the bulletin counts it in 核减数, out of the bureau's rates.
+step "duban appeal 11; duban appeal 11 --grant"
+"$duban" --now "2021-11-16 09:00" --as cgj appeal 11 --reason "外包公司已被解约，非本单位职责" -q
+"$duban" --now "2021-11-18 09:00" --as dcs appeal 11 --grant --reason "经核实属实，予以核减" -q
 
 step "duban remind (what cron mails the supervision office on 2021-11-23)"
 "$duban" --now "2021-11-23 08:30" remind

@@ -77,6 +77,8 @@ DoctorReport doctor(const store::Store& store, const config::Config& config, Dep
         fault = Fault{"cases", std::nullopt, a != stored.end() ? a->case_id : b->case_id, "summons",
                       a != stored.end() ? a->unit : b->unit};
     }
+    // A case linked to a topic (每月一题) journals the link.
+    if (!fault) fault = store.check_topic_links();
     r.checks.push_back({"cases", true, fault});
   }
   r.head = store.chain_head();

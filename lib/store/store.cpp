@@ -1630,7 +1630,7 @@ std::optional<Store::Fault> Store::check_topic_links() const {
                          " AND json_extract(j.detail, '$.topic') = l.topic)"
                          " ORDER BY l.case_id, l.topic LIMIT 1");
     if (!st.executeStep()) return std::nullopt;
-    return Fault{"topics", std::nullopt, st.getColumn(0).getInt64(), "topic",
+    return Fault{"cases", std::nullopt, st.getColumn(0).getInt64(), "topic",
                  std::to_string(st.getColumn(1).getInt64())};
   });
 }

@@ -74,4 +74,13 @@ run topic report 9
 expect_rc 69
 run topic link 9 1
 expect_rc 69
+
+# doctor: every link journals its event; one written behind duban's back is named.
+run doctor
+expect_rc 0
+n=$(sql 'SELECT min(id) FROM "case" WHERE id NOT IN (SELECT case_id FROM topic_case WHERE topic = 1)')
+sqlite3 "$DUBAN_STORE" "INSERT INTO topic_case (topic, case_id, linked_at) VALUES (1, $n, '2026-01-01T00:00:00Z')"
+run doctor
+expect_rc 1
+expect_out_has "topic"
 finish

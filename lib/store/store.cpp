@@ -645,18 +645,6 @@ bool Store::receipt_taken(const std::string& receipt) const {
   });
 }
 
-std::vector<CaseRow> Store::cases_merged_into(std::int64_t master) const {
-  return guarded(m_impl->path, [&] {
-    SQLite::Statement st(m_impl->db, fmt::format("SELECT {} FROM {} c WHERE c.merged_into = ?"
-                                                 " ORDER BY c.id",
-                                                 m_impl->columns(), m_impl->src.cases));
-    st.bind(1, master);
-    std::vector<CaseRow> rows;
-    while (st.executeStep()) rows.push_back(read_case(st));
-    return rows;
-  });
-}
-
 void Store::reindex_text(const CaseRow& before) {
   try {
     // An external-content index forgets a row by being told its old text.
@@ -775,6 +763,17 @@ std::vector<CaseRow> Store::list_cases(const CaseFilter& f) const {
 }
 
 namespace {
+// The cases `where` (a fixed condition on `c` with one ? for `value`) selects, by id.
+std::vector<CaseRow> cases_with(const Store::Impl& impl, std::string_view where,
+                                std::int64_t value) {
+  SQLite::Statement st(impl.db, fmt::format("SELECT {} FROM {} c WHERE {} ORDER BY c.id",
+                                            impl.columns(), impl.src.cases, where));
+  st.bind(1, value);
+  std::vector<CaseRow> rows;
+  while (st.executeStep()) rows.push_back(read_case(st));
+  return rows;
+}
+
 std::vector<CaseRow> cases_where(const Store::Impl& impl, const char* where, Instant bound) {
   SQLite::Statement st(impl.db, fmt::format("SELECT {} FROM {} c WHERE {} ORDER BY c.id",
                                             impl.columns(), impl.src.cases, where));
@@ -1081,15 +1080,11 @@ std::vector<TopicCount> Store::topic_counts(Instant from, Instant to) const {
 }
 
 std::vector<CaseRow> Store::cases_of_meeting(std::int64_t meeting) const {
-  return guarded(m_impl->path, [&]() -> std::vector<CaseRow> {
-    SQLite::Statement st(m_impl->db, fmt::format("SELECT {} FROM {} c WHERE c.meeting = ?"
-                                                 " ORDER BY c.id",
-                                                 m_impl->columns(), m_impl->src.cases));
-    st.bind(1, meeting);
-    std::vector<CaseRow> rows;
-    while (st.executeStep()) rows.push_back(read_case(st));
-    return rows;
-  });
+  return guarded(m_impl->path, [&] { return cases_with(*m_impl, "c.meeting = ?", meeting); });
+}
+
+std::vector<CaseRow> Store::cases_merged_into(std::int64_t master) const {
+  return guarded(m_impl->path, [&] { return cases_with(*m_impl, "c.merged_into = ?", master); });
 }
 
 namespace {
@@ -1611,14 +1606,10 @@ bool Store::link_topic(std::int64_t topic, std::int64_t case_id, Instant at) {
 
 std::vector<CaseRow> Store::cases_of_topic(std::int64_t topic) const {
   return guarded(m_impl->path, [&] {
-    SQLite::Statement st(
-        m_impl->db, fmt::format("SELECT {} FROM {} c WHERE c.id IN (SELECT case_id FROM {}"
-                                " WHERE topic = ?) ORDER BY c.id",
-                                m_impl->columns(), m_impl->src.cases, m_impl->src.topic_cases));
-    st.bind(1, topic);
-    std::vector<CaseRow> rows;
-    while (st.executeStep()) rows.push_back(read_case(st));
-    return rows;
+    return cases_with(
+        *m_impl,
+        fmt::format("c.id IN (SELECT case_id FROM {} WHERE topic = ?)", m_impl->src.topic_cases),
+        topic);
   });
 }
 

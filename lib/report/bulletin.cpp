@@ -25,6 +25,21 @@ std::vector<Score> best(const std::vector<Score>& ranked, std::size_t top) {
 
 }  // namespace
 
+std::string unit_name(const config::Config& config, const std::optional<std::string>& code,
+                      const Words& words) {
+  if (!code) return std::string(words("report.none"));
+  const auto* unit = config.find_unit(*code);
+  return unit ? unit->name : *code;
+}
+
+std::vector<io::Column> excluded_columns(const Words& words) {
+  return {{"id", std::string(words("bulletin.col.id")), true},
+          {"title", std::string(words("bulletin.col.title"))},
+          {"unit", std::string(words("bulletin.col.lead_unit"))},
+          {"at", std::string(words("bulletin.col.granted_at"))},
+          {"reason", std::string(words("bulletin.col.reason"))}};
+}
+
 Bulletin bulletin(const store::Store& store, const config::Config& config, const Monthly& month,
                   std::size_t top) {
   Bulletin b;
@@ -57,6 +72,9 @@ Bulletin bulletin(const store::Store& store, const config::Config& config, const
       if (!on_red) b.black.push_back(s);
     }
   }
+
+  b.excluded = store.granted_appeals(config.zone.start_of(month.period.from),
+                                     config.zone.start_of(month.period.to), month.as_of);
 
   // The same cases overdue_open counts: listed or in progress, due before T.
   const auto today = config.zone.local_date(month.as_of);
@@ -131,6 +149,13 @@ void render_bulletin(std::ostream& out, const Monthly& r, const Bulletin& b, io:
                                     {"lead_unit", o.lead_unit ? Json(*o.lead_unit) : Json(nullptr)},
                                     {"due_at", time::format_utc(o.due_at)},
                                     {"working_days_overdue", o.working_days}});
+    doc["excluded_cases"] = Json::array();
+    for (const auto& e : b.excluded)
+      doc["excluded_cases"].push_back(Json{{"id", e.case_id},
+                                           {"title", e.title},
+                                           {"unit", e.unit ? Json(*e.unit) : Json(nullptr)},
+                                           {"granted_at", time::format_utc(e.at)},
+                                           {"reason", e.reason ? Json(*e.reason) : Json(nullptr)}});
     out << doc.dump(2) << '\n';
     return;
   }
@@ -161,6 +186,18 @@ void render_bulletin(std::ostream& out, const Monthly& r, const Bulletin& b, io:
   if (b.black.empty()) out << io::md_text(words(empty_list_key(b, true))) << '\n';
   else md_units(out, b.black, words);
   out << '\n' << io::md_text(words.format("bulletin.ranking.note", b.top)) << '\n';
+
+  if (!b.excluded.empty()) {
+    out << "\n## " << io::md_text(words.format("bulletin.excluded", b.excluded.size())) << "\n\n";
+    std::vector<Json> rows;
+    for (const auto& e : b.excluded)
+      rows.push_back(Json{{"id", e.case_id},
+                          {"title", e.title},
+                          {"unit", unit_name(config, e.unit, words)},
+                          {"at", time::format_local(e.at, config.zone)},
+                          {"reason", e.reason.value_or("")}});
+    io::render_rows(out, excluded_columns(words), rows, io::Format::md);
+  }
 
   out << "\n## " << io::md_text(words.format("bulletin.overdue", b.overdue.size())) << "\n\n";
   if (b.overdue.empty()) {

@@ -50,11 +50,19 @@ struct Bulletin {
   std::vector<Score> red, black;
   // Most overdue first: working days, then the earlier due, then the id.
   std::vector<OverdueCase> overdue;
+  // The cases whose appeal was granted in the period (核减数), and why.
+  std::vector<store::GrantedAppeal> excluded;
 };
 
 // What an empty list says: none ranked at all (bulletin.no_units), or, for
 // the black list, every ranked unit on the red one (bulletin.black.none).
 std::string_view empty_list_key(const Bulletin& bulletin, bool black);
+
+// A unit's name for a reader (report.none without one); the columns of the
+// excluded cases' table (md and html share them).
+std::string unit_name(const config::Config& config, const std::optional<std::string>& code,
+                      const Words& words);
+std::vector<io::Column> excluded_columns(const Words& words);
 
 // The bulletin's data for `month`, from a store read as of month.as_of
 // (Store::read_as_of), so that a rerun with the same clock gives the same
@@ -65,7 +73,8 @@ Bulletin bulletin(const store::Store& store, const config::Config& config, const
 // json: render_monthly's document with "office" ({"unit", "name"} or null),
 // "ranking" ([{"unit", "name", "score", "rank"}], score 0..100 exact, null
 // score and rank when unranked) and "overdue" ([{"id", "title",
-// "lead_unit", "due_at", "working_days_overdue"}], due_at in UTC) added;
+// "lead_unit", "due_at", "working_days_overdue"}], due_at in UTC) and "excluded_cases" ([{"id",
+// "title", "unit", "granted_at", "reason"}]) added;
 // md: a heading with the office, period and clock, the figures table, then
 // the ranking, the red and black lists and the overdue cases (words
 // bulletin.*, scorecard.col.*); every other format as render_monthly.

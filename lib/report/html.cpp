@@ -457,6 +457,21 @@ void bulletin_sections(std::ostream& out, const Bulletin& b, const config::Confi
   out << "</div>\n<p class=\"note\">" << escape(words.format("bulletin.ranking.note", b.top))
       << "</p>\n";
 
+  if (!b.excluded.empty()) {
+    out << "<section>\n<h2>" << escape(words.format("bulletin.excluded", b.excluded.size()))
+        << "</h2>\n<div class=\"scroll\">\n<table>\n<thead><tr>";
+    for (const auto& c : excluded_columns(words))
+      out << "<th" << (c.key == "title" || c.key == "reason" ? " class=\"text\"" : "")
+          << " scope=\"col\">" << escape(c.header) << "</th>";
+    out << "</tr></thead>\n<tbody>\n";
+    for (const auto& e : b.excluded)
+      out << "<tr><td>" << e.case_id << "</td><td class=\"text\">" << escape(e.title)
+          << "</td><td class=\"name\">" << escape(unit_name(config, e.unit, words)) << "</td><td>"
+          << escape(time::format_local(e.at, config.zone)) << "</td><td class=\"text\">"
+          << escape(e.reason.value_or("")) << "</td></tr>\n";
+    out << "</tbody>\n</table>\n</div>\n</section>\n";
+  }
+
   out << "<section>\n<h2>" << escape(words.format("bulletin.overdue", b.overdue.size()))
       << "</h2>\n";
   if (b.overdue.empty()) {

@@ -109,6 +109,15 @@ struct Tally {
   std::int64_t problems = 0;        // received in P, not merged into another at T
 };
 
+// An appeal the office granted (核减): the case it takes out of the rates, why.
+struct GrantedAppeal {
+  std::int64_t case_id = 0;
+  std::string title;
+  std::optional<std::string> unit;  // the unit whose rates it leaves
+  Instant at;
+  std::optional<std::string> reason;
+};
+
 // How many cases of one category were received at one place (the village,
 // else the town, else the address) in a period: recurring problems.
 struct TopicCount {

@@ -929,6 +929,26 @@ std::string_view group_column(GroupBy by) {
 }
 }  // namespace
 
+std::vector<GrantedAppeal> Store::granted_appeals(Instant from, Instant to, Instant as_of) const {
+  return guarded(m_impl->path, [&] {
+    SQLite::Statement st(
+        m_impl->db,
+        fmt::format("SELECT j.case_id, c.title, j.unit, j.at, json_extract(j.detail, '$.reason')"
+                    " FROM {} j JOIN {} c ON c.id = j.case_id WHERE j.action = 'appeal_grant'"
+                    " AND j.at >= ? AND j.at < ? AND j.at <= ? ORDER BY j.at, j.case_id",
+                    m_impl->src.journal, m_impl->src.cases));
+    st.bind(1, format_utc(from));
+    st.bind(2, format_utc(to));
+    st.bind(3, format_utc(as_of));
+    std::vector<GrantedAppeal> rows;
+    while (st.executeStep())
+      rows.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getString(),
+                      opt_text(st.getColumn(2)), instant(st.getColumn(3)),
+                      opt_text(st.getColumn(4))});
+    return rows;
+  });
+}
+
 std::vector<Tally> Store::tally(GroupBy by, Instant from, Instant to, Instant as_of) const {
   const auto key = group_column(by);
   const auto& cases = m_impl->src.cases;

@@ -83,6 +83,8 @@ public:
 
   // SPEC §7's counts for P = [from, to) as of T, one Tally per group key.
   std::vector<Tally> tally(GroupBy by, Instant from, Instant to, Instant as_of) const;
+  // The appeals granted in [from, to), by the clock `as_of`, in time order.
+  std::vector<GrantedAppeal> granted_appeals(Instant from, Instant to, Instant as_of) const;
 
   // Cases received and closed in each period [bounds[i], bounds[i+1]), in
   // one scan: the trend of the monthly report.

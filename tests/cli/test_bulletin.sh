@@ -122,7 +122,7 @@ print(d["office"])
 print([(r["unit"], r["name"], r["score"], r["rank"]) for r in d["ranking"]])
 print([(o["id"], o["lead_unit"], o["due_at"], o["working_days_overdue"]) for o in d["overdue"]])
 print(d["total"]["overdue_open"], len(d["overdue"]), d["overdue"][2]["title"])' \
-"['period', 'as_of', 'by', 'rollup', 'groups', 'total', 'office', 'ranking', 'overdue']
+"['period', 'as_of', 'by', 'rollup', 'groups', 'total', 'office', 'ranking', 'overdue', 'excluded_cases']
 {'unit': 'dcs', 'name': '三明市效能督查办'}
 [('a', '甲局', 100.0, 1), ('b', '乙局', 100.0, 1), ('c', '丙局', 50.0, 3), ('d', '丁局', 0.0, 4), ('e', '戊局<i>&', None, None)]
 [(1, 'e', '2026-09-29T15:59:59Z', 20), (6, 'c', '2026-10-14T15:59:59Z', 13), (8, 'd', '2026-10-27T15:59:59Z', 4), (9, 'd', '2026-10-30T15:59:59Z', 1)]

@@ -131,6 +131,16 @@ run --now "2026-11-10 12:00" --format json report monthly --month 2026-11
 py_expect "$out" 'g = [g for g in json.loads(data)["groups"] if g["key"] == "cgj"][0]; print(g["closure_rate"], g["excluded"])' \
   "0.5 0" "as of the clock before the grant"
 
+# The bulletin says which cases were excluded and why.
+run --now "2026-11-30 12:00" --format json report monthly --month 2026-11
+py_expect "$out" 'print([(e["id"], e["unit"], e["reason"]) for e in json.loads(data)["excluded_cases"]])' \
+  "[(6, 'cgj', '核实属实')]" "the excluded case, its unit and the office's reason"
+run --config "$EXAMPLES/duban.toml" --now "2026-11-30 12:00" --format md report monthly --month 2026-11
+expect_out_has "核减事项（1 件"
+expect_out_has "恶意重复来电"
+run --now "2026-11-30 12:00" --format html report monthly --month 2026-11
+expect_out_has "核实属实"
+
 # --- a correction --------------------------------------------------------------------
 run --now "2026-11-12 09:00" amend 5 --title 夜间噪音扰民 --town 城关镇 --reason 标题笔误
 expect_rc 0

@@ -115,27 +115,32 @@ void run(Runtime& rt, IntakeOptions& o) {
 
 }  // namespace
 
+void add_intake_field_options(CLI::App& sub, Runtime& rt, cases::IntakeFields& f,
+                              IntakeOptionSet set) {
+  const bool all = set == IntakeOptionSet::intake;
+  sub.add_option("--title", f.title, rt.help("intake.title"));
+  sub.add_option("--description", f.description, rt.help("intake.description"));
+  sub.add_option("--channel", f.channel, rt.help("intake.channel"))->type_name("CHANNEL");
+  sub.add_option("--category", f.category, rt.help("intake.category"))->type_name("CATEGORY");
+  if (all) sub.add_option("--class", f.klass, rt.help("intake.class"))->type_name("CLASS");
+  sub.add_option("--requester", f.requester, rt.help("intake.requester"))->type_name("NAME");
+  sub.add_option("--phone", f.phone, rt.help("intake.phone"));
+  sub.add_option("--town", f.town, rt.help("intake.town"));
+  sub.add_option("--village", f.village, rt.help("intake.village"));
+  sub.add_option("--address", f.address, rt.help("intake.address"));
+  if (all) sub.add_option("--proxy", f.proxy, rt.help("intake.proxy"))->type_name("NAME");
+  sub.add_option("--meeting", f.meeting, rt.help("intake.meeting"))->type_name("ID");
+}
+
 void register_intake(CLI::App& app, Runtime& rt) {
   auto* sub = app.add_subcommand("intake", rt.help("intake"));
   auto o = std::make_shared<IntakeOptions>();
-  auto& f = o->fields;
-  sub->add_option("--title", f.title, rt.help("intake.title"));
-  sub->add_option("--description", f.description, rt.help("intake.description"));
-  sub->add_option("--channel", f.channel, rt.help("intake.channel"))->type_name("CHANNEL");
-  sub->add_option("--category", f.category, rt.help("intake.category"))->type_name("CATEGORY");
-  sub->add_option("--class", f.klass, rt.help("intake.class"))->type_name("CLASS");
-  sub->add_option("--requester", f.requester, rt.help("intake.requester"))->type_name("NAME");
-  sub->add_option("--phone", f.phone, rt.help("intake.phone"));
-  sub->add_option("--town", f.town, rt.help("intake.town"));
-  sub->add_option("--village", f.village, rt.help("intake.village"));
-  sub->add_option("--address", f.address, rt.help("intake.address"));
-  sub->add_option("--proxy", f.proxy, rt.help("intake.proxy"))->type_name("NAME");
-  sub->add_option("--meeting", f.meeting, rt.help("intake.meeting"))->type_name("ID");
+  add_intake_field_options(*sub, rt, o->fields, IntakeOptionSet::intake);
   sub->add_option("--received", o->received, rt.help("intake.received"))->type_name("WHEN");
   sub->add_option("--file", o->file, rt.help("intake.file"))->type_name("FILE");
   sub->add_option("--encoding", o->encoding, rt.help("intake.encoding"))->type_name("ENCODING");
   sub->add_flag("--receipt", o->receipt, rt.help("intake.receipt"));
-  sub->add_flag("--confidential", f.confidential, rt.help("intake.confidential"));
+  sub->add_flag("--confidential", o->fields.confidential, rt.help("intake.confidential"));
   sub->add_flag("--dry-run", o->dry_run, rt.help("intake.dry_run"));
   sub->callback([&rt, o] { rt.action = [&rt, o] { run(rt, *o); }; });
 }

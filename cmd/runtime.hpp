@@ -89,6 +89,12 @@ private:
 // Each verb adds its subcommand and sets Runtime::action when chosen.
 using Register = void (*)(CLI::App& app, Runtime& rt);
 
+// The options of intake's fields (cmd/intake.cpp), for intake and amend:
+// amend corrects them all but class, received and proxy (SPEC §3).
+enum class IntakeOptionSet { intake, amend };
+void add_intake_field_options(CLI::App& sub, Runtime& rt, cases::IntakeFields& fields,
+                              IntakeOptionSet set);
+
 void register_init(CLI::App&, Runtime&);
 void register_intake(CLI::App&, Runtime&);
 void register_assign(CLI::App&, Runtime&);

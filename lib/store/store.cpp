@@ -314,7 +314,8 @@ struct Store::Impl {
   // inside a write, so that another writer's events are never missed.
   std::optional<std::pair<std::int64_t, std::string>> head;
   std::vector<std::string> warnings;
-  std::string path;  // the file, as the user named it, for messages
+  std::string path;                                // the file, as the user named it, for messages
+  std::function<void(const std::string&)> traced;  // trace_statements
   // The tables reads use: the store's own, or their views as of a clock
   // (read_as_of). Chosen from these fixed names only, never from user text.
   struct Sources {
@@ -1654,6 +1655,32 @@ std::optional<std::string> Store::query_text(const std::string& sql) const {
   } catch (const SQLite::Exception& e) {
     rethrow(e, m_impl->path);
   }
+}
+
+namespace {
+int tell_statement(unsigned type, void* context, void* statement, void*) {
+  if (type == SQLITE_TRACE_STMT) {
+    const char* sql = sqlite3_sql(static_cast<sqlite3_stmt*>(statement));
+    if (sql) (*static_cast<std::function<void(const std::string&)>*>(context))(sql);
+  }
+  return 0;
+}
+}  // namespace
+
+void Store::trace_statements(std::function<void(const std::string& sql)> seen) {
+  m_impl->traced = std::move(seen);
+  if (m_impl->traced)
+    sqlite3_trace_v2(m_impl->db.getHandle(), SQLITE_TRACE_STMT, tell_statement, &m_impl->traced);
+  else sqlite3_trace_v2(m_impl->db.getHandle(), 0, nullptr, nullptr);
+}
+
+std::vector<std::string> Store::query_plan(const std::string& sql) const {
+  return guarded(m_impl->path, [&]() -> std::vector<std::string> {
+    SQLite::Statement st(m_impl->db, "EXPLAIN QUERY PLAN " + sql);
+    std::vector<std::string> steps;
+    while (st.executeStep()) steps.push_back(st.getColumn(3).getString());
+    return steps;
+  });
 }
 
 }  // namespace duban::store

@@ -172,6 +172,13 @@ public:
   // Raw access for tests and `doctor`: runs one statement returning text.
   std::optional<std::string> query_text(const std::string& sql) const;
 
+  // For the tests of query plans: `seen` is told the text of every
+  // statement the store runs from now on (none: stop telling), and
+  // query_plan gives SQLite's EXPLAIN QUERY PLAN of a statement's text,
+  // one line per step ("SEARCH c USING COVERING INDEX ...").
+  void trace_statements(std::function<void(const std::string& sql)> seen);
+  std::vector<std::string> query_plan(const std::string& sql) const;
+
   struct Impl;  // SQLite lives behind this, in store.cpp only
 
 private:

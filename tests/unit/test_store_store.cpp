@@ -35,6 +35,20 @@ TEST_SUITE("store") {
     CHECK(s.schema_version() >= 1);
   }
 
+  TEST_CASE("the statements the store runs are told, and their plans read") {
+    auto s = Store::open(":memory:", store::Create::if_missing);
+    std::vector<std::string> seen;
+    s.trace_statements([&](const std::string& sql) { seen.push_back(sql); });
+    CHECK_FALSE(s.find_case(7));
+    REQUIRE(seen.size() == 1);
+    const auto plan = s.query_plan(seen[0]);
+    REQUIRE_FALSE(plan.empty());
+    CHECK(plan[0] == "SEARCH c USING INTEGER PRIMARY KEY (rowid=?)");
+    s.trace_statements({});
+    CHECK_FALSE(s.find_case(8));
+    CHECK(seen.size() == 1);
+  }
+
   TEST_CASE("a store file is created owner-only, in WAL mode, with its folders") {
     TempDir dir;
     const auto file = dir.path / "a" / "b" / "duban.db";

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <charconv>
 #include <fmt/format.h>
 #include <map>
@@ -442,6 +443,88 @@ void chain_unhashed(SQLite::Database& db) {
   }
 }
 
+// `sql` (a CREATE TABLE) with each `x IN ('a', 'b', 'c')` of three or more
+// literals written as (x = 'a' OR x = 'b' OR x = 'c'), and each
+// `x NOT IN (...)` as (x <> 'a' AND ...): the step of migration 7 (see
+// schemas/007_check_lists.sql). A list holding anything but quoted
+// literals, comments and commas is left as it is.
+std::string without_in_lists(const std::string& sql) {
+  std::string out;
+  std::size_t done = 0;
+  for (std::size_t at = sql.find(" IN ("); at != std::string::npos;
+       at = sql.find(" IN (", at + 1)) {
+    // The column before: `x IN` or `x NOT IN`.
+    std::size_t word_end = at;
+    const bool negated = at >= 4 && sql.compare(at - 4, 4, " NOT") == 0;
+    if (negated) word_end = at - 4;
+    std::size_t word_start = word_end;
+    while (word_start > done && (std::isalnum(static_cast<unsigned char>(sql[word_start - 1])) ||
+                                 sql[word_start - 1] == '_'))
+      --word_start;
+    if (word_start == word_end) continue;
+    const std::string column = sql.substr(word_start, word_end - word_start);
+    std::vector<std::string> literals;
+    std::size_t i = at + 5;
+    bool literal_only = true;
+    for (;;) {
+      while (i < sql.size() && (std::isspace(static_cast<unsigned char>(sql[i])) || sql[i] == ','))
+        ++i;
+      if (sql.compare(i, 2, "--") == 0) {
+        i = sql.find('\n', i);
+        if (i == std::string::npos) return sql;
+        continue;
+      }
+      if (i < sql.size() && sql[i] == '\'') {
+        const auto close = sql.find('\'', i + 1);
+        if (close == std::string::npos) return sql;
+        literals.push_back(sql.substr(i, close + 1 - i));
+        i = close + 1;
+        continue;
+      }
+      literal_only = i < sql.size() && sql[i] == ')';
+      break;
+    }
+    if (!literal_only || literals.size() < 3) continue;
+    out += sql.substr(done, word_start - done) + "(";
+    for (std::size_t k = 0; k < literals.size(); ++k)
+      out += (k ? (negated ? " AND " : " OR ") : "") + column + (negated ? " <> " : " = ") +
+             literals[k];
+    out += ")";
+    done = i + 1;
+    at = i;
+  }
+  return out + sql.substr(done);
+}
+
+// Migration 7's step: every table's IN lists rewritten in sqlite_schema,
+// and the schema's version moved on so that every connection reads them anew.
+void rewrite_in_lists(SQLite::Database& db) {
+  SQLite::Statement tables(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'table'"
+                               " AND sql NOT LIKE 'CREATE VIRTUAL%'");
+  std::vector<std::pair<std::string, std::string>> changed;
+  while (tables.executeStep()) {
+    const auto sql = tables.getColumn(1).getString();
+    auto rewritten = without_in_lists(sql);
+    if (rewritten != sql)
+      changed.emplace_back(tables.getColumn(0).getString(), std::move(rewritten));
+  }
+  if (changed.empty()) return;
+  SQLite::Statement cookie(db, "PRAGMA schema_version");
+  cookie.executeStep();
+  const auto version = cookie.getColumn(0).getInt64();
+  cookie.reset();
+  db.exec("PRAGMA writable_schema = ON");
+  SQLite::Statement set(db, "UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = ?");
+  for (const auto& [name, sql] : changed) {
+    set.reset();
+    set.bind(1, sql);
+    set.bind(2, name);
+    set.exec();
+  }
+  db.exec(fmt::format("PRAGMA schema_version = {}", version + 1));
+  db.exec("PRAGMA writable_schema = RESET");
+}
+
 }  // namespace
 
 const std::vector<std::string>& Store::warnings() const { return m_impl->warnings; }
@@ -507,6 +590,7 @@ Store Store::open(const std::filesystem::path& path, Create create) {
         for (int v = version; v < latest; ++v) {
           db.exec(std::string(k_migrations[std::size_t(v)].sql));
           if (v + 1 == 4) chain_unhashed(db);
+          if (v + 1 == 7) rewrite_in_lists(db);
           db.exec(fmt::format("PRAGMA user_version = {}", v + 1));
         }
       });

@@ -49,6 +49,29 @@ TEST_SUITE("store") {
     CHECK(seen.size() == 1);
   }
 
+  TEST_CASE("the CHECK lists are comparisons, and still refuse what they refused") {
+    auto s = Store::open(":memory:", store::Create::if_missing);
+    // A list of three or more in a CHECK costs a temporary b-tree per row written.
+    CHECK(s.query_text("SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%status IN (%'"
+                       " OR sql LIKE '%action IN (%' OR sql LIKE '%class IN (%'") == "0");
+    auto refused = [&](const std::string& sql) {
+      return test::thrown([&] { s.query_text(sql); }).kind == Kind::store_constraint;
+    };
+    CHECK(refused("INSERT INTO \"case\" (receipt, title, status, received_at)"
+                  " VALUES ('AAAA-AAAA', 't', 'lost', '2025-01-01T00:00:00Z')"));
+    CHECK(refused("INSERT INTO \"case\" (receipt, title, class, received_at)"
+                  " VALUES ('AAAA-AAAA', 't', 'D', '2025-01-01T00:00:00Z')"));
+    CHECK(refused("INSERT INTO \"case\" (receipt, title, status, lead_unit, received_at)"
+                  " VALUES ('AAAA-AAAA', 't', 'listed', NULL, '2025-01-01T00:00:00Z')"));
+    CHECK(s.query_text("INSERT INTO \"case\" (receipt, title, class, received_at)"
+                       " VALUES ('AAAA-AAAA', 't', NULL, '2025-01-01T00:00:00Z') RETURNING id") ==
+          "1");
+    CHECK(refused("INSERT INTO journal (id, case_id, at, actor, action, detail, hash) VALUES"
+                  " (1, 1, '2025-01-01T00:00:00Z', 'a', 'forge', '{}', '" +
+                  std::string(64, 'a') + "')"));
+    CHECK(s.query_text("PRAGMA integrity_check") == "ok");
+  }
+
   TEST_CASE("a store file is created owner-only, in WAL mode, with its folders") {
     TempDir dir;
     const auto file = dir.path / "a" / "b" / "duban.db";

@@ -5,10 +5,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <iostream>
-#include <sstream>
+#include <optional>
 
 #include "io/records.hpp"
 #include "runtime.hpp"
@@ -24,93 +25,160 @@ struct IntakeOptions {
   bool receipt = false, dry_run = false;
 };
 
-// The whole input. A path is read with open/read, not a stream, so that a
-// folder or a failed read (EIO from /proc/self/mem, a bad disk) is an error
-// naming the path and the OS's reason instead of an empty, "valid" batch.
-std::string read_all(Runtime& rt, const std::string& file) {
-  if (file == "-") {
-    std::ostringstream text;
-    text << rt.in.rdbuf();
-    if (rt.in.bad())
-      throw Error(Kind::input_unreadable, {.value = std::to_string(EIO), .source = "-"});
-    return text.str();
-  }
-  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw Error(Kind::input_missing, {.value = std::to_string(errno), .source = file});
-  struct Closer {
-    int fd;
-    ~Closer() { ::close(fd); }
-  } closer{fd};
-  struct stat st {};
-  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
-    throw Error(Kind::input_is_folder, {.source = file});
-  std::string text;
-  char buffer[1 << 16];
-  for (;;) {
-    const ssize_t n = ::read(fd, buffer, sizeof buffer);
-    if (n == 0) break;
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      throw Error(Kind::input_unreadable, {.value = std::to_string(errno), .source = file});
+// The input, a piece at a time. A path is read with open/read, not a
+// stream, so that a folder or a failed read (EIO from /proc/self/mem, a bad
+// disk) is an error naming the path and the OS's reason instead of an
+// empty, "valid" batch.
+class Input {
+public:
+  Input(Runtime& rt, const std::string& file) : m_rt(rt), m_file(file) {
+    if (file == "-") return;
+    m_fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (m_fd < 0)
+      throw Error(Kind::input_missing, {.value = std::to_string(errno), .source = file});
+    struct stat st {};
+    if (::fstat(m_fd, &st) == 0) {
+      if (S_ISDIR(st.st_mode)) {
+        ::close(m_fd);
+        throw Error(Kind::input_is_folder, {.source = file});
+      }
+      if (S_ISREG(st.st_mode)) m_size = static_cast<std::size_t>(st.st_size);
     }
-    text.append(buffer, static_cast<std::size_t>(n));
   }
-  return text;
-}
+  ~Input() {
+    if (m_fd >= 0) ::close(m_fd);
+  }
+  Input(const Input&) = delete;
+  Input& operator=(const Input&) = delete;
+
+  std::size_t read(char* buffer, std::size_t size) {
+    if (m_fd < 0) {
+      m_rt.in.read(buffer, static_cast<std::streamsize>(size));
+      if (m_rt.in.bad())
+        throw Error(Kind::input_unreadable, {.value = std::to_string(EIO), .source = "-"});
+      return static_cast<std::size_t>(m_rt.in.gcount());
+    }
+    for (;;) {
+      const ssize_t n = ::read(m_fd, buffer, size);
+      if (n >= 0) return static_cast<std::size_t>(n);
+      if (errno != EINTR)
+        throw Error(Kind::input_unreadable, {.value = std::to_string(errno), .source = m_file});
+    }
+  }
+  // The file's size, when it is a file (not a pipe).
+  std::optional<std::size_t> size() const { return m_size; }
+
+private:
+  Runtime& m_rt;
+  std::string m_file;
+  int m_fd = -1;
+  std::optional<std::size_t> m_size;
+};
+
+// The bytes read ahead to tell JSON from CSV, then the rest.
+struct Peeked {
+  Input& input;
+  std::string head;
+  std::size_t pos = 0;
+  std::size_t read(char* buffer, std::size_t size) {
+    if (pos < head.size()) {
+      const auto n = std::min(size, head.size() - pos);
+      std::memcpy(buffer, head.data() + pos, n);
+      pos += n;
+      return n;
+    }
+    return input.read(buffer, size);
+  }
+};
 
 void run(Runtime& rt, IntakeOptions& o) {
-  std::vector<cases::IntakeFields> items;
-  std::vector<cases::Origin> where;
   if (o.received) o.fields.received_at = o.received;
+  if (!o.file) {
+    if (!o.fields.title) throw Error(Kind::title_or_file);
+  }
+  const std::string source = !o.file ? "" : *o.file == "-" ? "<stdin>" : *o.file;
+  std::optional<Input> input;
+  std::optional<Peeked> peeked;
+  std::optional<io::RecordReader> reader;
+  std::optional<cases::FieldsOfRecords> fields;
+  bool jsonl = false;
   if (o.file) {
-    const std::string source = *o.file == "-" ? "<stdin>" : *o.file;
-    auto text = read_all(rt, *o.file);
-    if (o.encoding) text = io::to_utf8(text, *o.encoding, source);
+    input.emplace(rt, *o.file);
+    peeked.emplace(Peeked{*input, std::string(1 << 16, '\0')});
+    peeked->head.resize(input->read(peeked->head.data(), peeked->head.size()));
     // On stdin the first character tells: JSON starts with { (or [, which
     // the JSON Lines reader then refuses with a clear message).
-    const auto first = text.find_first_not_of(" \t\r\n\xef\xbb\xbf");
+    const auto first = peeked->head.find_first_not_of(" \t\r\n\xef\xbb\xbf");
     // A .json file written by a program is most often JSON Lines too.
-    const bool jsonl = o.file->ends_with(".jsonl") || o.file->ends_with(".ndjson") ||
-                       o.file->ends_with(".json") ||
-                       (*o.file == "-" && first != std::string::npos &&
-                        (text[first] == '{' || text[first] == '['));
-    const auto records = jsonl ? io::read_jsonl(text, source) : io::read_csv(text, source);
-    items = cases::fields_from_records(records, o.fields, source,
-                                       jsonl ? std::nullopt : std::optional<std::size_t>(1));
-    for (const auto& r : records) where.push_back({source, static_cast<long>(r.line)});
-  } else {
-    if (!o.fields.title) throw Error(Kind::title_or_file);
-    items.push_back(o.fields);
-    where.push_back({});  // the command line
+    jsonl = o.file->ends_with(".jsonl") || o.file->ends_with(".ndjson") ||
+            o.file->ends_with(".json") ||
+            (*o.file == "-" && first != std::string::npos &&
+             (peeked->head[first] == '{' || peeked->head[first] == '['));
+    reader.emplace([&p = *peeked](char* b, std::size_t n) { return p.read(b, n); },
+                   jsonl ? io::RecordFormat::jsonl : io::RecordFormat::csv, source, o.encoding);
+    fields.emplace(o.fields, source, jsonl ? std::nullopt : std::optional<std::size_t>(1));
   }
+  // The first record is read before the store is opened (or created): a
+  // file that is not what it should be leaves no store behind.
+  std::optional<io::Record> first_record;
+  if (reader) first_record = reader->next();
+  bool given = false;  // the one case of the command line, when no file
+  cases::IntakeStream stream;
+  stream.next = [&]() -> std::optional<cases::IntakeItem> {
+    if (!reader) {
+      if (given) return std::nullopt;
+      given = true;
+      return cases::IntakeItem{o.fields, {}};  // the command line
+    }
+    auto record = first_record ? std::move(first_record) : reader->next();
+    first_record.reset();
+    if (!record) {
+      fields->finish();
+      return std::nullopt;
+    }
+    auto item = cases::IntakeItem{(*fields)(*record), {source, static_cast<long>(record->line)}};
+    // A CSV's unknown columns are all in its header: no need to read on.
+    if (!jsonl && fields->faulty()) fields->finish();
+    return item;
+  };
   // A long batch at a terminal says how far it is, on one line of stderr.
-  cases::Progress progress;
-  if (items.size() >= 20000 && !rt.options.quiet && ::isatty(STDERR_FILENO))
-    progress = [&rt](std::size_t done, std::size_t total) {
-      std::cerr << rt.words().format("intake.progress", done, total, done * 100 / total)
-                << (done == total ? "\n" : "") << std::flush;
+  const bool tell = !rt.options.quiet && ::isatty(STDERR_FILENO) != 0;
+  if (tell && reader)
+    stream.progress = [&](std::size_t done) {
+      if (done < 20000) return;
+      const auto size = input->size();
+      if (size && *size > 0)
+        std::cerr << rt.words().format(
+            "intake.progress", done,
+            std::min<std::size_t>(100, reader->bytes_read() * 100 / *size));
+      else std::cerr << rt.words().format("intake.progress_count", done);
+      std::cerr << std::flush;
     };
-  // The store is opened (or created) only once the input has been read.
   auto ctx = rt.context();
   // The ids are written before the batch commits: if they cannot be (a
   // full disk, a closed pipe), nothing is added, so a script that tries
   // again makes no duplicates.
-  auto say = [&](const std::vector<store::CaseRow>& rows) {
-    if (rt.options.quiet) return;
+  stream.before_commit = [&](std::int64_t first, std::size_t count) {
+    if (stream.progress && count >= 20000) std::cerr << '\n';
+    if (rt.options.quiet || count == 0) return;
+    const auto last = first + static_cast<std::int64_t>(count) - 1;
     if (o.receipt && !rt.options.format) {
-      for (const auto& c : rows) rt.out << c.id << '\t' << c.receipt << '\n';
+      ctx.store.each_case_between(first, last, [&](const store::CaseRow& c) {
+        rt.out << c.id << '\t' << c.receipt << '\n';
+      });
     } else if (!rt.options.format) {
-      for (const auto& c : rows) rt.out << c.id << '\n';
+      for (auto id = first; id <= last; ++id) rt.out << id << '\n';
     } else {
+      std::vector<store::CaseRow> rows;
+      ctx.store.each_case_between(first, last, [&](const store::CaseRow& c) { rows.push_back(c); });
       render_cases(rt, rows);
     }
     rt.out.flush();
     if (!rt.out) throw Error(Kind::ids_not_written);
   };
-  const auto rows = cases::intake(ctx, items, o.dry_run ? cases::DryRun::yes : cases::DryRun::no,
-                                  where, progress, say);
+  const auto count = cases::intake(ctx, stream, o.dry_run ? cases::DryRun::yes : cases::DryRun::no);
   if (o.dry_run && !rt.options.quiet)
-    std::cerr << rt.words().format("intake.dry_run", rows.size()) << '\n';
+    std::cerr << rt.words().format("intake.dry_run", count) << '\n';
 }
 
 }  // namespace

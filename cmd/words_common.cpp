@@ -162,7 +162,9 @@ constexpr Entry k_words[] = {
     // What init and intake print.
     {"intake.dry_run", "duban: {} 件有效；未录入（--dry-run）",
      "duban: {} case(s) valid; nothing added (--dry-run)"},
-    {"intake.progress", "\rduban: 受理 {}/{}（{}%）", "\rduban: intake {}/{} ({}%)"},
+    {"intake.progress", "\rduban: 已受理 {} 件（文件已读 {}%）",
+     "\rduban: {} cases taken in ({}% of the file read)"},
+    {"intake.progress_count", "\rduban: 已受理 {} 件", "\rduban: {} cases taken in"},
     // init (setup)
     {"init.wrote", "已写入配置文件 {}", "wrote {}"},
     {"init.kept", "配置文件 {} 已存在，保留不动", "kept {} (it exists)"},

@@ -175,183 +175,231 @@ Instant due_from_text(const std::string& text, Instant now, const config::Config
   throw Error(Kind::not_a_due, {.field = "due_at", .value = text});
 }
 
-std::vector<IntakeFields> fields_from_records(const std::vector<io::Record>& records,
-                                              const IntakeFields& defaults, std::string_view source,
-                                              std::optional<std::size_t> header_line) {
+FieldsOfRecords::FieldsOfRecords(IntakeFields defaults, std::string_view source,
+                                 std::optional<std::size_t> header_line)
+    : m_defaults(std::move(defaults)), m_source(source), m_header_line(header_line),
+      m_faults(Kind::several) {}
+
+IntakeFields FieldsOfRecords::operator()(const io::Record& r) {
   const auto& names = intake_field_names();
-  std::vector<IntakeFields> out;
-  Error faults(Kind::several);
-  std::set<std::string> reported;  // a bad CSV column is reported once, not per row
   // A header of a million unknown columns must not print a million lines:
   // the first few are named, the rest counted.
   constexpr std::size_t k_named = 10;
-  std::size_t unnamed = 0;
-  for (const auto& r : records) {
-    IntakeFields f = defaults;
-    for (const auto& [name, value] : r.fields) {
-      std::optional<std::string>* slot = nullptr;
-      if (name == "title") slot = &f.title;
-      else if (name == "description") slot = &f.description;
-      else if (name == "channel") slot = &f.channel;
-      else if (name == "category") slot = &f.category;
-      else if (name == "class") slot = &f.klass;
-      else if (name == "requester") slot = &f.requester;
-      else if (name == "phone") slot = &f.phone;
-      else if (name == "town") slot = &f.town;
-      else if (name == "village") slot = &f.village;
-      else if (name == "address") slot = &f.address;
-      else if (name == "meeting") slot = &f.meeting;
-      else if (name == "received_at") slot = &f.received_at;
-      else if (name == "proxy") slot = &f.proxy;
-      if (!slot) {
-        if (reported.insert(name).second) {
-          if (faults.faults.size() < k_named)
-            faults.faults.emplace_back(
-                header_line ? Kind::unknown_column : Kind::unknown_key,
-                Fields{.value = name,
-                       .nearest = config::nearest(name, names).value_or(""),
-                       .source = std::string(source),
-                       .line = static_cast<long>(header_line.value_or(r.line))});
-          else ++unnamed;
-        }
-        continue;
+  IntakeFields f = m_defaults;
+  for (const auto& [name, value] : r.fields) {
+    std::optional<std::string>* slot = nullptr;
+    if (name == "title") slot = &f.title;
+    else if (name == "description") slot = &f.description;
+    else if (name == "channel") slot = &f.channel;
+    else if (name == "category") slot = &f.category;
+    else if (name == "class") slot = &f.klass;
+    else if (name == "requester") slot = &f.requester;
+    else if (name == "phone") slot = &f.phone;
+    else if (name == "town") slot = &f.town;
+    else if (name == "village") slot = &f.village;
+    else if (name == "address") slot = &f.address;
+    else if (name == "meeting") slot = &f.meeting;
+    else if (name == "received_at") slot = &f.received_at;
+    else if (name == "proxy") slot = &f.proxy;
+    if (!slot) {
+      // A bad CSV column is reported once, not per row.
+      if (m_reported.insert(name).second) {
+        if (m_faults.faults.size() < k_named)
+          m_faults.faults.emplace_back(
+              m_header_line ? Kind::unknown_column : Kind::unknown_key,
+              Fields{.value = name,
+                     .nearest = config::nearest(name, names).value_or(""),
+                     .source = m_source,
+                     .line = static_cast<long>(m_header_line.value_or(r.line))});
+        else ++m_unnamed;
       }
-      if (!value.empty()) *slot = value;
+      continue;
     }
-    out.push_back(std::move(f));
+    if (!value.empty()) *slot = value;
   }
-  if (unnamed > 0)
-    faults.faults.emplace_back(
-        header_line ? Kind::more_unknown_columns : Kind::more_unknown_keys,
-        Fields{.value = std::to_string(unnamed), .source = std::string(source)});
-  if (!faults.faults.empty()) {
-    faults.faults.emplace_back(Kind::known_fields, Fields{.choices = names});
-    throw faults;
+  return f;
+}
+
+void FieldsOfRecords::finish() {
+  if (m_unnamed > 0)
+    m_faults.faults.emplace_back(m_header_line ? Kind::more_unknown_columns
+                                               : Kind::more_unknown_keys,
+                                 Fields{.value = std::to_string(m_unnamed), .source = m_source});
+  m_unnamed = 0;
+  if (!m_faults.faults.empty()) {
+    m_faults.faults.emplace_back(Kind::known_fields, Fields{.choices = intake_field_names()});
+    throw m_faults;
   }
+}
+
+std::vector<IntakeFields> fields_from_records(const std::vector<io::Record>& records,
+                                              const IntakeFields& defaults, std::string_view source,
+                                              std::optional<std::size_t> header_line) {
+  FieldsOfRecords fields(defaults, source, header_line);
+  std::vector<IntakeFields> out;
+  for (const auto& r : records) out.push_back(fields(r));
+  fields.finish();
   return out;
+}
+
+namespace {
+
+// The case `f` describes, checked as SPEC §3 says: each fault is added to
+// `faults` with where it came from (the case is then not to be added).
+CaseRow validated(const Context& ctx, const IntakeFields& f, const Origin& origin, Error& faults) {
+  const auto& config = ctx.config;
+  // A fault of `kind` in the item's field `field`, from where it came.
+  auto fault_in = [&](Kind kind, std::string field, Fields fields = {}) {
+    fields.field = std::move(field);
+    fields.source = origin.source;
+    fields.line = origin.line;
+    faults.faults.emplace_back(kind, std::move(fields));
+  };
+  // A look-up's fault, kept with where the record came from.
+  auto kept = [&](Error& e) {
+    place(e.fields(), origin);
+    faults.faults.push_back(std::move(e));
+  };
+  // A name resolved, or its fault kept with where the record came from.
+  auto resolved = [&](std::optional<std::string>& value, auto&& code_of) {
+    if (!value) return;
+    try {
+      value = code_of(*value);
+    } catch (Error& e) {
+      kept(e);
+    }
+  };
+  CaseRow c;
+  auto clean = [](const std::optional<std::string>& v) -> std::optional<std::string> {
+    if (!v || util::trim(*v).empty()) return std::nullopt;
+    return v;
+  };
+  const std::pair<const std::optional<std::string>*, const char*> texts[] = {
+      {&f.title, "title"},     {&f.description, "description"},
+      {&f.channel, "channel"}, {&f.category, "category"},
+      {&f.klass, "class"},     {&f.requester, "requester"},
+      {&f.phone, "phone"},     {&f.town, "town"},
+      {&f.village, "village"}, {&f.address, "address"},
+      {&f.proxy, "proxy"}};
+  for (const auto& [v, name] : texts)
+    if (*v && !util::is_valid_utf8(**v)) fault_in(Kind::not_utf8, name);
+  if (auto t = clean(f.title)) c.title = *t;
+  else fault_in(Kind::required, "title");
+  c.description = clean(f.description);
+  c.channel = clean(f.channel);
+  resolved(c.channel, [&](const std::string& v) { return config.channel_code(v); });
+  c.category = clean(f.category);
+  resolved(c.category, [&](const std::string& v) { return config.category_code(v); });
+  c.klass = clean(f.klass);
+  if (c.klass) c.klass = class_of(*c.klass);
+  if (c.klass && !is_class(*c.klass))
+    fault_in(Kind::not_one_of, "class", {.value = *c.klass, .choices = {"A", "B", "C"}});
+  c.requester = clean(f.requester);
+  c.phone = clean(f.phone);
+  c.town = clean(f.town);
+  c.village = clean(f.village);
+  c.address = clean(f.address);
+  c.proxy = clean(f.proxy);
+  if (auto m = clean(f.meeting)) {
+    try {
+      const auto meeting = find_meeting(ctx.store, *m);
+      c.meeting = meeting.id;
+      // A meeting's problems came in through the meeting's own channel.
+      if (!c.channel && config.has_channel(meeting.kind)) c.channel = meeting.kind;
+    } catch (Error& e) {
+      kept(e);
+    }
+  }
+  c.confidential = f.confidential;
+  c.received_at = ctx.now;
+  if (auto r = clean(f.received_at)) {
+    if (auto when = time::parse_when(*r, config.zone)) {
+      c.received_at = *when;
+      if (!time::in_range(*when))
+        fault_in(
+            Kind::out_of_range, "received_at",
+            {.value = *r, .choices = {std::string(time::k_earliest), std::string(time::k_latest)}});
+      else if (*when > ctx.now)
+        fault_in(Kind::after_clock, "received_at",
+                 {.value = *r, .choices = {time::format_utc(*when), time::format_utc(ctx.now)}});
+    } else {
+      fault_in(Kind::not_a_when, "received_at", {.value = *r});
+    }
+  }
+  return c;
+}
+
+}  // namespace
+
+std::size_t intake(Context& ctx, const IntakeStream& stream, DryRun dry_run) {
+  Error faults(Kind::several);
+  std::size_t count = 0;
+  std::int64_t first = 0;
+  // Each item is checked as it is read, and added while none has failed:
+  // a bad item anywhere throws at the end, and the transaction takes
+  // nothing back but what it added.
+  auto take = [&](bool add) {
+    while (auto item = stream.next()) {
+      auto c = validated(ctx, item->fields, item->origin, faults);
+      if (!faults.faults.empty()) continue;
+      if (add) {
+        try {
+          c.receipt = new_receipt(ctx);
+          ctx.store.insert_case(c);
+          record(ctx, c, Action::intake, std::nullopt, intake_detail(c));
+        } catch (const Error& e) {
+          if (e.kind() == Kind::store_constraint) {
+            Error placed = e;
+            place(placed.fields(), item->origin);
+            throw placed;
+          }
+          if (is_store_fault(e.kind())) throw;  // the store's own fault, not the row's
+          // A write-time refusal names the row it came from.
+          if (item->origin.source.empty()) throw;
+          Error wrapped(Kind::in_record,
+                        {.source = item->origin.source, .line = item->origin.line});
+          wrapped.faults.push_back(e);
+          throw wrapped;
+        }
+        if (first == 0) first = c.id;
+      }
+      ++count;
+      if (stream.each) stream.each(c);
+      if (stream.progress && count % 10000 == 0) stream.progress(count);
+    }
+    if (!faults.faults.empty()) {
+      if (const auto n = faults.faults.size(); n > 1)
+        faults.faults.emplace_back(Kind::batch_refused, Fields{.value = std::to_string(n)});
+      throw faults;
+    }
+    if (stream.progress) stream.progress(count);
+  };
+  if (dry_run == DryRun::yes) {
+    take(false);
+    return count;
+  }
+  ctx.store.write([&] {
+    take(true);
+    if (stream.before_commit) stream.before_commit(first, count);
+  });
+  return count;
 }
 
 std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items, DryRun dry_run,
                             const std::vector<Origin>& where, const Progress& progress,
                             const BeforeCommit& before_commit) {
-  const auto& config = ctx.config;
   std::vector<CaseRow> rows;
-  Error faults(Kind::several);
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const auto& f = items[i];
-    const Origin origin = i < where.size() ? where[i] : Origin{};
-    // A fault of `kind` in the item's field `field`, from where it came.
-    auto fault_in = [&](Kind kind, std::string field, Fields fields = {}) {
-      fields.field = std::move(field);
-      fields.source = origin.source;
-      fields.line = origin.line;
-      faults.faults.emplace_back(kind, std::move(fields));
-    };
-    // A look-up's fault, kept with where the record came from.
-    auto kept = [&](Error& e) {
-      place(e.fields(), origin);
-      faults.faults.push_back(std::move(e));
-    };
-    // A name resolved, or its fault kept with where the record came from.
-    auto resolved = [&](std::optional<std::string>& value, auto&& code_of) {
-      if (!value) return;
-      try {
-        value = code_of(*value);
-      } catch (Error& e) {
-        kept(e);
-      }
-    };
-    CaseRow c;
-    auto clean = [](const std::optional<std::string>& v) -> std::optional<std::string> {
-      if (!v || util::trim(*v).empty()) return std::nullopt;
-      return v;
-    };
-    const std::pair<const std::optional<std::string>*, const char*> texts[] = {
-        {&f.title, "title"},     {&f.description, "description"},
-        {&f.channel, "channel"}, {&f.category, "category"},
-        {&f.klass, "class"},     {&f.requester, "requester"},
-        {&f.phone, "phone"},     {&f.town, "town"},
-        {&f.village, "village"}, {&f.address, "address"},
-        {&f.proxy, "proxy"}};
-    for (const auto& [v, name] : texts)
-      if (*v && !util::is_valid_utf8(**v)) fault_in(Kind::not_utf8, name);
-    if (auto t = clean(f.title)) c.title = *t;
-    else fault_in(Kind::required, "title");
-    c.description = clean(f.description);
-    c.channel = clean(f.channel);
-    resolved(c.channel, [&](const std::string& v) { return config.channel_code(v); });
-    c.category = clean(f.category);
-    resolved(c.category, [&](const std::string& v) { return config.category_code(v); });
-    c.klass = clean(f.klass);
-    if (c.klass) c.klass = class_of(*c.klass);
-    if (c.klass && !is_class(*c.klass))
-      fault_in(Kind::not_one_of, "class", {.value = *c.klass, .choices = {"A", "B", "C"}});
-    c.requester = clean(f.requester);
-    c.phone = clean(f.phone);
-    c.town = clean(f.town);
-    c.village = clean(f.village);
-    c.address = clean(f.address);
-    c.proxy = clean(f.proxy);
-    if (auto m = clean(f.meeting)) {
-      try {
-        const auto meeting = find_meeting(ctx.store, *m);
-        c.meeting = meeting.id;
-        // A meeting's problems came in through the meeting's own channel.
-        if (!c.channel && config.has_channel(meeting.kind)) c.channel = meeting.kind;
-      } catch (Error& e) {
-        kept(e);
-      }
-    }
-    c.confidential = f.confidential;
-    c.received_at = ctx.now;
-    if (auto r = clean(f.received_at)) {
-      if (auto when = time::parse_when(*r, config.zone)) {
-        c.received_at = *when;
-        if (!time::in_range(*when))
-          fault_in(Kind::out_of_range, "received_at",
-                   {.value = *r,
-                    .choices = {std::string(time::k_earliest), std::string(time::k_latest)}});
-        else if (*when > ctx.now)
-          fault_in(Kind::after_clock, "received_at",
-                   {.value = *r, .choices = {time::format_utc(*when), time::format_utc(ctx.now)}});
-      } else {
-        fault_in(Kind::not_a_when, "received_at", {.value = *r});
-      }
-    }
-    rows.push_back(std::move(c));
-  }
-  if (!faults.faults.empty()) {
-    if (const auto n = faults.faults.size(); n > 1)
-      faults.faults.emplace_back(Kind::batch_refused, Fields{.value = std::to_string(n)});
-    throw faults;
-  }
-  if (dry_run == DryRun::yes) return rows;
-  ctx.store.write([&] {
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      auto& c = rows[i];
-      if (progress && i % 10000 == 0) progress(i, rows.size());
-      try {
-        c.receipt = new_receipt(ctx);
-        ctx.store.insert_case(c);
-        record(ctx, c, Action::intake, std::nullopt, intake_detail(c));
-      } catch (const Error& e) {
-        if (e.kind() == Kind::store_constraint) {
-          Error placed = e;
-          place(placed.fields(), i < where.size() ? where[i] : Origin{});
-          throw placed;
-        }
-        if (is_store_fault(e.kind())) throw;  // the store's own fault, not the row's
-        // A write-time refusal names the row it came from.
-        const Origin origin = i < where.size() ? where[i] : Origin{};
-        if (origin.source.empty()) throw;
-        Error wrapped(Kind::in_record, {.source = origin.source, .line = origin.line});
-        wrapped.faults.push_back(e);
-        throw wrapped;
-      }
-    }
-    if (progress) progress(rows.size(), rows.size());
-    if (before_commit) before_commit(rows);
-  });
+  std::size_t next = 0;
+  IntakeStream stream;
+  stream.next = [&]() -> std::optional<IntakeItem> {
+    if (next == items.size()) return std::nullopt;
+    const auto i = next++;
+    return IntakeItem{items[i], i < where.size() ? where[i] : Origin{}};
+  };
+  stream.each = [&](const CaseRow& c) { rows.push_back(c); };
+  if (progress) stream.progress = [&](std::size_t done) { progress(done, items.size()); };
+  if (before_commit) stream.before_commit = [&](std::int64_t, std::size_t) { before_commit(rows); };
+  intake(ctx, stream, dry_run);
   return rows;
 }
 

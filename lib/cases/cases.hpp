@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,26 @@ struct IntakeFields {
 // The names intake accepts, in SPEC §9's order.
 const std::vector<std::string>& intake_field_names();
 
+// Turns records into intake fields one at a time, as fields_from_records
+// does: an unknown column or key is kept as a fault, and finish() throws
+// the faults kept, if any, as fields_from_records throws them.
+class FieldsOfRecords {
+public:
+  FieldsOfRecords(IntakeFields defaults, std::string_view source,
+                  std::optional<std::size_t> header_line = std::nullopt);
+  IntakeFields operator()(const io::Record& record);
+  bool faulty() const { return !m_faults.faults.empty() || m_unnamed > 0; }
+  void finish();
+
+private:
+  IntakeFields m_defaults;
+  std::string m_source;
+  std::optional<std::size_t> m_header_line;
+  Error m_faults;
+  std::set<std::string> m_reported;
+  std::size_t m_unnamed = 0;
+};
+
 // Turns records into intake fields: each record's empty fields take the
 // value from `defaults`. Unknown columns are errors. Returns every record or
 // throws one Error(Kind::several): a fault per unknown column or key, with
@@ -77,6 +98,26 @@ struct Origin {
 // then, for a long batch at a terminal. `before_commit`, when given, is
 // handed the new cases just before the transaction commits; if it throws
 // (their ids could not be written), nothing is added.
+// The same, streamed: the items are read from `next` (none: the end) as
+// they are added, so that a batch of any size is held an item at a time.
+// Each item is checked as it is read; once one fails, no more are added,
+// the rest are checked, and the faults are thrown at the end (nothing is
+// added). `each` is told every case added (ids 0 on a dry run),
+// `progress` the count now and then, and `before_commit` the first id and
+// the count just before the transaction commits (the ids are consecutive).
+// Returns the count.
+struct IntakeItem {
+  IntakeFields fields;
+  Origin origin;
+};
+struct IntakeStream {
+  std::function<std::optional<IntakeItem>()> next;
+  std::function<void(const CaseRow&)> each = {};
+  std::function<void(std::size_t done)> progress = {};
+  std::function<void(std::int64_t first, std::size_t count)> before_commit = {};
+};
+std::size_t intake(Context& ctx, const IntakeStream& stream, DryRun dry_run);
+
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
 using BeforeCommit = std::function<void(const std::vector<CaseRow>& added)>;
 std::vector<CaseRow> intake(Context& ctx, const std::vector<IntakeFields>& items, DryRun dry_run,

@@ -5,16 +5,14 @@
 #include <algorithm>
 #include <set>
 
+#include "io/formats.hpp"
 #include "util/error.hpp"
-#include "util/utf8.hpp"
 
 namespace duban::io {
 
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-constexpr std::string_view k_bom = "\xEF\xBB\xBF";
 
 // The reason in nlohmann's message, without its "[json.exception...] parse
 // error at line 1, column 5: " prefix, which would name the wrong line.
@@ -74,34 +72,32 @@ Record parse_line(std::string_view text, std::string_view source, std::size_t li
 
 }  // namespace
 
-std::vector<Record> read_jsonl(std::string_view text, std::string_view source) {
-  refuse_nul(text, source);
-  refuse_invalid_utf8(text, source);
-  if (text.starts_with(k_bom)) text.remove_prefix(k_bom.size());
+namespace detail {
 
+void JsonlParser::feed(std::string_view line, std::size_t number, std::deque<Record>& out) {
+  if (line.ends_with('\n')) line.remove_suffix(1);
+  if (line.find_first_not_of(" \t\r") == std::string_view::npos) return;
   // Every bad line is reported, not only the first: a file is fixed in one go.
-  std::vector<Record> records;
-  std::vector<Error> faults;
-  std::size_t line = 0;
-  while (!text.empty()) {
-    ++line;
-    const auto end = text.find('\n');
-    const std::string_view content = text.substr(0, end);
-    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
-    if (content.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    try {
-      records.push_back(parse_line(content, source, line));
-    } catch (Error& e) {
-      faults.push_back(std::move(e));
-    }
+  try {
+    out.push_back(parse_line(line, m_source, number));
+  } catch (Error& e) {
+    m_faults.push_back(std::move(e));
   }
-  if (faults.size() == 1) throw std::move(faults.front());
-  if (!faults.empty()) {
+}
+
+void JsonlParser::finish() {
+  if (m_faults.size() == 1) throw std::move(m_faults.front());
+  if (!m_faults.empty()) {
     Error several(Kind::several);
-    several.faults = std::move(faults);
+    several.faults = std::move(m_faults);
     throw several;
   }
-  return records;
+}
+
+}  // namespace detail
+
+std::vector<Record> read_jsonl(std::string_view text, std::string_view source) {
+  return detail::read_all(text, RecordFormat::jsonl, source);
 }
 
 }  // namespace duban::io

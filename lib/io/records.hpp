@@ -3,6 +3,9 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -27,6 +30,39 @@ struct Record {
   // cells as "". JSON Lines: every key; null is omitted; numbers as their
   // JSON text; an array of strings (co_units) joined with ';'.
   std::vector<std::pair<std::string, std::string>> fields;
+};
+
+// Bytes from a file or a pipe, a piece at a time: puts up to `size` bytes
+// in `buffer` and returns how many, 0 at the end. Throws to stop.
+using ReadBytes = std::function<std::size_t(char* buffer, std::size_t size)>;
+
+enum class RecordFormat { csv, jsonl };
+
+// Records of CSV or JSON Lines read from `read` a line at a time, so that an
+// input of any size is held a line and a record at a time. `encoding` (none,
+// or "utf-8": UTF-8) converts each line first, as to_utf8 does. Each fault
+// read_csv, read_jsonl and to_utf8 name is thrown as its line is read (the
+// faults of JSON Lines together at the end), with two differences the
+// stream cannot avoid: a NUL or an invalid byte is found in its line, not
+// before a fault of an earlier line; and invalid UTF-8 is said to read as
+// GB18030 when it and the lines after it read as GB18030 (the lines before
+// it, valid UTF-8, are not read again).
+// Kind::unknown_encoding is thrown at construction, before anything is read.
+class RecordReader {
+public:
+  RecordReader(ReadBytes read, RecordFormat format, std::string_view source,
+               const std::optional<std::string>& encoding = std::nullopt);
+  RecordReader(RecordReader&&) noexcept;
+  ~RecordReader();
+  // The next record; none at the end.
+  std::optional<Record> next();
+  // How many bytes of input have been read so far.
+  std::size_t bytes_read() const;
+
+  struct Impl;
+
+private:
+  std::unique_ptr<Impl> m_impl;
 };
 
 // RFC 4180 CSV (libcsv) with a header row. A leading UTF-8 BOM is stripped.

@@ -309,8 +309,10 @@ struct Store::Impl {
   // Statements of fixed text, prepared once per connection: a batch intake
   // runs the same few statements a million times.
   std::map<const char*, std::unique_ptr<SQLite::Statement>> statements;
-  // Cases added in the open transaction, indexed for search at its commit.
+  // Cases whose text the open transaction changed, and the first case it
+  // added (those after it are added too): indexed for search at its commit.
   std::vector<std::int64_t> unindexed;
+  std::int64_t first_added = 0;
   // The chain's head as of the open transaction's last append: known only
   // inside a write, so that another writer's events are never missed.
   std::optional<std::pair<std::int64_t, std::string>> head;
@@ -609,7 +611,9 @@ Store Store::open(const std::filesystem::path& path, Create create) {
 void Store::write(const std::function<void()>& work) {
   auto& db = m_impl->db;
   auto& unindexed = m_impl->unindexed;
+  auto& first_added = m_impl->first_added;
   unindexed.clear();
+  first_added = 0;
   m_impl->head.reset();
   try {
     db.exec("BEGIN IMMEDIATE");
@@ -618,13 +622,24 @@ void Store::write(const std::function<void()>& work) {
   }
   auto rollback = [&] {
     unindexed.clear();
+    first_added = 0;
     m_impl->head.reset();
     if (!sqlite3_get_autocommit(db.getHandle())) db.exec("ROLLBACK");
   };
   try {
     work();
+    // One statement for the whole batch, for FTS5 flushes at every
+    // statement: see case_text in schemas/.
+    if (first_added != 0) {
+      SQLite::Statement index(db, "INSERT INTO case_text (rowid, title, description, address)"
+                                  " SELECT id, title, description, address FROM \"case\""
+                                  " WHERE id >= ?");
+      index.bind(1, first_added);
+      index.exec();
+    }
+    std::erase_if(unindexed,
+                  [&](std::int64_t id) { return first_added != 0 && id >= first_added; });
     if (!unindexed.empty()) {
-      // One statement for the whole batch: see case_text in schemas/.
       std::string ids = "[";
       for (std::size_t i = 0; i < unindexed.size(); ++i)
         ids += (i ? "," : "") + std::to_string(unindexed[i]);
@@ -634,8 +649,9 @@ void Store::write(const std::function<void()>& work) {
                                   " WHERE id IN (SELECT value FROM json_each(?))");
       index.bind(1, ids);
       index.exec();
-      unindexed.clear();
     }
+    unindexed.clear();
+    first_added = 0;
     db.exec("COMMIT");
   } catch (const SQLite::Exception& e) {
     rollback();
@@ -661,7 +677,7 @@ std::int64_t Store::insert_case(CaseRow& row) {
     st.exec();
     row.id = m_impl->db.getLastInsertRowid();
     insert_co_units(*m_impl, row);
-    m_impl->unindexed.push_back(row.id);
+    if (m_impl->first_added == 0) m_impl->first_added = row.id;
     return row.id;
   } catch (const SQLite::Exception& e) {
     rethrow(e, m_impl->path);
@@ -1186,6 +1202,18 @@ std::vector<TopicCount> Store::topic_counts(Instant from, Instant to) const {
 
 std::vector<CaseRow> Store::cases_of_meeting(std::int64_t meeting) const {
   return guarded(m_impl->path, [&] { return cases_with(*m_impl, "c.meeting = ?", meeting); });
+}
+
+void Store::each_case_between(std::int64_t first, std::int64_t last,
+                              const std::function<void(const CaseRow&)>& visit) const {
+  guarded(m_impl->path, [&] {
+    SQLite::Statement st(m_impl->db,
+                         fmt::format("SELECT {} FROM {} c WHERE c.id BETWEEN ? AND ? ORDER BY c.id",
+                                     m_impl->columns(), m_impl->src.cases));
+    st.bind(1, first);
+    st.bind(2, last);
+    while (st.executeStep()) visit(read_case(st));
+  });
 }
 
 std::vector<CaseRow> Store::cases_merged_into(std::int64_t master) const {

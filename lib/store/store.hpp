@@ -57,6 +57,9 @@ public:
   std::optional<CaseRow> find_case_by_receipt(const std::string& receipt) const;
   bool receipt_taken(const std::string& receipt) const;
   std::vector<CaseRow> list_cases(const CaseFilter& filter) const;
+  // The cases first..last, by id, each handed to `visit` as it is read.
+  void each_case_between(std::int64_t first, std::int64_t last,
+                         const std::function<void(const CaseRow&)>& visit) const;
   // The cases merged into `master` (并单), by id.
   std::vector<CaseRow> cases_merged_into(std::int64_t master) const;
   // The search index forgets the case's text as `before` held it, and takes

@@ -303,6 +303,34 @@ expect_rc 0
 expect_eq "$(sql "SELECT meeting, channel FROM \"case\" WHERE id = $out")" "1|breakfast" \
   "a meeting's case takes the meeting's channel"
 
+# A big file is streamed in its one transaction: memory stays bounded
+# whatever the size, and a bad row at the very end still adds nothing.
+python3 - "$T/big.csv" <<'PY'
+import sys
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write("title,description,town,received_at\n")
+    for i in range(60000):
+        f.write(f"城东街道路灯不亮{i},市民反映路灯不亮，夜间出行不便，请尽快处理{i},城东街道,2025-10-{1 + i % 28:02d} 09:00\n")
+PY
+cp "$T/big.csv" "$T/big-bad.csv"
+echo "最后一行,,城东街道,2025-13-01" >>"$T/big-bad.csv"
+before=$(count)
+/usr/bin/time -f "%M" -o "$T/rss" "$DUBAN" intake --file "$T/big-bad.csv" >"$T/out" 2>"$T/.err"
+expect_eq "$?" "65" "a bad last row refuses the whole streamed file"
+expect_eq "$(grep -c "big-bad.csv:60002" "$T/.err")" "1" "the bad row is named by its line"
+expect_eq "$(wc -c <"$T/out")" "0" "no ids are printed for a refused file"
+expect_eq "$(count)" "$before" "nothing of the refused file is added"
+/usr/bin/time -f "%M" -o "$T/rss" "$DUBAN" intake --file "$T/big.csv" >"$T/out" 2>"$T/.err"
+expect_eq "$?" "0" "a big file is taken in"
+expect_eq "$(wc -l <"$T/out")" "60000" "an id per case"
+expect_eq "$(head -1 "$T/out"),$(tail -1 "$T/out")" "$((before + 1)),$((before + 60000))" \
+  "the ids are consecutive"
+expect_eq "$(count)" "$((before + 60000))" "every row is added"
+# Held whole before it was streamed, 100,000 such rows peaked at 248 MB.
+expect_eq "$(($(cat "$T/rss") < 64 * 1024))" "1" "intake peaks under 64 MiB ($(cat "$T/rss") KB)"
+run list --search 夜间出行不便 --limit 1 --format ids
+expect_out "$((before + 1))"
+
 # --quiet prints no ids, but adds the case.
 before=$(count)
 run --quiet intake --title "安静"

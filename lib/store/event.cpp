@@ -55,22 +55,39 @@ std::string detail_text(const Detail& detail) {
   }
 }
 
-std::string encode(const Event& e) {
-  nlohmann::json j = {
-      {"v", k_encoding_version},
-      {"id", e.id},
-      {"case", e.case_id},
-      {"at", time::format_utc(e.at)},
-      {"actor", e.actor},
-      {"action", std::string(to_string(e.action))},
-      {"unit", e.unit ? nlohmann::json(*e.unit) : nlohmann::json(nullptr)},
-      {"detail", e.detail},
+std::string encode(const Event& e) { return encode(e, detail_text(e.detail)); }
+
+std::string encode(const Event& e, std::string_view detail) {
+  // Written out in nlohmann's own compact, key-sorted form (std::map keeps
+  // keys sorted), without building the object: a string is escaped by
+  // nlohmann, the rest is ASCII of a fixed shape.
+  auto quoted = [](const std::string& text) {
+    try {
+      return nlohmann::json(text).dump();
+    } catch (const nlohmann::json::exception& x) {
+      throw std::invalid_argument(x.what());
+    }
   };
-  try {
-    return j.dump();
-  } catch (const nlohmann::json::exception& x) {
-    throw std::invalid_argument(x.what());
-  }
+  std::string out;
+  out.reserve(detail.size() + 160);
+  out += R"({"action":")";
+  out += to_string(e.action);
+  out += R"(","actor":)";
+  out += quoted(e.actor);
+  out += R"(,"at":")";
+  out += time::format_utc(e.at);
+  out += R"(","case":)";
+  out += std::to_string(e.case_id);
+  out += R"(,"detail":)";
+  out += detail;
+  out += R"(,"id":)";
+  out += std::to_string(e.id);
+  out += R"(,"unit":)";
+  out += e.unit ? quoted(*e.unit) : "null";
+  out += R"(,"v":)";
+  out += std::to_string(k_encoding_version);
+  out += '}';
+  return out;
 }
 
 Event decode(std::string_view text) {

@@ -68,6 +68,9 @@ inline constexpr int k_encoding_version = 1;
 // ("unit" is null when there is none). Throws std::invalid_argument on text
 // that is not UTF-8 (which intake refuses before it gets here).
 std::string encode(const Event& e);
+// The same, given detail_text(e.detail), which the store writes too: the
+// detail is then not serialised twice.
+std::string encode(const Event& e, std::string_view detail);
 // The inverse of encode; throws std::invalid_argument on anything else.
 Event decode(std::string_view text);
 

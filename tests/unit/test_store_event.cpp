@@ -26,6 +26,31 @@ TEST_SUITE("store_event") {
           R"("unit":"cgj","v":1})");
   }
 
+  TEST_CASE("the encoding is nlohmann's compact sorted form of the event, byte for byte") {
+    // The chain of every store already written depends on these bytes.
+    auto reference = [](const store::Event& e) {
+      return nlohmann::json{{"v", store::k_encoding_version},
+                            {"id", e.id},
+                            {"case", e.case_id},
+                            {"at", time::format_utc(e.at)},
+                            {"actor", e.actor},
+                            {"action", std::string(store::to_string(e.action))},
+                            {"unit", e.unit ? nlohmann::json(*e.unit) : nlohmann::json(nullptr)},
+                            {"detail", e.detail}}
+          .dump();
+    };
+    auto e = sample();
+    CHECK(store::encode(e) == reference(e));
+    e.actor = "引号\"反斜杠\\换行\n制表\t\x01\x7f";
+    e.unit.reset();
+    e.action = store::Action::give_back;
+    e.detail = {{"title", "路灯 \"坏\"\r\n"}, {"meeting", 12}, {"confidential", true}};
+    CHECK(store::encode(e) == reference(e));
+    CHECK(store::encode(e, store::detail_text(e.detail)) == reference(e));
+    e.actor = "\xff";
+    CHECK_THROWS_AS(store::encode(e), std::invalid_argument);
+  }
+
   TEST_CASE("decode reads back exactly what encode wrote") {
     const auto e = sample();
     const auto back = store::decode(store::encode(e));

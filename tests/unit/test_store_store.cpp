@@ -69,6 +69,11 @@ TEST_SUITE("store") {
     CHECK(refused("INSERT INTO journal (id, case_id, at, actor, action, detail, hash) VALUES"
                   " (1, 1, '2025-01-01T00:00:00Z', 'a', 'forge', '{}', '" +
                   std::string(64, 'a') + "')"));
+    // The detail must be a JSON object still.
+    for (const char* detail : {"not json", "[1]", "\"{\"", " {}"})
+      CHECK(refused(std::string("INSERT INTO journal (id, case_id, at, actor, action, detail, hash)"
+                                " VALUES (1, 1, '2025-01-01T00:00:00Z', 'a', 'note', '") +
+                    detail + "', '" + std::string(64, 'a') + "')"));
     CHECK(s.query_text("PRAGMA integrity_check") == "ok");
   }
 

@@ -255,7 +255,27 @@ std::optional<LocalDays> parse_date(std::string_view text) {
   return day;
 }
 
-std::string format_utc(Instant at) { return format_time_point(at.tp, 'T', true) + "Z"; }
+std::string format_utc(Instant at) {
+  // Written digit by digit for the years 1000-9999 (every instant SPEC §4
+  // allows after 1970): a million cases read or written format millions.
+  const auto day = chr::floor<chr::days>(at.tp);
+  const chr::year_month_day ymd{day};
+  const int year = static_cast<int>(ymd.year());
+  if (year < 1000 || year > 9999) return format_time_point(at.tp, 'T', true) + "Z";
+  const auto seconds = (at.tp - day).count();
+  std::string out = "0000-00-00T00:00:00Z";
+  auto put = [&out](std::size_t pos, long value, int width) {
+    for (int i = width - 1; i >= 0; --i, value /= 10)
+      out[pos + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+  };
+  put(0, year, 4);
+  put(5, static_cast<unsigned>(ymd.month()), 2);
+  put(8, static_cast<unsigned>(ymd.day()), 2);
+  put(11, static_cast<long>(seconds / 3600), 2);
+  put(14, static_cast<long>(seconds / 60 % 60), 2);
+  put(17, static_cast<long>(seconds % 60), 2);
+  return out;
+}
 
 bool in_range(Instant at) {
   static const Instant earliest = *parse_stored(k_earliest), latest = *parse_stored(k_latest);

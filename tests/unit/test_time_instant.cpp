@@ -30,6 +30,16 @@ TEST_SUITE("time/instant") {
     CHECK(at.tp.time_since_epoch().count() == 1795307400);
   }
 
+  TEST_CASE("every instant's stored form reads back as that instant") {
+    // Every 7 hours, 13 minutes and 11 seconds from 1970 to 2100.
+    for (auto t = utc("1970-01-01T00:00:00Z"); t.tp < utc("2100-01-01T00:00:00Z").tp;
+         t.tp += std::chrono::seconds{7 * 3600 + 13 * 60 + 11}) {
+      const auto text = format_utc(t);
+      REQUIRE(text.size() == 20);
+      REQUIRE(parse_stored(text) == t);
+    }
+  }
+
   TEST_CASE("an offset names the same instant whatever its spelling") {
     const Instant expected = utc("2025-10-25T03:00:00Z");
     for (const auto* text :
@@ -181,6 +191,10 @@ TEST_SUITE("time/instant") {
 
   TEST_CASE("instants before 1970 format correctly") {
     CHECK(format_utc(utc("1969-12-31T23:59:59Z")) == "1969-12-31T23:59:59Z");
+    CHECK(format_utc(utc("0999-12-31T23:59:59Z")) == "0999-12-31T23:59:59Z");
+    CHECK(format_utc(utc("1000-01-01T00:00:00Z")) == "1000-01-01T00:00:00Z");
+    CHECK(format_utc(utc("2028-02-29T07:08:09Z")) == "2028-02-29T07:08:09Z");
+    CHECK(format_utc(utc("9999-12-31T23:59:59Z")) == "9999-12-31T23:59:59Z");
   }
 
   TEST_CASE("the local date of a late UTC instant is the next day in Shanghai") {

@@ -755,10 +755,12 @@ std::int64_t Store::count_cases() const {
   });
 }
 
-std::vector<CaseRow> Store::list_cases(const CaseFilter& f) const {
-  // The WHERE clause is built from fixed fragments only; every value is bound.
-  std::string sql =
-      fmt::format("SELECT {} FROM {} c WHERE 1", m_impl->columns(), m_impl->src.cases);
+namespace {
+// The statement that selects `columns` of the cases `f` selects, in id order.
+// The WHERE clause is built from fixed fragments only; every value is bound.
+std::unique_ptr<SQLite::Statement> case_query(const Store::Impl& impl, const std::string& columns,
+                                              const CaseFilter& f) {
+  std::string sql = fmt::format("SELECT {} FROM {} c WHERE 1", columns, impl.src.cases);
   std::vector<std::function<void(SQLite::Statement&, int&)>> binders;
   auto text_eq = [&](const char* column, const std::optional<std::string>& v) {
     if (!v) return;
@@ -781,7 +783,7 @@ std::vector<CaseRow> Store::list_cases(const CaseFilter& f) const {
   }
   if (f.unit) {
     sql += fmt::format(" AND (c.lead_unit = ? OR c.id IN (SELECT case_id FROM {} WHERE unit = ?))",
-                       m_impl->src.co_units);
+                       impl.src.co_units);
     binders.push_back([u = *f.unit](SQLite::Statement& st, int& i) {
       st.bind(i++, u);
       st.bind(i++, u);
@@ -820,9 +822,16 @@ std::vector<CaseRow> Store::list_cases(const CaseFilter& f) const {
       binders.push_back([phrase](SQLite::Statement& st, int& i) { st.bind(i++, phrase); });
     } else {
       // The trigram index cannot find 1-2 characters (路灯): scan instead.
-      sql += " AND (instr(lower(c.title), lower(?)) OR instr(lower(coalesce(c.description, '')),"
-             " lower(?)) OR instr(lower(coalesce(c.address, '')), lower(?)))";
-      const auto needle = *f.search;
+      // LIKE, ASCII letters in any case as lower() folds them, without the
+      // copy of every text lower() makes; its own % _ and \ taken literally.
+      sql += " AND (c.title LIKE ? ESCAPE '\\' OR c.description LIKE ? ESCAPE '\\'"
+             " OR c.address LIKE ? ESCAPE '\\')";
+      std::string needle = "%";
+      for (char ch : *f.search) {
+        if (ch == '%' || ch == '_' || ch == '\\') needle += '\\';
+        needle += ch;
+      }
+      needle += '%';
       binders.push_back([needle](SQLite::Statement& st, int& i) {
         st.bind(i++, needle);
         st.bind(i++, needle);
@@ -835,16 +844,45 @@ std::vector<CaseRow> Store::list_cases(const CaseFilter& f) const {
     sql += " LIMIT ?";
     binders.push_back([n = *f.limit](SQLite::Statement& st, int& i) { st.bind(i++, n); });
   }
+  auto st = std::make_unique<SQLite::Statement>(impl.db, sql);
+  int index = 1;
+  for (auto& b : binders) b(*st, index);
+  return st;
+}
+}  // namespace
+
+std::vector<CaseRow> Store::list_cases(const CaseFilter& f) const {
+  std::vector<CaseRow> rows;
+  each_case(f, [&](const CaseRow& c) { rows.push_back(c); });
+  return rows;
+}
+
+void Store::each_case(const CaseFilter& f, const std::function<void(const CaseRow&)>& visit) const {
+  guarded(m_impl->path, [&] {
+    auto st = case_query(*m_impl, m_impl->columns(), f);
+    while (st->executeStep()) visit(read_case(*st));
+  });
+}
+
+void Store::read(const std::function<void()>& work) const {
+  auto& db = m_impl->db;
+  if (!sqlite3_get_autocommit(db.getHandle())) return work();
+  guarded(m_impl->path, [&] { db.exec("BEGIN"); });
   try {
-    SQLite::Statement st(m_impl->db, sql);
-    int index = 1;
-    for (auto& b : binders) b(st, index);
-    std::vector<CaseRow> rows;
-    while (st.executeStep()) rows.push_back(read_case(st));
-    return rows;
-  } catch (const SQLite::Exception& e) {
-    rethrow(e, m_impl->path);
+    work();
+  } catch (...) {
+    if (!sqlite3_get_autocommit(db.getHandle())) db.exec("ROLLBACK");
+    throw;
   }
+  guarded(m_impl->path, [&] { db.exec("COMMIT"); });
+}
+
+void Store::each_case_id(const CaseFilter& f,
+                         const std::function<void(std::int64_t)>& visit) const {
+  guarded(m_impl->path, [&] {
+    auto st = case_query(*m_impl, "c.id", f);
+    while (st->executeStep()) visit(st->getColumn(0).getInt64());
+  });
 }
 
 namespace {

@@ -1,4 +1,6 @@
 // duban list: cases matching filters.
+#include <charconv>
+
 #include "cases/query.hpp"
 #include "runtime.hpp"
 #include "util/strings.hpp"
@@ -38,14 +40,36 @@ void register_list(CLI::App& app, Runtime& rt) {
     rt.action = [&rt, o] {
       if (o->status) o->list.statuses = util::split_list(*o->status);
       auto& store = rt.store(store::Create::never);
-      const auto rows = cases::list(store, rt.config(), rt.now(), o->list);
+      const auto filter = cases::list_filter(store, rt.config(), rt.now(), o->list);
       // A byte-order mark tells Excel and WPS that a CSV is UTF-8, so they
       // read its Chinese; other formats are for programs, which want none.
       const auto format = rt.format({io::Format::table, io::Format::json, io::Format::jsonl,
                                      io::Format::csv, io::Format::tsv, io::Format::ids});
       if (o->bom && !rt.options.quiet && (format == io::Format::csv || format == io::Format::tsv))
         rt.out << "\xEF\xBB\xBF";
-      render_cases(rt, rows);
+      // The cases are streamed from the store to the output, one held at a
+      // time: a million of them in the memory of one (issue 10).
+      if (rt.options.quiet) return store.each_case_id(filter, [](std::int64_t) {});
+      if (format == io::Format::ids) {
+        // Only the ids are read: the list of every case at the speed of SQLite.
+        char line[24];
+        return store.each_case_id(filter, [&](std::int64_t id) {
+          const auto end = std::to_chars(line, line + sizeof line - 1, id).ptr;
+          *end = '\n';
+          rt.out.write(line, end + 1 - line);
+        });
+      }
+      CaseStream stream(rt, format);
+      if (stream.measures()) {
+        // A table's widths are its widest cells': read twice, in one snapshot.
+        store.read([&] {
+          store.each_case(filter, [&](const store::CaseRow& c) { stream.measure(c); });
+          store.each_case(filter, [&](const store::CaseRow& c) { stream.write(c); });
+        });
+      } else {
+        store.each_case(filter, [&](const store::CaseRow& c) { stream.write(c); });
+      }
+      stream.finish();
     };
   });
 }

@@ -29,14 +29,50 @@ std::map<std::string, std::string> read_environment() {
 }
 
 using namespace duban::cmd;
-constexpr Register k_verbs[] = {
-    register_init,    register_intake,  register_assign,   register_ack,    register_return,
-    register_note,    register_resolve, register_close,    register_reopen, register_followup,
-    register_suspend, register_resume,  register_extend,   register_merge,  register_unmerge,
-    register_appeal,  register_amend,   register_escalate, register_remind, register_report,
-    register_list,    register_show,    register_slip,     register_topic,  register_meeting,
-    register_unit,    register_doctor,  register_backup,
+struct Verb {
+  std::string_view name;
+  Register add;
 };
+constexpr Verb k_verbs[] = {
+    {"init", register_init},         {"intake", register_intake},   {"assign", register_assign},
+    {"ack", register_ack},           {"return", register_return},   {"note", register_note},
+    {"resolve", register_resolve},   {"close", register_close},     {"reopen", register_reopen},
+    {"followup", register_followup}, {"suspend", register_suspend}, {"resume", register_resume},
+    {"extend", register_extend},     {"merge", register_merge},     {"unmerge", register_unmerge},
+    {"appeal", register_appeal},     {"amend", register_amend},     {"escalate", register_escalate},
+    {"remind", register_remind},     {"report", register_report},   {"list", register_list},
+    {"show", register_show},         {"slip", register_slip},       {"topic", register_topic},
+    {"meeting", register_meeting},   {"unit", register_unit},       {"doctor", register_doctor},
+    {"backup", register_backup},
+};
+
+// The verb the command line names, when it names one and asks for no help
+// nor version: only that verb's subcommand is built then, since building
+// all 28 with their options and help is a third of a one-shot `show`
+// (issue 10). Help, and every line that names no verb, build them all: the
+// help lists them, and a mistyped verb is told the nearest.
+const Verb* chosen_verb(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (word == "--help" || word == "--version" ||
+        (word.size() > 1 && word[0] == '-' && word[1] != '-' && word.find('h') != word.npos))
+      return nullptr;
+  }
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (word == "--" || word.empty()) return nullptr;
+    if (word[0] == '-') {
+      // The global options that take a value, given as two words.
+      for (const std::string_view valued : {"--config", "--store", "--as", "--now", "--format"})
+        if (word == valued) ++i;
+      continue;
+    }
+    for (const auto& verb : k_verbs)
+      if (verb.name == word) return &verb;
+    return nullptr;
+  }
+  return nullptr;
+}
 
 // An error as it reaches the terminal: what a user typed may be quoted in
 // it, so each of its lines is shown with its controls escaped (SPEC §8).
@@ -73,7 +109,9 @@ int main(int argc, char** argv) {
   app.add_option("--format", o.format, rt.help("global.format"))->type_name("FORMAT");
   app.add_flag("-q,--quiet", o.quiet, rt.help("global.quiet"));
   app.add_flag("--show-contact", o.show_contact, rt.help("global.show_contact"));
-  for (auto add : k_verbs) add(app, rt);
+  if (const auto* verb = chosen_verb(argc, argv)) verb->add(app, rt);
+  else
+    for (const auto& verb : k_verbs) verb.add(app, rt);
   finish_help(app, words);
 
   try {

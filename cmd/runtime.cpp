@@ -186,42 +186,67 @@ std::int64_t Runtime::id(const std::string& word) {
   return all.front();
 }
 
+namespace {
+
+std::vector<io::Column> case_columns(Runtime& rt, io::Format format) {
+  if (format == io::Format::table) {
+    const auto& w = rt.words();
+    return {{"id", std::string(w("table.case.id")), true},
+            {"status", std::string(w("table.case.status"))},
+            {"class", std::string(w("table.case.class"))},
+            {"lead_unit", std::string(w("table.case.lead"))},
+            {"due_at", std::string(w("table.case.due"))},
+            {"title", std::string(w("table.case.title"))}};
+  }
+  std::vector<io::Column> columns;
+  const auto keys = cases::case_json(store::CaseRow{});
+  for (const auto& [key, value] : keys.items()) columns.push_back({key, key});
+  return columns;
+}
+
+}  // namespace
+
+CaseStream::CaseStream(Runtime& rt, io::Format format)
+    : m_rt(rt), m_format(format),
+      // Programs get the full phone in JSON; people and spreadsheets a masked one.
+      m_mask(!rt.options.show_contact && format != io::Format::json && format != io::Format::jsonl),
+      m_zone(format == io::Format::table ? &rt.config().zone : nullptr),
+      m_rows(rt.out, case_columns(rt, format), format, rt.render_options()) {}
+
+io::Json CaseStream::object(const store::CaseRow& c) const {
+  io::Json j;
+  if (m_zone) {
+    j = cases::case_display(c, *m_zone);
+    j["status"] = m_rt.word("status", j["status"].get<std::string>());
+  } else {
+    j = cases::case_json(c);
+  }
+  if (m_mask) cases::mask_contact(j, c.confidential);
+  return j;
+}
+
+void CaseStream::measure(const store::CaseRow& c) {
+  if (measures()) m_rows.measure(object(c));
+}
+
+void CaseStream::write(const store::CaseRow& c) {
+  if (m_format == io::Format::ids) {
+    // Nothing but the id: no object made.
+    m_rt.out << c.id << '\n';
+    return;
+  }
+  m_rows.write(object(c));
+}
+
 void render_cases(Runtime& rt, const std::vector<store::CaseRow>& rows) {
   if (rt.options.quiet) return;
   const auto format = rt.format({io::Format::table, io::Format::json, io::Format::jsonl,
                                  io::Format::csv, io::Format::tsv, io::Format::ids});
-  std::vector<io::Json> objects;
-  objects.reserve(rows.size());
-  // Programs get the full phone in JSON; people and spreadsheets a masked one.
-  const bool mask =
-      !rt.options.show_contact && format != io::Format::json && format != io::Format::jsonl;
-  if (format == io::Format::table) {
-    for (const auto& c : rows) {
-      auto view = cases::case_display(c, rt.config().zone);
-      view["status"] = rt.word("status", view["status"].get<std::string>());
-      objects.push_back(std::move(view));
-    }
-    if (mask)
-      for (std::size_t i = 0; i < rows.size(); ++i)
-        cases::mask_contact(objects[i], rows[i].confidential);
-    const auto& w = rt.words();
-    const std::vector<io::Column> columns = {{"id", std::string(w("table.case.id")), true},
-                                             {"status", std::string(w("table.case.status"))},
-                                             {"class", std::string(w("table.case.class"))},
-                                             {"lead_unit", std::string(w("table.case.lead"))},
-                                             {"due_at", std::string(w("table.case.due"))},
-                                             {"title", std::string(w("table.case.title"))}};
-    io::render_rows(rt.out, columns, objects, format, rt.render_options());
-    return;
-  }
-  std::vector<io::Column> columns;
-  for (const auto& c : rows) objects.push_back(cases::case_json(c));
-  if (mask)
-    for (std::size_t i = 0; i < rows.size(); ++i)
-      cases::mask_contact(objects[i], rows[i].confidential);
-  const auto keys = cases::case_json(store::CaseRow{});
-  for (const auto& [key, value] : keys.items()) columns.push_back({key, key});
-  io::render_rows(rt.out, columns, objects, format, rt.render_options());
+  CaseStream stream(rt, format);
+  if (stream.measures())
+    for (const auto& c : rows) stream.measure(c);
+  for (const auto& c : rows) stream.write(c);
+  stream.finish();
 }
 
 }  // namespace duban::cmd

@@ -127,4 +127,23 @@ void register_topic(CLI::App&, Runtime&);
 // Renders cases: a short table, or every field of SPEC §9 for programs.
 void render_cases(Runtime& rt, const std::vector<store::CaseRow>& rows);
 
+// The same one case at a time, none held (io::RowStream): a table measures
+// every case first, then writes every case, in the same order.
+class CaseStream {
+public:
+  CaseStream(Runtime& rt, io::Format format);
+  bool measures() const { return m_rows.measures(); }
+  void measure(const store::CaseRow& c);
+  void write(const store::CaseRow& c);
+  void finish() { m_rows.finish(); }
+
+private:
+  io::Json object(const store::CaseRow& c) const;
+  Runtime& m_rt;
+  io::Format m_format;
+  bool m_mask;
+  const time::Zone* m_zone = nullptr;  // a table's, for its instants
+  io::RowStream m_rows;
+};
+
 }  // namespace duban::cmd

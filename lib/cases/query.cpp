@@ -23,8 +23,8 @@ Instant bound(const std::string& text, bool upper, const config::Config& config,
 
 }  // namespace
 
-std::vector<CaseRow> list(const store::Store& store, const config::Config& config, Instant now,
-                          const ListOptions& o) {
+store::CaseFilter list_filter(const store::Store& store, const config::Config& config, Instant now,
+                              const ListOptions& o) {
   store::CaseFilter f;
   for (const auto& s : o.statuses) {
     auto status = store::parse_status(s);
@@ -68,7 +68,12 @@ std::vector<CaseRow> list(const store::Store& store, const config::Config& confi
   if (o.limit && *o.limit < 0)
     throw Error(Kind::must_not_be_negative, {.field = "limit", .value = std::to_string(*o.limit)});
   f.limit = o.limit;
-  return store.list_cases(f);
+  return f;
+}
+
+std::vector<CaseRow> list(const store::Store& store, const config::Config& config, Instant now,
+                          const ListOptions& o) {
+  return store.list_cases(list_filter(store, config, now, o));
 }
 
 store::MeetingRow add_meeting(Context& ctx, const MeetingOptions& o) {

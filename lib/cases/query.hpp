@@ -30,6 +30,10 @@ struct ListOptions {
 // unknown_meeting for what names none.
 std::vector<CaseRow> list(const store::Store& store, const config::Config& config, Instant now,
                           const ListOptions& options);
+// The store's filter of those options, checked as `list` checks them: for
+// reading the cases one at a time (Store::each_case), a million held never.
+store::CaseFilter list_filter(const store::Store& store, const config::Config& config, Instant now,
+                              const ListOptions& options);
 
 struct MeetingOptions {
   std::string kind, title, date;

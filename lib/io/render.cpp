@@ -95,64 +95,6 @@ void write_separated(std::ostream& out, const std::vector<std::string>& cells, c
   out << '\n';
 }
 
-void render_table(std::ostream& out, const std::vector<Column>& columns,
-                  const std::vector<Json>& rows, const RenderOptions& options) {
-  if (rows.empty()) return;
-  std::vector<std::vector<std::string>> lines(1);
-  for (const Column& column : columns) lines[0].push_back(util::escape_controls(column.header));
-  for (const Json& row : rows) {
-    auto& line = lines.emplace_back();
-    for (const Column& column : columns)
-      line.push_back(util::escape_controls(cell(row, column, ", ")));
-  }
-  std::vector<std::size_t> widths(columns.size(), 0);
-  for (const auto& line : lines) {
-    for (std::size_t i = 0; i < line.size(); ++i) {
-      widths[i] = std::max(widths[i], util::display_width(line[i]));
-    }
-  }
-  for (std::size_t l = 0; l < lines.size(); ++l) {
-    std::string text;
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-      if (i > 0) text += "  ";
-      text += util::pad(lines[l][i], widths[i],
-                        columns[i].numeric ? util::Align::right : util::Align::left);
-    }
-    text.erase(text.find_last_not_of(' ') + 1);
-    if (l == 0 && options.color) text = std::string(k_bold) + text + std::string(k_reset);
-    out << text << '\n';
-  }
-}
-
-void render_md(std::ostream& out, const std::vector<Column>& columns,
-               const std::vector<Json>& rows) {
-  std::string header = "|";
-  std::string rule = "|";
-  for (const Column& column : columns) {
-    header += " " + md_text(column.header) + " |";
-    rule += column.numeric ? " ---: |" : " --- |";
-  }
-  out << header << '\n' << rule << '\n';
-  for (const Json& row : rows) {
-    std::string line = "|";
-    for (const Column& column : columns) line += " " + md_text(cell(row, column, ", ")) + " |";
-    out << line << '\n';
-  }
-}
-
-void render_delimited(std::ostream& out, const std::vector<Column>& columns,
-                      const std::vector<Json>& rows, char separator) {
-  std::vector<std::string> cells;
-  for (const Column& column : columns)
-    cells.push_back(separator == ',' ? csv_cell(column.key) : one_line(column.key));
-  write_separated(out, cells, separator);
-  for (const Json& row : rows) {
-    cells.clear();
-    for (const Column& column : columns) cells.push_back(delimited_cell(row, column, separator));
-    write_separated(out, cells, separator);
-  }
-}
-
 }  // namespace
 
 std::optional<Format> parse_format(std::string_view name) {
@@ -208,29 +150,132 @@ std::string cell_text(const Json& value, std::string_view separator) {
 
 void render_rows(std::ostream& out, const std::vector<Column>& columns,
                  const std::vector<Json>& rows, Format format, const RenderOptions& options) {
-  switch (format) {
-  case Format::table: render_table(out, columns, rows, options); return;
-  case Format::json: {
-    Json array = Json::array();
-    for (const Json& row : rows) array.push_back(row);
-    out << array.dump(2) << '\n';
-    return;
+  RowStream stream(out, columns, format, options);
+  if (stream.measures())
+    for (const Json& row : rows) stream.measure(row);
+  for (const Json& row : rows) stream.write(row);
+  stream.finish();
+}
+
+RowStream::RowStream(std::ostream& out, std::vector<Column> columns, Format format,
+                     const RenderOptions& options)
+    : m_out(out), m_columns(std::move(columns)), m_format(format), m_options(options) {
+  if (format == Format::html) throw std::invalid_argument("render_rows: html is not a row format");
+  if (format == Format::table) {
+    m_widths.assign(m_columns.size(), 0);
+    for (std::size_t i = 0; i < m_columns.size(); ++i)
+      m_widths[i] = util::display_width(util::escape_controls(m_columns[i].header));
   }
-  case Format::jsonl:
-    for (const Json& row : rows) out << row.dump() << '\n';
-    return;
-  case Format::csv: render_delimited(out, columns, rows, ','); return;
-  case Format::tsv: render_delimited(out, columns, rows, '\t'); return;
-  case Format::ids:
-    for (const Json& row : rows) {
-      const Json* id = find(row, "id");
-      if (id != nullptr && !id->is_null()) out << cell_text(*id) << '\n';
+}
+
+void RowStream::measure(const Json& row) {
+  if (m_format != Format::table) return;
+  for (std::size_t i = 0; i < m_columns.size(); ++i)
+    m_widths[i] = std::max(
+        m_widths[i], util::display_width(util::escape_controls(cell(row, m_columns[i], ", "))));
+}
+
+// What comes before the first row: the header of a table, CSV, TSV or Markdown.
+void RowStream::begin() {
+  if (m_begun) return;
+  m_begun = true;
+  switch (m_format) {
+  case Format::table: {
+    m_line.clear();
+    for (std::size_t i = 0; i < m_columns.size(); ++i) {
+      if (i > 0) m_line += "  ";
+      m_line += util::pad(util::escape_controls(m_columns[i].header), m_widths[i],
+                          m_columns[i].numeric ? util::Align::right : util::Align::left);
     }
+    m_line.erase(m_line.find_last_not_of(' ') + 1);
+    if (m_options.color) m_out << k_bold << m_line << k_reset << '\n';
+    else m_out << m_line << '\n';
     return;
-  case Format::md: render_md(out, columns, rows); return;
-  case Format::html: break;
   }
-  throw std::invalid_argument("render_rows: html is not a row format");
+  case Format::md: {
+    std::string header = "|";
+    std::string rule = "|";
+    for (const Column& column : m_columns) {
+      header += " " + md_text(column.header) + " |";
+      rule += column.numeric ? " ---: |" : " --- |";
+    }
+    m_out << header << '\n' << rule << '\n';
+    return;
+  }
+  case Format::csv:
+  case Format::tsv: {
+    const char separator = m_format == Format::csv ? ',' : '\t';
+    m_cells.clear();
+    for (const Column& column : m_columns)
+      m_cells.push_back(separator == ',' ? csv_cell(column.key) : one_line(column.key));
+    write_separated(m_out, m_cells, separator);
+    return;
+  }
+  case Format::json:
+  case Format::jsonl:
+  case Format::ids:
+  case Format::html: return;
+  }
+}
+
+void RowStream::write(const Json& row) {
+  begin();
+  ++m_written;
+  switch (m_format) {
+  case Format::table:
+    m_line.clear();
+    for (std::size_t i = 0; i < m_columns.size(); ++i) {
+      if (i > 0) m_line += "  ";
+      m_line += util::pad(util::escape_controls(cell(row, m_columns[i], ", ")), m_widths[i],
+                          m_columns[i].numeric ? util::Align::right : util::Align::left);
+    }
+    m_line.erase(m_line.find_last_not_of(' ') + 1);
+    m_out << m_line << '\n';
+    return;
+  case Format::json: {
+    // The row as an element of a pretty-printed array: each line indented.
+    m_out << (m_written == 1 ? "[\n  " : ",\n  ");
+    const auto text = row.dump(2);
+    std::size_t start = 0;
+    for (auto nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', start)) {
+      m_out.write(text.data() + start, static_cast<std::streamsize>(nl + 1 - start));
+      m_out << "  ";
+      start = nl + 1;
+    }
+    m_out.write(text.data() + start, static_cast<std::streamsize>(text.size() - start));
+    return;
+  }
+  case Format::jsonl: m_out << row.dump() << '\n'; return;
+  case Format::csv:
+  case Format::tsv: {
+    const char separator = m_format == Format::csv ? ',' : '\t';
+    m_cells.clear();
+    for (const Column& column : m_columns)
+      m_cells.push_back(delimited_cell(row, column, separator));
+    write_separated(m_out, m_cells, separator);
+    return;
+  }
+  case Format::ids: {
+    const Json* id = find(row, "id");
+    if (id != nullptr && !id->is_null()) m_out << cell_text(*id) << '\n';
+    return;
+  }
+  case Format::md: {
+    std::string line = "|";
+    for (const Column& column : m_columns) line += " " + md_text(cell(row, column, ", ")) + " |";
+    m_out << line << '\n';
+    return;
+  }
+  case Format::html: return;
+  }
+}
+
+void RowStream::finish() {
+  switch (m_format) {
+  case Format::table: return;  // nothing at all for no rows
+  case Format::json: m_out << (m_written == 0 ? "[]\n" : "\n]\n"); return;
+  default: begin(); return;
+  }
 }
 
 }  // namespace duban::io

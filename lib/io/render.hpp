@@ -51,6 +51,34 @@ struct RenderOptions {
 void render_rows(std::ostream& out, const std::vector<Column>& columns,
                  const std::vector<Json>& rows, Format format, const RenderOptions& options = {});
 
+// The rows of render_rows one at a time, none held: what a list of a million
+// cases is written through. The bytes are render_rows' for the same rows.
+// A table's columns are as wide as its widest cell, so a table is read twice:
+// every row is measured (measure), then every row written (write), in the
+// same order; the other formats need no measuring (measures() is false).
+class RowStream {
+public:
+  RowStream(std::ostream& out, std::vector<Column> columns, Format format,
+            const RenderOptions& options = {});
+  bool measures() const { return m_format == Format::table; }
+  void measure(const Json& row);
+  void write(const Json& row);
+  // What ends the output: "]" of JSON, the header of an empty CSV.
+  void finish();
+
+private:
+  void begin();
+  std::ostream& m_out;
+  std::vector<Column> m_columns;
+  Format m_format;
+  RenderOptions m_options;
+  std::vector<std::size_t> m_widths;  // table: header and every cell measured
+  std::vector<std::string> m_cells;   // one row's, reused
+  std::string m_line;                 // one line's, reused
+  bool m_begun = false;
+  std::size_t m_written = 0;
+};
+
 // Text for a Markdown document: < > & as HTML entities, '|' as \|, a line
 // break as <br>, CR dropped, other controls escaped as in tables.
 std::string md_text(std::string_view text);

@@ -140,6 +140,7 @@ struct CaseFilter {
   bool suspended = false;             // only suspended cases (挂账)
   std::optional<std::string> search;  // in title, description, address
   std::optional<std::int64_t> limit;
+  bool operator==(const CaseFilter&) const = default;
 };
 
 }  // namespace duban::store

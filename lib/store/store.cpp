@@ -820,10 +820,19 @@ std::int64_t Store::count_cases() const {
   });
 }
 
-std::vector<CaseRow> Store::list_cases(const CaseFilter& f) const {
-  // The WHERE clause is built from fixed fragments only; every value is bound.
-  std::string sql =
-      fmt::format("SELECT {} FROM {} c WHERE 1", m_impl->columns(), m_impl->src.cases);
+namespace {
+// An FTS5 phrase: the text in double quotes, inner quotes doubled.
+std::string fts_phrase(const std::string& text) {
+  std::string phrase = "\"";
+  for (char ch : text) phrase += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+  return phrase + "\"";
+}
+
+// The statement that selects `columns` of the cases `f` selects, in id order.
+// The WHERE clause is built from fixed fragments only; every value is bound.
+std::unique_ptr<SQLite::Statement> case_query(const Store::Impl& impl, const std::string& columns,
+                                              const CaseFilter& f) {
+  std::string sql = fmt::format("SELECT {} FROM {} c WHERE 1", columns, impl.src.cases);
   std::vector<std::function<void(SQLite::Statement&, int&)>> binders;
   auto text_eq = [&](const char* column, const std::optional<std::string>& v) {
     if (!v) return;
@@ -846,7 +855,7 @@ std::vector<CaseRow> Store::list_cases(const CaseFilter& f) const {
   }
   if (f.unit) {
     sql += fmt::format(" AND (c.lead_unit = ? OR c.id IN (SELECT case_id FROM {} WHERE unit = ?))",
-                       m_impl->src.co_units);
+                       impl.src.co_units);
     binders.push_back([u = *f.unit](SQLite::Statement& st, int& i) {
       st.bind(i++, u);
       st.bind(i++, u);
@@ -877,17 +886,21 @@ std::vector<CaseRow> Store::list_cases(const CaseFilter& f) const {
   text_eq("town", f.town);
   if (f.search && !f.search->empty()) {
     if (util::count_code_points(*f.search) >= 3) {
-      // An FTS5 phrase: the text in double quotes, inner quotes doubled.
-      std::string phrase = "\"";
-      for (char ch : *f.search) phrase += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-      phrase += "\"";
+      const auto phrase = fts_phrase(*f.search);
       sql += " AND c.id IN (SELECT rowid FROM case_text WHERE case_text MATCH ?)";
       binders.push_back([phrase](SQLite::Statement& st, int& i) { st.bind(i++, phrase); });
     } else {
       // The trigram index cannot find 1-2 characters (路灯): scan instead.
-      sql += " AND (instr(lower(c.title), lower(?)) OR instr(lower(coalesce(c.description, '')),"
-             " lower(?)) OR instr(lower(coalesce(c.address, '')), lower(?)))";
-      const auto needle = *f.search;
+      // LIKE, ASCII letters in any case as lower() folds them, without the
+      // copy of every text lower() makes; its own % _ and \ taken literally.
+      sql += " AND (c.title LIKE ? ESCAPE '\\' OR c.description LIKE ? ESCAPE '\\'"
+             " OR c.address LIKE ? ESCAPE '\\')";
+      std::string needle = "%";
+      for (char ch : *f.search) {
+        if (ch == '%' || ch == '_' || ch == '\\') needle += '\\';
+        needle += ch;
+      }
+      needle += '%';
       binders.push_back([needle](SQLite::Statement& st, int& i) {
         st.bind(i++, needle);
         st.bind(i++, needle);
@@ -900,16 +913,64 @@ std::vector<CaseRow> Store::list_cases(const CaseFilter& f) const {
     sql += " LIMIT ?";
     binders.push_back([n = *f.limit](SQLite::Statement& st, int& i) { st.bind(i++, n); });
   }
+  auto st = std::make_unique<SQLite::Statement>(impl.db, sql);
+  int index = 1;
+  for (auto& b : binders) b(*st, index);
+  return st;
+}
+}  // namespace
+
+std::vector<CaseRow> Store::list_cases(const CaseFilter& f) const {
+  std::vector<CaseRow> rows;
+  each_case(f, [&](const CaseRow& c) { rows.push_back(c); });
+  return rows;
+}
+
+void Store::each_case(const CaseFilter& f, const std::function<void(const CaseRow&)>& visit) const {
+  guarded(m_impl->path, [&] {
+    auto st = case_query(*m_impl, m_impl->columns(), f);
+    while (st->executeStep()) visit(read_case(*st));
+  });
+}
+
+void Store::read(const std::function<void()>& work) const {
+  auto& db = m_impl->db;
+  if (!sqlite3_get_autocommit(db.getHandle())) return work();
+  guarded(m_impl->path, [&] { db.exec("BEGIN"); });
   try {
-    SQLite::Statement st(m_impl->db, sql);
-    int index = 1;
-    for (auto& b : binders) b(st, index);
-    std::vector<CaseRow> rows;
-    while (st.executeStep()) rows.push_back(read_case(st));
-    return rows;
-  } catch (const SQLite::Exception& e) {
-    rethrow(e, m_impl->path);
+    work();
+  } catch (...) {
+    if (!sqlite3_get_autocommit(db.getHandle())) db.exec("ROLLBACK");
+    throw;
   }
+  guarded(m_impl->path, [&] { db.exec("COMMIT"); });
+}
+
+void Store::each_case_id(const CaseFilter& f,
+                         const std::function<void(std::int64_t)>& visit) const {
+  guarded(m_impl->path, [&] {
+    // A search of 3+ characters and nothing else: the ids are the trigram
+    // index's own rowids, every one a case's (cases are never deleted), in
+    // its order, with no lookup of each case (25,000 hits: 23 -> 6 ms).
+    // Not as of a past clock, where a case received later is not there yet.
+    CaseFilter rest = f;
+    rest.search.reset();
+    rest.limit.reset();
+    if (f.search && util::count_code_points(*f.search) >= 3 && m_impl->src.cases == "\"case\"" &&
+        rest == CaseFilter{}) {
+      auto st = std::make_unique<SQLite::Statement>(
+          m_impl->db, f.limit
+                          ? "SELECT rowid FROM case_text WHERE case_text MATCH ? ORDER BY rowid"
+                            " LIMIT ?"
+                          : "SELECT rowid FROM case_text WHERE case_text MATCH ? ORDER BY rowid");
+      st->bind(1, fts_phrase(*f.search));
+      if (f.limit) st->bind(2, *f.limit);
+      while (st->executeStep()) visit(st->getColumn(0).getInt64());
+      return;
+    }
+    auto st = case_query(*m_impl, "c.id", f);
+    while (st->executeStep()) visit(st->getColumn(0).getInt64());
+  });
 }
 
 namespace {

@@ -60,6 +60,16 @@ public:
   // The cases first..last, by id, each handed to `visit` as it is read.
   void each_case_between(std::int64_t first, std::int64_t last,
                          const std::function<void(const CaseRow&)>& visit) const;
+  // The same cases streamed, in id order: `visit` sees each row as it is
+  // read, and none is kept, so a list of a million cases holds one. A visit
+  // that throws stops the reading (the exception goes on).
+  void each_case(const CaseFilter& filter, const std::function<void(const CaseRow&)>& visit) const;
+  // Runs `work` in one read transaction, so that every read in it sees the
+  // store as one moment left it, whoever writes meanwhile (a table's two
+  // passes over one list). Inside a transaction already, just runs it.
+  void read(const std::function<void()>& work) const;
+  // Only their ids: nothing else is read (list --format ids).
+  void each_case_id(const CaseFilter& filter, const std::function<void(std::int64_t)>& visit) const;
   // The cases merged into `master` (并单), by id.
   std::vector<CaseRow> cases_merged_into(std::int64_t master) const;
   // The search index forgets the case's text as `before` held it, and takes

@@ -211,18 +211,19 @@ feed() {  # feed WHEN ARGS...: duban ARGS with the ids of $dir/ids on stdin
 lifecycle() {
   local m from to at code lead
   for m in 11 12; do
-    if [ "$m" = 11 ]; then from=2025-10-31T16:00:00Z to=2025-11-30T16:00:00Z at=2025-11-30T18:00:00+08:00; fi
-    if [ "$m" = 12 ]; then from=2025-11-30T16:00:00Z to=2025-12-31T16:00:00Z at=2025-12-31T18:00:00+08:00; fi
+    if [ "$m" = 11 ]; then from=2025-10-31T16:00:00Z to=2025-11-30T16:00:00Z at=2025-11-30T23:00:00+08:00; fi
+    if [ "$m" = 12 ]; then from=2025-11-30T16:00:00Z to=2025-12-31T16:00:00Z at=2025-12-31T23:00:00+08:00; fi
     while IFS=$'\t' read -r code lead; do
       ids "SELECT id FROM \"case\" WHERE status = 'received' AND category = '$code'
            AND received_at >= '$from' AND received_at < '$to' ORDER BY id"
       feed "$at" assign --lead "$lead"
     done <"$dir/category-lead.tsv"
   done
-  # November: half acknowledged within the hour, four tenths the next days (late for the hotline).
+  # November: half acknowledged within the half hour, four tenths days later (late for the hotline).
+  # The assigns come at 23:00 on the month's last day, after its last receipt (22:00 at latest).
   local nov="received_at >= '2025-10-31T16:00:00Z' AND received_at < '2025-11-30T16:00:00Z'"
   ids "SELECT id FROM \"case\" WHERE status = 'listed' AND $nov AND id % 10 < 5"
-  feed 2025-11-30T19:00:00+08:00 ack
+  feed 2025-11-30T23:30:00+08:00 ack
   ids "SELECT id FROM \"case\" WHERE status = 'listed' AND $nov AND id % 10 < 9"
   feed 2025-12-02T10:00:00+08:00 ack
   ids "SELECT id FROM \"case\" WHERE status = 'in_progress' AND $nov AND id % 10 < 7"

@@ -323,6 +323,20 @@ struct Store::Impl {
     std::string cases = "\"case\"", co_units = "co_unit", journal = "journal", summons = "summons",
                 meetings = "meeting", topics = "topic", topic_cases = "topic_case";
   } src;
+  // Where a read joins the journal to its cases by id: the case table
+  // alone, or as of a clock its unchanged cases and the replayed ones apart
+  // (a join by id on the UNION ALL view would materialize every case of the
+  // store and index it, for each statement).
+  std::vector<std::string> joined_cases() const {
+    if (src.cases != "temp.case_asof") return {src.cases};
+    return {"main.\"case\"", "temp.replayed"};
+  }
+  // The condition that keeps a case of joined_cases()' `i`th source to the
+  // cases it stands for (none for the live tables).
+  std::string joined_only(std::size_t i, const char* id) const {
+    if (src.cases != "temp.case_asof") return "";
+    return i == 0 ? fmt::format(" AND {} NOT IN (SELECT id FROM temp.changed)", id) : "";
+  }
   explicit Impl(const std::string& path, int flags) : db(path, flags, 5000) {}
 
   std::string columns() const { return case_columns(src.co_units); }
@@ -881,13 +895,53 @@ constexpr const char* k_summons_select =
     "SELECT case_id, unit, summoned_at, due_at, answered_at FROM ";
 }  // namespace
 
+namespace {
+constexpr const char* k_open_due_before =
+    "c.status IN ('listed', 'in_progress') AND c.due_at IS NOT NULL"
+    " AND c.due_at < ? AND c.suspended_at IS NULL AND c.merged_into IS NULL";
+constexpr const char* k_unacknowledged_before =
+    "c.status = 'listed' AND c.ack_due < ? AND c.suspended_at IS NULL AND c.merged_into IS NULL";
+
+std::vector<std::int64_t> ids_where(const Store::Impl& impl, const char* where, Instant bound) {
+  SQLite::Statement st(
+      impl.db, fmt::format("SELECT c.id FROM {} c WHERE {} ORDER BY c.id", impl.src.cases, where));
+  st.bind(1, format_utc(bound));
+  std::vector<std::int64_t> ids;
+  while (st.executeStep()) ids.push_back(st.getColumn(0).getInt64());
+  return ids;
+}
+}  // namespace
+
 std::vector<CaseRow> Store::open_cases_due_before(Instant before) const {
   return guarded(m_impl->path, [&]() -> std::vector<CaseRow> {
-    return cases_where(*m_impl,
-                       "c.status IN ('listed', 'in_progress') AND c.due_at IS NOT NULL"
-                       " AND c.due_at < ? AND c.suspended_at IS NULL AND c.merged_into IS NULL",
-                       before);
+    return cases_where(*m_impl, k_open_due_before, before);
   });
+}
+
+// Four columns instead of a whole case with its co-units: the bulletin of a
+// city lists tens of thousands (200,000 cases, 41,000 overdue: reading full
+// rows was a third of `report monthly --format json`).
+std::vector<OverdueRow> Store::overdue_before(Instant before) const {
+  return guarded(m_impl->path, [&]() -> std::vector<OverdueRow> {
+    SQLite::Statement st(
+        m_impl->db, fmt::format("SELECT c.id, c.title, c.lead_unit, c.due_at FROM {} c WHERE {}"
+                                " ORDER BY c.due_at, c.id",
+                                m_impl->src.cases, k_open_due_before));
+    st.bind(1, format_utc(before));
+    std::vector<OverdueRow> rows;
+    while (st.executeStep())
+      rows.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getString(),
+                      opt_text(st.getColumn(2)), instant(st.getColumn(3))});
+    return rows;
+  });
+}
+
+std::vector<std::int64_t> Store::open_ids_due_before(Instant before) const {
+  return guarded(m_impl->path, [&] { return ids_where(*m_impl, k_open_due_before, before); });
+}
+
+std::vector<std::int64_t> Store::unacknowledged_ids_before(Instant before) const {
+  return guarded(m_impl->path, [&] { return ids_where(*m_impl, k_unacknowledged_before, before); });
 }
 
 std::vector<CaseRow> Store::suspensions_ended_before(Instant before) const {
@@ -911,10 +965,7 @@ std::vector<CaseRow> Store::extension_requests() const {
 
 std::vector<CaseRow> Store::unacknowledged_before(Instant before) const {
   return guarded(m_impl->path, [&]() -> std::vector<CaseRow> {
-    return cases_where(*m_impl,
-                       "c.status = 'listed' AND c.ack_due < ? AND c.suspended_at IS NULL"
-                       " AND c.merged_into IS NULL",
-                       before);
+    return cases_where(*m_impl, k_unacknowledged_before, before);
   });
 }
 
@@ -1016,15 +1067,20 @@ std::string_view group_column(GroupBy by) {
 
 std::vector<GrantedAppeal> Store::granted_appeals(Instant from, Instant to, Instant as_of) const {
   return guarded(m_impl->path, [&] {
-    SQLite::Statement st(
-        m_impl->db,
-        fmt::format("SELECT j.case_id, c.title, j.unit, j.at, json_extract(j.detail, '$.reason')"
-                    " FROM {} j JOIN {} c ON c.id = j.case_id WHERE j.action = 'appeal_grant'"
-                    " AND j.at >= ? AND j.at < ? AND j.at <= ? ORDER BY j.at, j.case_id",
-                    m_impl->src.journal, m_impl->src.cases));
-    st.bind(1, format_utc(from));
-    st.bind(2, format_utc(to));
-    st.bind(3, format_utc(as_of));
+    // The journal joined to its cases, from each source of them in turn.
+    const auto sources = m_impl->joined_cases();
+    std::string sql;
+    for (std::size_t i = 0; i < sources.size(); ++i)
+      sql += fmt::format("{}SELECT j.case_id, c.title, j.unit, j.at,"
+                         " json_extract(j.detail, '$.reason') FROM {} j JOIN {} c"
+                         " ON c.id = j.case_id WHERE j.action = 'appeal_grant'"
+                         " AND j.at >= :from AND j.at < :to AND j.at <= :T{}",
+                         i ? " UNION ALL " : "", m_impl->src.journal, sources[i],
+                         m_impl->joined_only(i, "j.case_id"));
+    SQLite::Statement st(m_impl->db, sql + " ORDER BY 4, 1");
+    st.bind(":from", format_utc(from));
+    st.bind(":to", format_utc(to));
+    st.bind(":T", format_utc(as_of));
     std::vector<GrantedAppeal> rows;
     while (st.executeStep())
       rows.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getString(),
@@ -1098,35 +1154,40 @@ std::vector<Tally> Store::tally(GroupBy by, Instant from, Instant to, Instant as
           t.ack_due = st.getColumn(1).getInt64();
           t.ack_on_time = st.getColumn(2).getInt64();
         });
-    run(fmt::format("SELECT {0}, count(*) FILTER (WHERE j.action = 'followup'"
-                    "   AND c.appeal IS NOT 'granted'),"
-                    " count(*) FILTER (WHERE j.action = 'followup' AND c.appeal IS NOT 'granted'"
-                    "   AND json_extract(j.detail, '$.rating') = 'satisfied'),"
-                    " count(*) FILTER (WHERE j.action = 'followup' AND c.appeal IS NOT 'granted'"
-                    "   AND json_extract(j.detail, '$.rating') = 'basic'),"
-                    " count(*) FILTER (WHERE j.action = 'escalate'),"
-                    " count(*) FILTER (WHERE j.action = 'reopen'),"
-                    " count(*) FILTER (WHERE j.action = 'extend_approve'),"
-                    " count(*) FILTER (WHERE j.action = 'appeal_grant')"
-                    " FROM {2} j JOIN {1} c ON c.id = j.case_id"
-                    " WHERE j.action IN ('followup', 'escalate', 'reopen', 'extend_approve',"
-                    "   'appeal_grant')"
-                    " AND j.at >= :from AND j.at < :to AND j.at <= :T GROUP BY 1",
-                    key, cases, journal),
-        [](auto& st, Tally& t) {
-          t.followups = st.getColumn(1).getInt64();
-          t.satisfied = st.getColumn(2).getInt64();
-          t.basic = st.getColumn(3).getInt64();
-          t.escalations = st.getColumn(4).getInt64();
-          t.reopened = st.getColumn(5).getInt64();
-          t.extensions = st.getColumn(6).getInt64();
-          t.excluded = st.getColumn(7).getInt64();
-        });
-    run(fmt::format("SELECT {0}, count(*) FROM {2} j JOIN {1} c ON c.id = j.case_id"
-                    " WHERE j.action = 'return' AND j.at >= :from AND j.at < :to AND j.at <= :T"
-                    " GROUP BY 1",
-                    return_key, cases, journal),
-        [](auto& st, Tally& t) { t.returned = st.getColumn(1).getInt64(); });
+    // The journal joined to its cases, from each source of them in turn.
+    const auto sources = m_impl->joined_cases();
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+      const auto only = m_impl->joined_only(i, "j.case_id");
+      run(fmt::format("SELECT {0}, count(*) FILTER (WHERE j.action = 'followup'"
+                      "   AND c.appeal IS NOT 'granted'),"
+                      " count(*) FILTER (WHERE j.action = 'followup' AND c.appeal IS NOT 'granted'"
+                      "   AND json_extract(j.detail, '$.rating') = 'satisfied'),"
+                      " count(*) FILTER (WHERE j.action = 'followup' AND c.appeal IS NOT 'granted'"
+                      "   AND json_extract(j.detail, '$.rating') = 'basic'),"
+                      " count(*) FILTER (WHERE j.action = 'escalate'),"
+                      " count(*) FILTER (WHERE j.action = 'reopen'),"
+                      " count(*) FILTER (WHERE j.action = 'extend_approve'),"
+                      " count(*) FILTER (WHERE j.action = 'appeal_grant')"
+                      " FROM {2} j JOIN {1} c ON c.id = j.case_id"
+                      " WHERE j.action IN ('followup', 'escalate', 'reopen', 'extend_approve',"
+                      "   'appeal_grant')"
+                      " AND j.at >= :from AND j.at < :to AND j.at <= :T{3} GROUP BY 1",
+                      key, sources[i], journal, only),
+          [](auto& st, Tally& t) {
+            t.followups += st.getColumn(1).getInt64();
+            t.satisfied += st.getColumn(2).getInt64();
+            t.basic += st.getColumn(3).getInt64();
+            t.escalations += st.getColumn(4).getInt64();
+            t.reopened += st.getColumn(5).getInt64();
+            t.extensions += st.getColumn(6).getInt64();
+            t.excluded += st.getColumn(7).getInt64();
+          });
+      run(fmt::format("SELECT {0}, count(*) FROM {2} j JOIN {1} c ON c.id = j.case_id"
+                      " WHERE j.action = 'return' AND j.at >= :from AND j.at < :to AND j.at <= :T"
+                      "{3} GROUP BY 1",
+                      return_key, sources[i], journal, only),
+          [](auto& st, Tally& t) { t.returned += st.getColumn(1).getInt64(); });
+    }
   } catch (const SQLite::Exception& e) {
     rethrow(e, m_impl->path);
   }
@@ -1306,7 +1367,10 @@ void Store::read_as_of(Instant clock, const Refold& refold) {
     set.bind(1, t);
     set.exec();
     db.exec("CREATE TEMP TABLE changed (id INTEGER PRIMARY KEY)");
-    SQLite::Statement mark(db, "INSERT INTO temp.changed SELECT DISTINCT case_id FROM main.journal"
+    // OR IGNORE on the primary key rather than DISTINCT, which would read
+    // the whole journal in case order instead of its events after the clock
+    // by journal_at (200,000 cases: 0.18 -> 0.004 s).
+    SQLite::Statement mark(db, "INSERT OR IGNORE INTO temp.changed SELECT case_id FROM main.journal"
                                " WHERE at > (SELECT t FROM temp.asof_clock)");
     mark.exec();
     db.exec("CREATE TEMP TABLE replayed AS SELECT * FROM main.\"case\" WHERE 0");
@@ -1338,6 +1402,7 @@ void Store::read_as_of(Instant clock, const Refold& refold) {
       }
       return true;
     });
+    db.exec("CREATE INDEX temp.replayed_id ON replayed (id)");
     db.exec("CREATE TEMP VIEW case_asof AS SELECT * FROM main.\"case\""
             " WHERE received_at <= (SELECT t FROM temp.asof_clock)"
             " AND id NOT IN (SELECT id FROM temp.changed) UNION ALL SELECT * FROM temp.replayed");

@@ -335,7 +335,10 @@ struct Store::Impl {
   // cases it stands for (none for the live tables).
   std::string joined_only(std::size_t i, const char* id) const {
     if (src.cases != "temp.case_asof") return "";
-    return i == 0 ? fmt::format(" AND {} NOT IN (SELECT id FROM temp.changed)", id) : "";
+    return i == 0 ? fmt::format(" AND {} NOT IN (SELECT id FROM temp.changed) AND c.received_at <= "
+                                "(SELECT t FROM temp.asof_clock)",
+                                id)
+                  : "";
   }
   explicit Impl(const std::string& path, int flags) : db(path, flags, 5000) {}
 
@@ -1092,7 +1095,6 @@ std::vector<GrantedAppeal> Store::granted_appeals(Instant from, Instant to, Inst
 
 std::vector<Tally> Store::tally(GroupBy by, Instant from, Instant to, Instant as_of) const {
   const auto key = group_column(by);
-  const auto& cases = m_impl->src.cases;
   const auto& journal = m_impl->src.journal;
   // Returns are counted for the unit that returned the case.
   const std::string return_key = by == GroupBy::unit ? "j.unit" : std::string(key);
@@ -1112,51 +1114,54 @@ std::vector<Tally> Store::tally(GroupBy by, Instant from, Instant to, Instant as
     }
   };
   try {
-    // A granted appeal (核减) takes the case out of every rate; a merged
-    // request counts as received but not as a problem of its own.
-    run(fmt::format("SELECT {0}, count(*), count(*) FILTER (WHERE c.closed_at <= :T"
-                    "   AND c.appeal IS NOT 'granted'),"
-                    " count(*) FILTER (WHERE c.appeal IS NOT 'granted'),"
-                    " count(*) FILTER (WHERE c.merged_into IS NULL)"
-                    " FROM {1} c WHERE c.received_at >= :from AND c.received_at < :to"
-                    " GROUP BY 1",
-                    key, cases, journal),
-        [](auto& st, Tally& t) {
-          t.received = st.getColumn(1).getInt64();
-          t.received_closed = st.getColumn(2).getInt64();
-          t.received_rated = st.getColumn(3).getInt64();
-          t.problems = st.getColumn(4).getInt64();
-        });
-    run(fmt::format("SELECT {0}, count(*), count(*) FILTER (WHERE c.resolved_at <= c.due_at"
-                    "   AND c.appeal IS NOT 'granted'),"
-                    " total(unixepoch(c.closed_at) - unixepoch(c.received_at)),"
-                    " count(*) FILTER (WHERE c.appeal IS NOT 'granted')"
-                    " FROM {1} c WHERE c.closed_at >= :from AND c.closed_at < :to GROUP BY 1",
-                    key, cases, journal),
-        [](auto& st, Tally& t) {
-          t.closed = st.getColumn(1).getInt64();
-          t.closed_on_time = st.getColumn(2).getInt64();
-          t.close_seconds = st.getColumn(3).getDouble();
-          t.closed_rated = st.getColumn(4).getInt64();
-        });
-    // A suspended case (挂账) or a merged request (并单) runs on no clock.
-    run(fmt::format("SELECT {0}, count(*) FROM {1} c WHERE c.due_at < :T"
-                    " AND c.due_at IS NOT NULL AND c.status IN ('listed', 'in_progress')"
-                    " AND c.suspended_at IS NULL AND c.merged_into IS NULL GROUP BY 1",
-                    key, cases, journal),
-        [](auto& st, Tally& t) { t.overdue_open = st.getColumn(1).getInt64(); });
-    run(fmt::format("SELECT {0}, count(*), count(*) FILTER (WHERE c.acked_at <= c.ack_due)"
-                    " FROM {1} c WHERE c.first_assigned_at >= :from"
-                    " AND c.first_assigned_at < :to AND (c.ack_due < :T OR c.acked_at IS NOT NULL)"
-                    " AND c.appeal IS NOT 'granted' GROUP BY 1",
-                    key, cases, journal),
-        [](auto& st, Tally& t) {
-          t.ack_due = st.getColumn(1).getInt64();
-          t.ack_on_time = st.getColumn(2).getInt64();
-        });
-    // The journal joined to its cases, from each source of them in turn.
+    // As of a clock, the cases that stood unchanged at it (read from the
+    // case table's covering indexes) and the replayed ones, each in turn:
+    // every figure is a count or a sum, so their parts add up.
     const auto sources = m_impl->joined_cases();
     for (std::size_t i = 0; i < sources.size(); ++i) {
+      // A granted appeal (核减) takes the case out of every rate; a merged
+      // request counts as received but not as a problem of its own.
+      run(fmt::format("SELECT {0}, count(*), count(*) FILTER (WHERE c.closed_at <= :T"
+                      "   AND c.appeal IS NOT 'granted'),"
+                      " count(*) FILTER (WHERE c.appeal IS NOT 'granted'),"
+                      " count(*) FILTER (WHERE c.merged_into IS NULL)"
+                      " FROM {1} c WHERE c.received_at >= :from AND c.received_at < :to"
+                      "{3} GROUP BY 1",
+                      key, sources[i], journal, m_impl->joined_only(i, "c.id")),
+          [](auto& st, Tally& t) {
+            t.received += st.getColumn(1).getInt64();
+            t.received_closed += st.getColumn(2).getInt64();
+            t.received_rated += st.getColumn(3).getInt64();
+            t.problems += st.getColumn(4).getInt64();
+          });
+      run(fmt::format("SELECT {0}, count(*), count(*) FILTER (WHERE c.resolved_at <= c.due_at"
+                      "   AND c.appeal IS NOT 'granted'),"
+                      " total(unixepoch(c.closed_at) - unixepoch(c.received_at)),"
+                      " count(*) FILTER (WHERE c.appeal IS NOT 'granted')"
+                      " FROM {1} c WHERE c.closed_at >= :from AND c.closed_at < :to{3} GROUP BY 1",
+                      key, sources[i], journal, m_impl->joined_only(i, "c.id")),
+          [](auto& st, Tally& t) {
+            t.closed += st.getColumn(1).getInt64();
+            t.closed_on_time += st.getColumn(2).getInt64();
+            t.close_seconds += st.getColumn(3).getDouble();
+            t.closed_rated += st.getColumn(4).getInt64();
+          });
+      // A suspended case (挂账) or a merged request (并单) runs on no clock.
+      run(fmt::format("SELECT {0}, count(*) FROM {1} c WHERE c.due_at < :T"
+                      " AND c.due_at IS NOT NULL AND c.status IN ('listed', 'in_progress')"
+                      " AND c.suspended_at IS NULL AND c.merged_into IS NULL{3} GROUP BY 1",
+                      key, sources[i], journal, m_impl->joined_only(i, "c.id")),
+          [](auto& st, Tally& t) { t.overdue_open += st.getColumn(1).getInt64(); });
+      run(fmt::format(
+              "SELECT {0}, count(*), count(*) FILTER (WHERE c.acked_at <= c.ack_due)"
+              " FROM {1} c WHERE c.first_assigned_at >= :from"
+              " AND c.first_assigned_at < :to AND (c.ack_due < :T OR c.acked_at IS NOT NULL)"
+              " AND c.appeal IS NOT 'granted'{3} GROUP BY 1",
+              key, sources[i], journal, m_impl->joined_only(i, "c.id")),
+          [](auto& st, Tally& t) {
+            t.ack_due += st.getColumn(1).getInt64();
+            t.ack_on_time += st.getColumn(2).getInt64();
+          });
       const auto only = m_impl->joined_only(i, "j.case_id");
       run(fmt::format("SELECT {0}, count(*) FILTER (WHERE j.action = 'followup'"
                       "   AND c.appeal IS NOT 'granted'),"

@@ -164,6 +164,11 @@ TEST_SUITE("report plans") {
       const auto plans = t.plans();
       REQUIRE(plans.size() >= 6);
       check_no_scan(plans, true);
+      // The cases unchanged since the clock, from the covering indexes still.
+      CHECK(all_plans_have(plans, "c.received_at >= :from AND c.received_at < :to AND c.id NOT IN",
+                           "USING COVERING INDEX case_received_report"));
+      CHECK(all_plans_have(plans, "c.closed_at >= :from AND c.closed_at < :to AND c.id NOT IN",
+                           "USING COVERING INDEX case_closed_report"));
       for (const auto& [sql, plan] : plans) {
         CAPTURE(sql);
         CAPTURE(joined(plan));

@@ -99,15 +99,17 @@ struct Config {
   std::string category_code(std::string_view text, std::string_view field = "category") const;
   std::string channel_code(std::string_view text, std::string_view field = "channel") const;
 
-  // Rebuilds find_unit's index from `units`; parse() calls it. Code that
-  // changes `units` afterwards calls it again (until then find_unit scans,
-  // as long as the number of units differs from the index's).
+  // Rebuild find_unit's and find_category's indexes from `units` and
+  // `categories`; parse() calls them. Code that changes either afterwards
+  // calls its one again (until then the finder scans, as long as the count
+  // differs from the index's).
   void index_units();
+  void index_categories();
 
 private:
-  // code -> position in `units`: positions, not pointers, so a copy of the
-  // Config keeps a valid index.
-  std::map<std::string, std::size_t, std::less<>> m_unit_index;
+  // code -> position in `units` / `categories`: positions, not pointers, so
+  // a copy of the Config keeps a valid index.
+  std::map<std::string, std::size_t, std::less<>> m_unit_index, m_category_index;
 };
 
 // Where the config and the default store are looked for: the caller reads

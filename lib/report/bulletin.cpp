@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 #include "time/calendar.hpp"
 
@@ -77,19 +78,25 @@ Bulletin bulletin(const store::Store& store, const config::Config& config, const
                                      config.zone.start_of(month.period.to), month.as_of);
 
   // The same cases overdue_open counts: listed or in progress, due before T.
+  // Working days are counted once per due date (a city's tens of thousands
+  // of overdue cases fall on a few hundred days), each a walk over the days.
   const auto today = config.zone.local_date(month.as_of);
-  for (const auto& c : store.open_cases_due_before(month.as_of)) {
+  std::map<time::LocalDays, std::int64_t> days_after;
+  for (auto& c : store.overdue_before(month.as_of)) {
     OverdueCase o;
     o.id = c.id;
-    o.title = c.title;
-    o.lead_unit = c.lead_unit;
+    o.title = std::move(c.title);
     if (c.lead_unit) {
       const auto* unit = config.find_unit(*c.lead_unit);
       o.lead_name = unit ? unit->name : *c.lead_unit;
     }
-    o.due_at = *c.due_at;
-    o.working_days =
-        time::working_days_after(config.zone.local_date(*c.due_at), today, config.calendar);
+    o.lead_unit = std::move(c.lead_unit);
+    o.due_at = c.due_at;
+    const auto due = config.zone.local_date(c.due_at);
+    auto at = days_after.find(due);
+    if (at == days_after.end())
+      at = days_after.emplace(due, time::working_days_after(due, today, config.calendar)).first;
+    o.working_days = at->second;
     b.overdue.push_back(std::move(o));
   }
   std::sort(b.overdue.begin(), b.overdue.end(), [](const OverdueCase& x, const OverdueCase& y) {

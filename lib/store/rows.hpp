@@ -118,6 +118,14 @@ struct GrantedAppeal {
   std::optional<std::string> reason;
 };
 
+// An open case past its due, as the bulletin lists it.
+struct OverdueRow {
+  std::int64_t id = 0;
+  std::string title;
+  std::optional<std::string> lead_unit;
+  Instant due_at;
+};
+
 // How many cases of one category were received at one place (the village,
 // else the town, else the address) in a period: recurring problems.
 struct TopicCount {

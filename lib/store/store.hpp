@@ -80,6 +80,11 @@ public:
   // What supervision looks at: open cases (listed or in progress) due
   // before `before`; listed cases whose ack is due before `before`.
   std::vector<CaseRow> open_cases_due_before(Instant before) const;
+  // The same cases with only what a list of them shows, by due then id; and
+  // only their ids, in id order (the candidates of escalate --auto).
+  std::vector<OverdueRow> overdue_before(Instant before) const;
+  std::vector<std::int64_t> open_ids_due_before(Instant before) const;
+  std::vector<std::int64_t> unacknowledged_ids_before(Instant before) const;
   std::vector<CaseRow> unacknowledged_before(Instant before) const;
   // Suspended cases whose expected end is before `before`.
   std::vector<CaseRow> suspensions_ended_before(Instant before) const;

@@ -147,8 +147,8 @@ std::vector<Escalation> escalate_auto(Context& ctx, const Committed& committed, 
                    [](const auto& a, const auto& b) { return a.level < b.level; });
   // Candidates: every case with a passed deadline (after >= 0 for every step).
   std::set<std::int64_t> candidates;
-  for (auto& c : ctx.store.unacknowledged_before(ctx.now)) candidates.insert(c.id);
-  for (auto& c : ctx.store.open_cases_due_before(ctx.now)) candidates.insert(c.id);
+  for (auto id : ctx.store.unacknowledged_ids_before(ctx.now)) candidates.insert(id);
+  for (auto id : ctx.store.open_ids_due_before(ctx.now)) candidates.insert(id);
 
   std::vector<Escalation> done;
   std::vector<std::int64_t> ids(candidates.begin(), candidates.end());

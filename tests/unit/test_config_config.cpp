@@ -170,6 +170,41 @@ TEST_SUITE("config") {
     CHECK(loop.value == "x");
   }
 
+  TEST_CASE("a config of 20000 categories with a deadline rule each loads; a duplicate at the "
+            "far end of the units or the categories is still refused") {
+    std::string toml;
+    for (int i = 0; i < 20000; ++i) toml += "[[category]]\ncode = \"k" + std::to_string(i) + "\"\n";
+    for (int i = 0; i < 20000; ++i)
+      toml += "[[deadlines.rule]]\ncategory = \"k" + std::to_string(i) + "\"\nack = \"" +
+              std::to_string(i % 9 + 1) + "h\"\n";
+    const auto c = config_from(toml);
+    REQUIRE(c.categories.size() == 20000);
+    REQUIRE(c.deadlines.rules.size() == 20000);
+    CHECK(c.deadlines.rules[19999].category == "k19999");
+    CHECK(c.find_category("k12345") == &c.categories[12345]);
+    CHECK(c.find_category("k20000") == nullptr);
+    const auto copy = c;
+    CHECK(copy.find_category("k7") == &copy.categories[7]);
+
+    const auto twice = config_error(toml + "[[category]]\ncode = \"k19998\"\n");
+    CHECK(twice.kind == Kind::config_twice);
+    CHECK(twice.value == "k19998");
+    std::string units;
+    for (int i = 0; i < 20000; ++i) units += "[[unit]]\ncode = \"u" + std::to_string(i) + "\"\n";
+    const auto unit_twice = config_error(units + "[[unit]]\ncode = \"u0\"\n");
+    CHECK(unit_twice.kind == Kind::config_twice);
+    CHECK(unit_twice.value == "u0");
+  }
+
+  TEST_CASE("find_category still finds categories added after loading") {
+    auto c = config_from("[[category]]\ncode = \"wages\"\n");
+    c.categories.push_back({"road", "道路"});
+    CHECK(c.find_category("road") == &c.categories[1]);
+    c.index_categories();
+    CHECK(c.find_category("road") == &c.categories[1]);
+    CHECK(c.find_category("wages") == &c.categories[0]);
+  }
+
   TEST_CASE("find_unit still finds units added after loading") {
     auto c = config_from("[[unit]]\ncode = \"city\"\n");
     c.units.push_back({"new", "新单位", std::string("city"), {}, {}});

@@ -126,6 +126,18 @@ struct OverdueRow {
   Instant due_at;
 };
 
+// An open case on a clock, with only what a reminder of it says: its due
+// (due_at, or ack_due for an acknowledgement), and its co-units in order.
+struct DueRow {
+  std::int64_t id = 0;
+  std::string title;
+  std::optional<std::string> lead_unit;
+  std::optional<std::int64_t> meeting;
+  Instant due;
+  std::int64_t level = 0;
+  std::vector<std::string> co_units;
+};
+
 // How many cases of one category were received at one place (the village,
 // else the town, else the address) in a period: recurring problems.
 struct TopicCount {

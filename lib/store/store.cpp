@@ -1041,12 +1041,6 @@ std::vector<std::int64_t> ids_where(const Store::Impl& impl, const char* where, 
 }
 }  // namespace
 
-std::vector<CaseRow> Store::open_cases_due_before(Instant before) const {
-  return guarded(m_impl->path, [&]() -> std::vector<CaseRow> {
-    return cases_where(*m_impl, k_open_due_before, before);
-  });
-}
-
 // Four columns instead of a whole case with its co-units: the bulletin of a
 // city lists tens of thousands (200,000 cases, 41,000 overdue: reading full
 // rows was a third of `report monthly --format json`).
@@ -1092,9 +1086,46 @@ std::vector<CaseRow> Store::extension_requests() const {
   });
 }
 
-std::vector<CaseRow> Store::unacknowledged_before(Instant before) const {
-  return guarded(m_impl->path, [&]() -> std::vector<CaseRow> {
-    return cases_where(*m_impl, k_unacknowledged_before, before);
+namespace {
+// The DueRows `where` selects, their due read from `due` (a fixed column
+// name), with their co-units or without.
+std::vector<DueRow> due_rows(const Store::Impl& impl, const char* where, const char* due,
+                             bool co_units, Instant bound) {
+  SQLite::Statement st(
+      impl.db,
+      fmt::format("SELECT c.id, c.title, c.lead_unit, c.meeting, c.{}, c.level, {} FROM {} c"
+                  " WHERE {} ORDER BY c.id",
+                  due,
+                  co_units ? fmt::format("(SELECT json_group_array(unit) FROM (SELECT unit FROM {}"
+                                         " WHERE case_id = c.id ORDER BY position))",
+                                         impl.src.co_units)
+                           : std::string("NULL"),
+                  impl.src.cases, where));
+  st.bind(1, format_utc(bound));
+  std::vector<DueRow> rows;
+  while (st.executeStep()) {
+    DueRow r;
+    r.id = st.getColumn(0).getInt64();
+    r.title = st.getColumn(1).getString();
+    r.lead_unit = opt_text(st.getColumn(2));
+    if (!st.getColumn(3).isNull()) r.meeting = st.getColumn(3).getInt64();
+    r.due = instant(st.getColumn(4));
+    r.level = st.getColumn(5).getInt64();
+    if (co_units) r.co_units = parse_unit_array(st.getColumn(6).getString());
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+}  // namespace
+
+std::vector<DueRow> Store::due_rows_before(Instant before) const {
+  return guarded(m_impl->path,
+                 [&] { return due_rows(*m_impl, k_open_due_before, "due_at", true, before); });
+}
+
+std::vector<DueRow> Store::unacknowledged_rows_before(Instant before) const {
+  return guarded(m_impl->path, [&] {
+    return due_rows(*m_impl, k_unacknowledged_before, "ack_due", false, before);
   });
 }
 

@@ -67,20 +67,19 @@ std::vector<UnitReminders> remind(const store::Store& store, const config::Confi
   const auto before = std::max(time::Instant{horizon.tp + std::chrono::seconds{1}}, tomorrow);
   std::map<std::string, std::vector<Reminder>> by_unit;
   std::vector<Reminder> meetings;
-  for (const auto& c : store.open_cases_due_before(before)) {
-    const auto kind = *c.due_at < now ? ReminderKind::overdue : ReminderKind::due_soon;
+  for (const auto& c : store.due_rows_before(before)) {
+    const auto kind = c.due < now ? ReminderKind::overdue : ReminderKind::due_soon;
     by_unit[*c.lead_unit].push_back(
-        item(kind, Role::lead, c.id, c.meeting, c.title, *c.due_at, c.level));
+        item(kind, Role::lead, c.id, c.meeting, c.title, c.due, c.level));
     // A co-unit shares the deadline (as `list --unit` shows it the case).
     for (const auto& co : c.co_units)
       if (co != *c.lead_unit)
-        by_unit[co].push_back(
-            item(kind, Role::co_unit, c.id, c.meeting, c.title, *c.due_at, c.level));
+        by_unit[co].push_back(item(kind, Role::co_unit, c.id, c.meeting, c.title, c.due, c.level));
   }
-  for (const auto& c : store.unacknowledged_before(before)) {
-    const auto kind = *c.ack_due < now ? ReminderKind::unacknowledged : ReminderKind::ack_due_soon;
+  for (const auto& c : store.unacknowledged_rows_before(before)) {
+    const auto kind = c.due < now ? ReminderKind::unacknowledged : ReminderKind::ack_due_soon;
     by_unit[*c.lead_unit].push_back(
-        item(kind, Role::lead, c.id, c.meeting, c.title, *c.ack_due, c.level));
+        item(kind, Role::lead, c.id, c.meeting, c.title, c.due, c.level));
   }
   for (const auto& s : store.unanswered_summons_due_before(now)) {
     const auto c = store.find_case(s.case_id);

@@ -83,6 +83,12 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
 }
 
 std::size_t display_width(std::string_view text) {
+  // ASCII, most cells of a table (ids, codes, instants), is a column a byte.
+  if (std::all_of(text.begin(), text.end(), [](char c) {
+        const auto b = static_cast<unsigned char>(c);
+        return b >= 0x20 && b < 0x7f;
+      }))
+    return text.size();
   std::size_t width = 0;
   for (const std::int32_t code_point : code_points(text)) {
     // An invalid byte shows as one replacement character.

@@ -27,6 +27,8 @@ TEST_SUITE("util/utf8") {
     CHECK(display_width("环卫工人工资") == 12);
     CHECK(display_width("A组") == 3);
     CHECK(display_width("") == 0);
+    CHECK(display_width("2025-10-01 09:00 cgj") == 20);
+    CHECK(display_width("a\tb\x1b") == 2);  // controls take no column, as utf8proc says
   }
 
   TEST_CASE("fullwidth punctuation is wide and combining marks take no column") {

@@ -313,8 +313,9 @@ struct Store::Impl {
   // added (those after it are added too): indexed for search at its commit.
   std::vector<std::int64_t> unindexed;
   std::int64_t first_added = 0, added = 0;
+  bool bulk = false;  // this transaction dropped the bulk indexes
   // The indexes a big batch dropped, as their CREATE statements: made again
-  // at the commit (see bulk_indexes).
+  // at the commit (see k_bulk_indexes).
   std::vector<std::string> dropped;
   // The chain's head as of the open transaction's last append: known only
   // inside a write, so that another writer's events are never missed.
@@ -674,6 +675,7 @@ void Store::write(const std::function<void()>& work) {
   auto& first_added = m_impl->first_added;
   unindexed.clear();
   first_added = m_impl->added = 0;
+  m_impl->bulk = false;
   m_impl->dropped.clear();
   m_impl->head.reset();
   try {
@@ -684,6 +686,7 @@ void Store::write(const std::function<void()>& work) {
   auto rollback = [&] {
     unindexed.clear();
     first_added = m_impl->added = 0;
+    m_impl->bulk = false;
     m_impl->dropped.clear();  // the rollback makes them again
     m_impl->head.reset();
     if (!sqlite3_get_autocommit(db.getHandle())) db.exec("ROLLBACK");
@@ -716,6 +719,7 @@ void Store::write(const std::function<void()>& work) {
     }
     unindexed.clear();
     first_added = m_impl->added = 0;
+    m_impl->bulk = false;
     db.exec("COMMIT");
   } catch (const SQLite::Exception& e) {
     rollback();
@@ -742,8 +746,14 @@ std::int64_t Store::insert_case(CaseRow& row) {
     row.id = m_impl->db.getLastInsertRowid();
     insert_co_units(*m_impl, row);
     if (m_impl->first_added == 0) m_impl->first_added = row.id;
-    if (++m_impl->added == k_bulk_cases && m_impl->added * 4 >= m_impl->first_added)
+    // Looked at once a batch reaches k_bulk_cases and every k_bulk_cases
+    // after, until it is a quarter of the cases before it: a million cases
+    // added to a million drop them too, at their 300,000th.
+    if (++m_impl->added % k_bulk_cases == 0 && !m_impl->bulk &&
+        m_impl->added * 4 >= m_impl->first_added) {
+      m_impl->bulk = true;
       drop_bulk_indexes(*m_impl);
+    }
     return row.id;
   } catch (const SQLite::Exception& e) {
     rethrow(e, m_impl->path);

@@ -94,24 +94,6 @@ bool Decoder::convert(std::string_view bytes, std::string& out, std::size_t& bad
 
 }  // namespace detail
 
-void refuse_nul(std::string_view text, std::string_view source) {
-  const auto nul = text.find('\0');
-  if (nul == std::string_view::npos) return;
-  fail_at(source, line_at(text, nul), Kind::file_nul);
-}
-
-void refuse_invalid_utf8(std::string_view text, std::string_view source) {
-  const auto bad = util::find_invalid_utf8(text);
-  if (!bad) return;
-  bool gb18030 = true;
-  try {
-    (void)to_utf8(text, "gb18030", source);
-  } catch (const Error&) {
-    gb18030 = false;
-  }
-  fail_at(source, line_at(text, *bad), gb18030 ? Kind::not_utf8_gb18030 : Kind::not_utf8);
-}
-
 std::string to_utf8(std::string_view bytes, std::string_view encoding, std::string_view source) {
   const std::string name = detail::lower(encoding);
   if (name == "utf-8" || name == "utf8") return std::string(bytes);

@@ -111,6 +111,8 @@ struct RecordReader::Impl {
       return std::nullopt;
     }
     ++number;
+    // A NUL is not text (UTF-16 is full of them), and SQLite and C strings
+    // would cut the value there.
     if (std::memchr(line->data(), '\0', line->size())) fail_at(source, number, Kind::file_nul);
     std::string_view text = *line;
     if (decoder) {

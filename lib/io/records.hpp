@@ -86,16 +86,6 @@ std::vector<Record> read_csv(std::string_view text, std::string_view source);
 // as "true"/"false".
 std::vector<Record> read_jsonl(std::string_view text, std::string_view source);
 
-// Throws duban::Error(Kind::file_nul) with its line if `text` holds a NUL
-// byte: it is not text (UTF-16 is full of them), and SQLite and C strings
-// would cut the value there. Both readers call it first.
-void refuse_nul(std::string_view text, std::string_view source);
-
-// Throws duban::Error(Kind::not_utf8) with the line of the first invalid
-// byte, or Kind::not_utf8_gb18030 when the whole text reads as GB18030 (a
-// file saved by Chinese Excel/WPS: --encoding gb18030 reads it).
-void refuse_invalid_utf8(std::string_view text, std::string_view source);
-
 // Converts `bytes` in `encoding` (an iconv name such as "gb18030", "gbk",
 // "utf-8") to UTF-8. Throws duban::Error(Kind::unknown_encoding) for an
 // unknown encoding, Kind::bad_encoding_bytes with its line for bytes that

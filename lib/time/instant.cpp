@@ -1,7 +1,5 @@
 #include "time/instant.hpp"
 
-#include <date/tz.h>
-
 #include <cstdio>
 #include <stdexcept>
 
@@ -199,31 +197,6 @@ std::string format_time_point(chr::time_point<Clock, chr::seconds> tp, char sep,
 }
 
 }  // namespace
-
-Zone Zone::locate(std::string_view name) {
-  Zone zone;
-  try {
-    zone.m_zone = date::locate_zone(name);
-  } catch (const std::exception&) {
-    throw Error(Kind::unknown_zone, {.value = std::string(name)});
-  }
-  zone.m_name = std::string(name);
-  return zone;
-}
-
-// A default-constructed Zone has no tz entry; it reads as UTC rather than crash.
-LocalSeconds Zone::to_local(Instant at) const {
-  if (m_zone == nullptr) return LocalSeconds{at.tp.time_since_epoch()};
-  return LocalSeconds{m_zone->to_local(at.tp).time_since_epoch()};
-}
-
-LocalDays Zone::local_date(Instant at) const { return chr::floor<chr::days>(to_local(at)); }
-
-Instant Zone::to_instant(LocalSeconds local) const {
-  if (m_zone == nullptr) return Instant{chr::sys_seconds{local.time_since_epoch()}};
-  const date::local_seconds as_date{local.time_since_epoch()};
-  return Instant{m_zone->to_sys(as_date, date::choose::earliest)};
-}
 
 std::optional<Instant> parse_when(std::string_view text, const Zone& zone, DateOnly date_only) {
   std::size_t pos = 0;

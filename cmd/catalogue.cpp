@@ -5,7 +5,11 @@
 namespace duban::cmd {
 
 Catalogue::Catalogue(Lang lang) : m_lang(lang) {
-  for (auto part : {words_common(), words_help(), words_reports()})
+  const auto parts = {words_common(), words_help(), words_reports()};
+  std::size_t size = 0;
+  for (auto part : parts) size += part.size();
+  m_words.reserve(size);
+  for (auto part : parts)
     for (const auto& e : part) m_words.emplace(e.key, lang == Lang::zh ? e.zh : e.en);
 }
 

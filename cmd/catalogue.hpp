@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "util/words.hpp"
 
@@ -31,7 +32,8 @@ public:
 
 private:
   Lang m_lang;
-  std::map<std::string_view, std::string_view, std::less<>> m_words;
+  // Hashed: built at every start, in a fifth of the time of a tree (issue 10).
+  std::unordered_map<std::string_view, std::string_view> m_words;
   mutable std::map<std::string, std::string, std::less<>> m_missing;
 };
 

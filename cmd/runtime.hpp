@@ -79,7 +79,7 @@ public:
 private:
   std::map<std::string, std::string> m_env;
   bool m_out_is_terminal;
-  std::optional<Catalogue> m_words{Lang::en};
+  std::optional<Catalogue> m_words;  // made once, by choose_language
   std::optional<config::Config> m_config;
   std::optional<config::Config> m_preloaded;  // read by choose_language, for config()
   std::optional<store::Store> m_store;

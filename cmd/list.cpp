@@ -1,5 +1,6 @@
 // duban list: cases matching filters.
 #include <charconv>
+#include <vector>
 
 #include "cases/query.hpp"
 #include "runtime.hpp"
@@ -61,10 +62,28 @@ void register_list(CLI::App& app, Runtime& rt) {
       }
       CaseStream stream(rt, format);
       if (stream.measures()) {
-        // A table's widths are its widest cells': read twice, in one snapshot.
+        // A table's widths are its widest cells'. The rows of a list of up
+        // to k_kept cases are kept as they are measured, and written from
+        // memory (a few MiB); a longer one is read twice, in one snapshot,
+        // and never held.
+        constexpr std::size_t k_kept = 20000;
+        std::vector<io::Json> kept;
+        bool all_kept = true;
         store.read([&] {
-          store.each_case(filter, [&](const store::CaseRow& c) { stream.measure(c); });
-          store.each_case(filter, [&](const store::CaseRow& c) { stream.write(c); });
+          store.each_case(filter, [&](const store::CaseRow& c) {
+            auto row = stream.object(c);
+            stream.measure(row);
+            if (!all_kept) return;
+            if (kept.size() < k_kept) {
+              kept.push_back(std::move(row));
+            } else {
+              all_kept = false;
+              std::vector<io::Json>().swap(kept);
+            }
+          });
+          if (all_kept)
+            for (const auto& row : kept) stream.write(row);
+          else store.each_case(filter, [&](const store::CaseRow& c) { stream.write(c); });
         });
       } else {
         store.each_case(filter, [&](const store::CaseRow& c) { stream.write(c); });

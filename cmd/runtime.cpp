@@ -216,11 +216,20 @@ CaseStream::CaseStream(Runtime& rt, io::Format format)
 io::Json CaseStream::object(const store::CaseRow& c) const {
   io::Json j;
   if (m_zone) {
-    j = cases::case_display(c, *m_zone);
-    j["status"] = m_rt.word("status", j["status"].get<std::string>());
-  } else {
-    j = cases::case_json(c);
+    // A table shows its six columns (case_columns), and only they are made:
+    // none of them is masked.
+    const auto opt = [](const std::optional<std::string>& v) {
+      return v ? io::Json(*v) : io::Json(nullptr);
+    };
+    j["id"] = c.id;
+    j["status"] = m_rt.word("status", store::to_string(c.status));
+    j["class"] = opt(c.klass);
+    j["lead_unit"] = opt(c.lead_unit);
+    j["due_at"] = c.due_at ? io::Json(time::format_local(*c.due_at, *m_zone)) : io::Json(nullptr);
+    j["title"] = c.title;
+    return j;
   }
+  j = cases::case_json(c);
   if (m_mask) cases::mask_contact(j, c.confidential);
   return j;
 }

@@ -135,10 +135,14 @@ public:
   bool measures() const { return m_rows.measures(); }
   void measure(const store::CaseRow& c);
   void write(const store::CaseRow& c);
+  // A case as its row is made, to measure and write it later without
+  // making it again.
+  io::Json object(const store::CaseRow& c) const;
+  void measure(const io::Json& row) { m_rows.measure(row); }
+  void write(const io::Json& row) { m_rows.write(row); }
   void finish() { m_rows.finish(); }
 
 private:
-  io::Json object(const store::CaseRow& c) const;
   Runtime& m_rt;
   io::Format m_format;
   bool m_mask;

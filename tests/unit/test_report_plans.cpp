@@ -153,6 +153,15 @@ TEST_SUITE("report plans") {
     cases::read_as_of(t.store, clock);
     const auto setup = t.plans();
     CHECK(all_plans_have(setup, "INTO temp.changed", "USING INDEX journal_at (at>?)"));
+    // The replayed cases' events in one ordered pass: each case's from the journal's
+    // index, in the order they are merged, with no sort of them all.
+    CHECK(all_plans_have(setup, "FROM temp.refold r CROSS JOIN main.journal j",
+                         "SEARCH j USING INDEX journal_case (case_id=?)"));
+    for (const auto& [sql, plan] : setup) {
+      if (sql.find("FROM temp.refold r CROSS JOIN") == std::string::npos) continue;
+      CAPTURE(joined(plan));
+      for (const auto& line : plan) CHECK(line.find("TEMP B-TREE") == std::string::npos);
+    }
     check_no_scan(setup, true);
     const auto october = *report::month("2025-10");
     for (auto by : {store::GroupBy::unit, store::GroupBy::category}) {

@@ -1104,13 +1104,13 @@ std::vector<DueRow> due_rows(const Store::Impl& impl, const char* where, const c
   SQLite::Statement st(
       impl.db,
       fmt::format("SELECT c.id, c.title, c.lead_unit, c.meeting, c.{}, c.level, {} FROM {} c"
-                  " WHERE {} ORDER BY c.id",
+                  " WHERE {} ORDER BY c.{}, +c.id",
                   due,
                   co_units ? fmt::format("(SELECT json_group_array(unit) FROM (SELECT unit FROM {}"
                                          " WHERE case_id = c.id ORDER BY position))",
                                          impl.src.co_units)
                            : std::string("NULL"),
-                  impl.src.cases, where));
+                  impl.src.cases, where, due));
   st.bind(1, format_utc(bound));
   std::vector<DueRow> rows;
   while (st.executeStep()) {
@@ -1136,6 +1136,28 @@ std::vector<DueRow> Store::due_rows_before(Instant before) const {
 std::vector<DueRow> Store::unacknowledged_rows_before(Instant before) const {
   return guarded(m_impl->path, [&] {
     return due_rows(*m_impl, k_unacknowledged_before, "ack_due", false, before);
+  });
+}
+
+// `+c.status` and `+c.received_at`: without them SQLite reads every open case
+// (case_status) or every case (case_received_report) instead of the few in
+// the partial indexes case_suspended and case_extension.
+std::vector<DueRow> Store::suspension_rows_before(Instant before) const {
+  return guarded(m_impl->path, [&] {
+    return due_rows(*m_impl,
+                    "c.suspended_at IS NOT NULL AND c.suspend_until < ?"
+                    " AND +c.status IN ('listed', 'in_progress')",
+                    "suspend_until", false, before);
+  });
+}
+
+std::vector<DueRow> Store::extension_rows() const {
+  return guarded(m_impl->path, [&] {
+    // due_rows binds one instant: the latest there is, which every case precedes.
+    return due_rows(*m_impl,
+                    "c.extension_due IS NOT NULL AND +c.status IN ('listed', 'in_progress')"
+                    " AND +c.received_at <= ?",
+                    "extension_due", false, *time::parse_stored(time::k_latest));
   });
 }
 

@@ -79,10 +79,15 @@ public:
 
   // What supervision looks at: open cases (listed or in progress) due
   // before `before`, and listed cases whose ack is due before `before`, with
-  // only what `remind` says of each, in id order (a city has tens of
+  // only what `remind` says of each, by due then id (a city has tens of
   // thousands: reading whole cases was two thirds of remind).
   std::vector<DueRow> due_rows_before(Instant before) const;
   std::vector<DueRow> unacknowledged_rows_before(Instant before) const;
+  // Suspended cases whose expected end is before `before`, and open cases
+  // whose lead unit asks for a later due, as DueRows (their due is the
+  // expected end, the due asked for): what remind says of them.
+  std::vector<DueRow> suspension_rows_before(Instant before) const;
+  std::vector<DueRow> extension_rows() const;
   // The first with only what a list of them shows, by due then id; and
   // the ids of either, in id order (the candidates of escalate --auto).
   std::vector<OverdueRow> overdue_before(Instant before) const;

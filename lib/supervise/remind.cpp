@@ -3,7 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <iterator>
 #include <map>
+#include <type_traits>
+#include <unordered_map>
 
 #include "util/utf8.hpp"
 
@@ -27,6 +31,137 @@ Reminder item(ReminderKind kind, Role role, std::optional<std::int64_t> case_id,
   r.due = due;
   r.level = level;
   return r;
+}
+
+constexpr std::size_t k_kinds = static_cast<std::size_t>(ReminderKind::extension_pending) + 1;
+
+// Text gathered and written to `out` in blocks of some 64 KiB.
+struct Buffer {
+  std::ostream& out;
+  std::string text;
+  explicit Buffer(std::ostream& o) : out(o) { text.reserve(k_block + 4096); }
+  Buffer(const Buffer&) = delete;
+  Buffer& operator=(const Buffer&) = delete;
+  void flush() {
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    text.clear();
+  }
+  void flush_if_full() {
+    if (text.size() >= k_block) flush();
+  }
+  static constexpr std::size_t k_block = 65536;
+};
+
+// Whether nlohmann's dump writes `s` as it is between quotes: valid UTF-8
+// with no control character, quote or backslash.
+bool plain_json(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* const end = p + s.size();
+  while (p < end) {
+    const unsigned c = *p;
+    if (c < 0x80) {
+      if (c < 0x20 || c == '"' || c == '\\') return false;
+      ++p;
+      continue;
+    }
+    std::ptrdiff_t more = 0;
+    unsigned lo = 0x80, hi = 0xBF;  // the second byte's range
+    if (c >= 0xC2 && c <= 0xDF) more = 1;
+    else if (c >= 0xE0 && c <= 0xEF) {
+      more = 2;
+      if (c == 0xE0) lo = 0xA0;       // overlong
+      else if (c == 0xED) hi = 0x9F;  // surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      more = 3;
+      if (c == 0xF0) lo = 0x90;       // overlong
+      else if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
+    } else return false;
+    if (end - p <= more || p[1] < lo || p[1] > hi) return false;
+    for (std::ptrdiff_t k = 2; k <= more; ++k)
+      if ((p[k] & 0xC0) != 0x80) return false;
+    p += more + 1;
+  }
+  return true;
+}
+
+// `s` as JSON text, byte for byte as nlohmann's dump writes it (which
+// escapes, or throws on invalid UTF-8, where it is not plain).
+void json_string(std::string& out, std::string_view s) {
+  if (plain_json(s)) {
+    out += '"';
+    out += s;
+    out += '"';
+  } else {
+    out += Json(std::string(s)).dump();
+  }
+}
+
+template <typename T> void json_opt(std::string& out, const std::optional<T>& v) {
+  if (!v) out += "null";
+  else if constexpr (std::is_same_v<T, std::string>) json_string(out, *v);
+  else fmt::format_to(std::back_inserter(out), "{}", *v);
+}
+
+// The json form, as `Json{...}.dump(2)` of the whole document wrote it, one
+// item at a time.
+void render_json(std::ostream& out, const std::vector<UnitReminders>& groups, time::Instant now) {
+  Buffer buf(out);
+  auto& t = buf.text;
+  t += "{\n  \"as_of\": ";
+  json_string(t, time::format_utc(now));
+  t += ",\n  \"groups\": ";
+  if (groups.empty()) t += "[]";
+  else t += "[\n";
+  std::unordered_map<std::int64_t, std::string> dues;
+  bool first_group = true;
+  for (const auto& g : groups) {
+    if (!first_group) t += ",\n";
+    first_group = false;
+    t += "    {\n      \"unit\": ";
+    json_opt(t, g.unit);
+    t += ",\n      \"name\": ";
+    json_string(t, g.name);
+    t += ",\n      \"head\": ";
+    json_opt(t, g.head);
+    t += ",\n      \"email\": ";
+    json_opt(t, g.email);
+    t += ",\n      \"items\": ";
+    if (g.items.empty()) t += "[]";
+    else t += "[\n";
+    bool first_item = true;
+    for (const auto& r : g.items) {
+      if (!first_item) t += ",\n";
+      first_item = false;
+      t += "        {\n          \"unit\": ";
+      json_opt(t, g.unit);
+      t += ",\n          \"kind\": \"";
+      t += to_string(r.kind);
+      t += "\",\n          \"role\": \"";
+      t += to_string(r.role);
+      t += "\",\n          \"case\": ";
+      json_opt(t, r.case_id);
+      t += ",\n          \"meeting\": ";
+      json_opt(t, r.meeting);
+      t += ",\n          \"title\": ";
+      json_string(t, r.title);
+      t += ",\n          \"due\": \"";
+      auto [it, added] = dues.try_emplace(r.due.tp.time_since_epoch().count());
+      if (added) it->second = time::format_utc(r.due);
+      t += it->second;
+      fmt::format_to(std::back_inserter(t), "\",\n          \"level\": {}", r.level);
+      t += ",\n          \"unassigned\": ";
+      json_opt(t, r.unassigned);
+      t += ",\n          \"cases\": ";
+      json_opt(t, r.cases);
+      t += "\n        }";
+      buf.flush_if_full();
+    }
+    if (!g.items.empty()) t += "\n      ]";
+    t += "\n    }";
+  }
+  if (!groups.empty()) t += "\n  ]";
+  t += "\n}\n";
+  buf.flush();
 }
 
 }  // namespace
@@ -67,19 +202,21 @@ std::vector<UnitReminders> remind(const store::Store& store, const config::Confi
   const auto before = std::max(time::Instant{horizon.tp + std::chrono::seconds{1}}, tomorrow);
   std::map<std::string, std::vector<Reminder>> by_unit;
   std::vector<Reminder> meetings;
-  for (const auto& c : store.due_rows_before(before)) {
+  // The rows come by due then id, so that each unit's items mostly need no sorting.
+  for (auto& c : store.due_rows_before(before)) {
     const auto kind = c.due < now ? ReminderKind::overdue : ReminderKind::due_soon;
-    by_unit[*c.lead_unit].push_back(
-        item(kind, Role::lead, c.id, c.meeting, c.title, c.due, c.level));
+    by_unit[*c.lead_unit].push_back(item(kind, Role::lead, c.id, c.meeting,
+                                         c.co_units.empty() ? std::move(c.title) : c.title, c.due,
+                                         c.level));
     // A co-unit shares the deadline (as `list --unit` shows it the case).
     for (const auto& co : c.co_units)
       if (co != *c.lead_unit)
         by_unit[co].push_back(item(kind, Role::co_unit, c.id, c.meeting, c.title, c.due, c.level));
   }
-  for (const auto& c : store.unacknowledged_rows_before(before)) {
+  for (auto& c : store.unacknowledged_rows_before(before)) {
     const auto kind = c.due < now ? ReminderKind::unacknowledged : ReminderKind::ack_due_soon;
     by_unit[*c.lead_unit].push_back(
-        item(kind, Role::lead, c.id, c.meeting, c.title, c.due, c.level));
+        item(kind, Role::lead, c.id, c.meeting, std::move(c.title), c.due, c.level));
   }
   for (const auto& s : store.unanswered_summons_due_before(now)) {
     const auto c = store.find_case(s.case_id);
@@ -87,12 +224,12 @@ std::vector<UnitReminders> remind(const store::Store& store, const config::Confi
     by_unit[s.unit].push_back(item(ReminderKind::whistle_unanswered, Role::summoned, c->id,
                                    c->meeting, c->title, s.due_at, c->level));
   }
-  for (const auto& c : store.suspensions_ended_before(now))
+  for (auto& c : store.suspension_rows_before(now))
     by_unit[*c.lead_unit].push_back(item(ReminderKind::suspension_ended, Role::lead, c.id,
-                                         c.meeting, c.title, *c.suspend_until, c.level));
-  for (const auto& c : store.extension_requests())
-    meetings.push_back(item(ReminderKind::extension_pending, Role::office, c.id, c.meeting, c.title,
-                            *c.extension_due, c.level));
+                                         c.meeting, std::move(c.title), c.due, c.level));
+  for (auto& c : store.extension_rows())
+    meetings.push_back(item(ReminderKind::extension_pending, Role::office, c.id, c.meeting,
+                            std::move(c.title), c.due, c.level));
   for (const auto& b : store.meeting_backlog()) {
     // A meeting's clocks run from the end of the day it was held.
     const auto held = config.zone.to_instant(
@@ -124,10 +261,12 @@ std::vector<UnitReminders> remind(const store::Store& store, const config::Confi
   std::vector<UnitReminders> groups;
   auto add_group = [&](std::optional<std::string> code, std::vector<Reminder> items) {
     if (items.empty()) return;
-    std::stable_sort(items.begin(), items.end(), [](const Reminder& a, const Reminder& b) {
+    const auto before = [](const Reminder& a, const Reminder& b) {
       return std::tie(a.kind, a.due, a.case_id, a.meeting) <
              std::tie(b.kind, b.due, b.case_id, b.meeting);
-    });
+    };
+    if (!std::is_sorted(items.begin(), items.end(), before))
+      std::stable_sort(items.begin(), items.end(), before);
     UnitReminders g;
     g.unit = code;
     g.items = std::move(items);
@@ -156,35 +295,24 @@ std::vector<UnitReminders> remind(const store::Store& store, const config::Confi
 void render_reminders(std::ostream& out, const std::vector<UnitReminders>& groups,
                       io::Format format, const config::Config& config, time::Instant now,
                       const Words& words) {
-  auto opt = [](const auto& v) { return v ? Json(*v) : Json(nullptr); };
-  auto item_json = [&](const UnitReminders& g, const Reminder& r) {
-    return Json{{"unit", opt(g.unit)},
-                {"kind", std::string(to_string(r.kind))},
-                {"role", std::string(to_string(r.role))},
-                {"case", opt(r.case_id)},
-                {"meeting", opt(r.meeting)},
-                {"title", r.title},
-                {"due", time::format_utc(r.due)},
-                {"level", r.level},
-                {"unassigned", opt(r.unassigned)},
-                {"cases", opt(r.cases)}};
-  };
   if (format == io::Format::json) {
-    // Nothing due is an object with no groups, never nothing (SPEC §9).
-    Json doc{{"as_of", time::format_utc(now)}, {"groups", Json::array()}};
-    for (const auto& g : groups) {
-      Json group{{"unit", opt(g.unit)},
-                 {"name", g.name},
-                 {"head", opt(g.head)},
-                 {"email", opt(g.email)},
-                 {"items", Json::array()}};
-      for (const auto& r : g.items) group["items"].push_back(item_json(g, r));
-      doc["groups"].push_back(std::move(group));
-    }
-    out << doc.dump(2) << '\n';
+    render_json(out, groups, now);
     return;
   }
   if (format != io::Format::table) {
+    auto opt = [](const auto& v) { return v ? Json(*v) : Json(nullptr); };
+    auto item_json = [&](const UnitReminders& g, const Reminder& r) {
+      return Json{{"unit", opt(g.unit)},
+                  {"kind", std::string(to_string(r.kind))},
+                  {"role", std::string(to_string(r.role))},
+                  {"case", opt(r.case_id)},
+                  {"meeting", opt(r.meeting)},
+                  {"title", r.title},
+                  {"due", time::format_utc(r.due)},
+                  {"level", r.level},
+                  {"unassigned", opt(r.unassigned)},
+                  {"cases", opt(r.cases)}};
+    };
     std::vector<Json> rows;
     for (const auto& g : groups)
       for (const auto& r : g.items) rows.push_back(item_json(g, r));
@@ -194,31 +322,61 @@ void render_reminders(std::ostream& out, const std::vector<UnitReminders>& group
     io::render_rows(out, columns, rows, format);
     return;
   }
+  // Tens of thousands of lines: each kind's words and each due's text are
+  // made once, and lines are written in blocks.
+  std::array<std::string, k_kinds> kind_words;
+  std::array<std::size_t, k_kinds> kind_widths{};
+  for (std::size_t k = 0; k < k_kinds; ++k) {
+    kind_words[k] = std::string(words(kind_key(static_cast<ReminderKind>(k))));
+    kind_widths[k] = util::display_width(kind_words[k]);
+  }
+  std::unordered_map<std::int64_t, std::string> due_texts;
+  const auto due_text = [&](time::Instant due) -> const std::string& {
+    auto [it, added] = due_texts.try_emplace(due.tp.time_since_epoch().count());
+    if (added) it->second = words.format("remind.due", time::format_local(due, config.zone));
+    return it->second;
+  };
+  Buffer buf(out);
   bool first = true;
   for (const auto& g : groups) {
-    if (!first) out << '\n';
+    if (!first) buf.text += '\n';
     first = false;
     // Names come from the config and titles from people: shown escaped.
-    out << util::escape_controls(g.unit ? g.name : std::string(words("remind.office")));
-    if (g.unit) out << " (" << util::escape_controls(*g.unit) << ")";
-    if (g.head) out << "  " << util::escape_controls(*g.head);
-    if (g.email) out << " <" << util::escape_controls(*g.email) << ">";
-    out << '\n';
+    buf.text += util::escape_controls(g.unit ? g.name : std::string(words("remind.office")));
+    if (g.unit) buf.text += " (" + util::escape_controls(*g.unit) + ")";
+    if (g.head) buf.text += "  " + util::escape_controls(*g.head);
+    if (g.email) buf.text += " <" + util::escape_controls(*g.email) + ">";
+    buf.text += '\n';
     std::size_t kind_width = 0;
-    for (const auto& r : g.items)
-      kind_width = std::max(kind_width, util::display_width(words(kind_key(r.kind))));
+    std::array<bool, k_kinds> present{};
+    for (const auto& r : g.items) present[static_cast<std::size_t>(r.kind)] = true;
+    for (std::size_t k = 0; k < k_kinds; ++k)
+      if (present[k]) kind_width = std::max(kind_width, kind_widths[k]);
+    std::array<std::string, k_kinds> padded;
+    for (std::size_t k = 0; k < k_kinds; ++k)
+      if (present[k]) padded[k] = util::pad(kind_words[k], kind_width);
     for (const auto& r : g.items) {
-      const auto ref =
-          r.case_id ? fmt::format("#{}", *r.case_id) : fmt::format("M{}", r.meeting.value_or(0));
-      std::string title = util::escape_controls(r.title);
-      if (r.role == Role::co_unit) title += words("remind.co_unit");
+      auto& line = buf.text;
+      line += "  ";
+      line += padded[static_cast<std::size_t>(r.kind)];
+      line += "  ";
+      const auto ref_at = line.size();
+      if (r.case_id) fmt::format_to(std::back_inserter(line), "#{}", *r.case_id);
+      else fmt::format_to(std::back_inserter(line), "M{}", r.meeting.value_or(0));
+      // A reference is ASCII: as many columns as bytes.
+      if (const auto used = line.size() - ref_at; used < 6) line.append(6 - used, ' ');
+      line += "  ";
+      line += due_text(r.due);
+      line += "  ";
+      line += util::escape_controls(r.title);
+      if (r.role == Role::co_unit) line += words("remind.co_unit");
       if (r.unassigned && r.cases)
-        title += words.format("remind.unassigned", *r.unassigned, *r.cases);
-      out << "  " << util::pad(words(kind_key(r.kind)), kind_width) << "  " << util::pad(ref, 6)
-          << "  " << words.format("remind.due", time::format_local(r.due, config.zone)) << "  "
-          << title << '\n';
+        line += words.format("remind.unassigned", *r.unassigned, *r.cases);
+      line += '\n';
+      buf.flush_if_full();
     }
   }
+  buf.flush();
 }
 
 }  // namespace duban::supervise

@@ -46,9 +46,31 @@ bool is_invisible_control(std::int32_t cp) {
          (cp >= 0x2066 && cp <= 0x2069);
 }
 
+// Whether escape_controls leaves `text` as it is: printable ASCII but the
+// backslash, and the commonest characters of Chinese text (3-byte forms led
+// by E1 or E3..EF but ED, the surrogates' lead: valid, and no control among
+// them). Anything else takes the slow way.
+bool is_plain(std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* const end = p + text.size();
+  while (p < end) {
+    const unsigned c = *p;
+    if (c >= 0x20 && c < 0x7F && c != '\\') {
+      ++p;
+    } else if ((c == 0xE1 || (c >= 0xE3 && c <= 0xEF && c != 0xED)) && end - p >= 3 &&
+               (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+      p += 3;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string escape_controls(std::string_view text) {
+  if (is_plain(text)) return std::string(text);
   std::string out;
   out.reserve(text.size());
   for (std::size_t pos = 0; pos < text.size();) {

@@ -1012,15 +1012,6 @@ std::vector<CaseRow> cases_with(const Store::Impl& impl, std::string_view where,
   return rows;
 }
 
-std::vector<CaseRow> cases_where(const Store::Impl& impl, const char* where, Instant bound) {
-  SQLite::Statement st(impl.db, fmt::format("SELECT {} FROM {} c WHERE {} ORDER BY c.id",
-                                            impl.columns(), impl.src.cases, where));
-  st.bind(1, format_utc(bound));
-  std::vector<CaseRow> rows;
-  while (st.executeStep()) rows.push_back(read_case(st));
-  return rows;
-}
-
 SummonsRow read_summons(SQLite::Statement& st) {
   SummonsRow r;
   r.case_id = st.getColumn(0).getInt64();
@@ -1075,25 +1066,6 @@ std::vector<std::int64_t> Store::open_ids_due_before(Instant before) const {
 
 std::vector<std::int64_t> Store::unacknowledged_ids_before(Instant before) const {
   return guarded(m_impl->path, [&] { return ids_where(*m_impl, k_unacknowledged_before, before); });
-}
-
-std::vector<CaseRow> Store::suspensions_ended_before(Instant before) const {
-  return guarded(m_impl->path, [&]() -> std::vector<CaseRow> {
-    return cases_where(*m_impl,
-                       "c.suspended_at IS NOT NULL AND c.suspend_until < ?"
-                       " AND c.status IN ('listed', 'in_progress')",
-                       before);
-  });
-}
-
-std::vector<CaseRow> Store::extension_requests() const {
-  return guarded(m_impl->path, [&]() -> std::vector<CaseRow> {
-    // cases_where binds one instant: the latest there is, which every case precedes.
-    return cases_where(*m_impl,
-                       "c.extension_due IS NOT NULL AND c.status IN ('listed', 'in_progress')"
-                       " AND c.received_at <= ?",
-                       *time::parse_stored(time::k_latest));
-  });
 }
 
 namespace {

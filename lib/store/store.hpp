@@ -93,10 +93,6 @@ public:
   std::vector<OverdueRow> overdue_before(Instant before) const;
   std::vector<std::int64_t> open_ids_due_before(Instant before) const;
   std::vector<std::int64_t> unacknowledged_ids_before(Instant before) const;
-  // Suspended cases whose expected end is before `before`.
-  std::vector<CaseRow> suspensions_ended_before(Instant before) const;
-  // Open cases whose lead unit asks for a later due, undecided.
-  std::vector<CaseRow> extension_requests() const;
 
   // Whistles.
   void insert_summons(const SummonsRow& row);

@@ -53,35 +53,14 @@ struct Buffer {
 };
 
 // Whether nlohmann's dump writes `s` as it is between quotes: valid UTF-8
-// with no control character, quote or backslash.
+// with no control character, quote or backslash (all of them ASCII).
 bool plain_json(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const auto* const end = p + s.size();
-  while (p < end) {
-    const unsigned c = *p;
-    if (c < 0x80) {
-      if (c < 0x20 || c == '"' || c == '\\') return false;
-      ++p;
-      continue;
-    }
-    std::ptrdiff_t more = 0;
-    unsigned lo = 0x80, hi = 0xBF;  // the second byte's range
-    if (c >= 0xC2 && c <= 0xDF) more = 1;
-    else if (c >= 0xE0 && c <= 0xEF) {
-      more = 2;
-      if (c == 0xE0) lo = 0xA0;       // overlong
-      else if (c == 0xED) hi = 0x9F;  // surrogates
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      more = 3;
-      if (c == 0xF0) lo = 0x90;       // overlong
-      else if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
-    } else return false;
-    if (end - p <= more || p[1] < lo || p[1] > hi) return false;
-    for (std::ptrdiff_t k = 2; k <= more; ++k)
-      if ((p[k] & 0xC0) != 0x80) return false;
-    p += more + 1;
-  }
-  return true;
+  return std::none_of(s.begin(), s.end(),
+                      [](char c) {
+                        const auto b = static_cast<unsigned char>(c);
+                        return b < 0x20 || b == '"' || b == '\\';
+                      }) &&
+         util::is_valid_utf8(s);
 }
 
 // `s` as JSON text, byte for byte as nlohmann's dump writes it (which

@@ -20,7 +20,11 @@ using cases::record;
 using store::Action;
 using store::Status;
 
+// A case escalated by hand must be on a unit's clock: assigned, not done,
+// and not merged into another (a merged request follows its master).
 void require_open(const CaseRow& c) {
+  if (c.merged_into)
+    throw Error(Kind::already_merged, {.value = std::to_string(*c.merged_into), .case_id = c.id});
   if (!cases::is_open(c.status) || c.status == Status::received)
     cases::wrong_state(c, {Status::listed, Status::in_progress});
 }

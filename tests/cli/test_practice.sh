@@ -77,6 +77,12 @@ expect_rc 65
 run --now "2026-10-12 11:30" resolve 3 --outcome solved
 expect_rc 65
 expect_err_has "merged into case 2"
+for how in "--level 2" "--to cgj" "--whistle cgj,rsj"; do
+  run --now "2026-10-12 11:30" escalate 3 $how --reason 催办
+  expect_rc 65
+  expect_err_has "already merged into case 2"
+done
+expect_eq "$(field 3 level)" "0" "a merged request is not escalated by hand"
 q "2026-10-12 12:00" ack 2
 q "2026-10-13 09:00" resolve 2 --outcome solved --note 已修复
 expect_eq "$(field 3 status) $(field 4 status)" "resolved resolved" "the repeats are resolved with their master"

@@ -6,11 +6,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <fmt/format.h>
 #include <map>
 
+#include "store/intake_scan.hpp"
 #include "store/migrations.hpp"
 #include "util/error.hpp"
 #include "util/utf8.hpp"
@@ -58,6 +60,13 @@ constexpr std::string_view k_case_fields[] = {"receipt",
                                               "merged_into",
                                               "appeal"};
 constexpr int k_case_field_count = static_cast<int>(std::size(k_case_fields));
+
+// The intake fields an as-of replay copies from the case as it stands when
+// nothing after the clock corrected them (read_as_of): those an intake of an
+// older duban, which told none of them, takes from the case as given.
+constexpr std::string_view k_intake_kept[] = {
+    "title", "description", "channel", "category", "requester",    "phone",
+    "town",  "village",     "address", "meeting",  "confidential", "proxy"};
 
 // "c.receipt, c.title, ..." with `prefix`, or "?, ?, ..." with `each` = "?".
 std::string case_field_list(std::string_view prefix, std::string_view each = {}) {
@@ -330,12 +339,13 @@ struct Store::Impl {
                 meetings = "meeting", topics = "topic", topic_cases = "topic_case";
   } src;
   // Where a read joins the journal to its cases by id: the case table
-  // alone, or as of a clock its unchanged cases and the replayed ones apart
-  // (a join by id on the UNION ALL view would materialize every case of the
-  // store and index it, for each statement).
+  // alone, or as of a clock its unchanged cases and the replayed ones (those
+  // folded with their intake fields kept, and those read whole) apart: a
+  // join by id on a UNION ALL view would materialize each of its cases and
+  // index them, for each statement.
   std::vector<std::string> joined_cases() const {
     if (src.cases != "temp.case_asof") return {src.cases};
-    return {"main.\"case\"", "temp.replayed"};
+    return {"main.\"case\"", "temp.replayed_kept", "temp.replayed_whole"};
   }
   // The condition that keeps a case of joined_cases()' `i`th source to the
   // cases it stands for (none for the live tables).
@@ -1433,6 +1443,9 @@ std::vector<CaseRow> Store::cases_merged_into(std::int64_t master) const {
 
 namespace {
 constexpr const char* k_event_columns = "id, case_id, at, actor, action, unit, detail";
+// The same, each of the journal aliased j.
+constexpr const char* k_event_columns_j =
+    "id, j.case_id, j.at, j.actor, j.action, j.unit, j.detail";
 
 Event read_event(SQLite::Statement& st) {
   Event e;
@@ -1560,29 +1573,30 @@ void Store::read_as_of(Instant clock, const Refold& refold) {
             " WHERE action IN ('intake', 'amend') AND at > (SELECT t FROM temp.asof_clock))"
             " FROM temp.changed WHERE id NOT IN (SELECT id FROM main.\"case\""
             " WHERE received_at > (SELECT t FROM temp.asof_clock))");
-    db.exec("CREATE TEMP TABLE replayed AS SELECT * FROM main.\"case\" WHERE 0");
+    db.exec("CREATE TEMP TABLE replayed_whole AS SELECT * FROM main.\"case\" WHERE 0");
+    db.exec("CREATE TEMP TABLE replayed_state AS SELECT * FROM main.\"case\" WHERE 0");
     db.exec("CREATE TEMP TABLE replayed_co_unit (case_id INTEGER, position INTEGER, unit TEXT)");
 
     // Each case to replay with its events up to the clock, merged by case
     // id. An intake that nothing after the clock corrected recorded what the
     // case holds now, but for its class (an assign may change it since), its
     // receipt and its instant: those come with it, and its detail is left
-    // unread (a third of the replay was parsing intakes' JSON). The intake
-    // then folds as an older duban's does, from the case as given.
-    SQLite::Statement now(db, fmt::format("SELECT {} FROM main.\"case\" c WHERE c.id IN"
-                                          " (SELECT id FROM temp.refold) ORDER BY c.id",
-                                          case_columns("main.co_unit")));
+    // unread (its class and receipt are scanned for, not parsed). Such a
+    // case is folded from a blank row and stored apart (replayed_state),
+    // its intake fields taken from the case as it stands when read (the
+    // view replayed_kept) instead of being read and written back row by
+    // row. An intake folds so as an older duban's does, from the case as
+    // given.
+    SQLite::Statement cases(db, "SELECT id, fields FROM temp.refold ORDER BY id");
     SQLite::Statement events(
-        db, "SELECT j.id, j.case_id, j.at, j.actor, j.action, j.unit,"
-            " CASE WHEN j.action = 'intake' AND NOT r.fields AND json_type(j.detail, '$.title')"
-            "   IS NOT NULL THEN NULL ELSE j.detail END,"
-            " CASE WHEN j.action = 'intake' AND json_type(j.detail, '$.class') = 'text'"
-            "   THEN json_extract(j.detail, '$.class') END,"
-            " CASE WHEN j.action = 'intake' AND json_type(j.detail, '$.receipt') = 'text'"
-            "   THEN json_extract(j.detail, '$.receipt') END"
-            " FROM temp.refold r CROSS JOIN main.journal j ON j.case_id = r.id"
-            " WHERE j.at <= (SELECT t FROM temp.asof_clock) ORDER BY r.id, j.id");
-    SQLite::Statement add(db, insert_case_sql("temp.replayed", true));
+        db, fmt::format("SELECT j.{} FROM temp.refold r CROSS JOIN main.journal j"
+                        " ON j.case_id = r.id WHERE j.at <= (SELECT t FROM temp.asof_clock)"
+                        " ORDER BY r.id, j.id",
+                        k_event_columns_j));
+    SQLite::Statement now(db, fmt::format("SELECT {} FROM main.\"case\" c WHERE c.id = ?",
+                                          case_columns("main.co_unit")));
+    SQLite::Statement add(db, insert_case_sql("temp.replayed_whole", true));
+    SQLite::Statement add_state(db, insert_case_sql("temp.replayed_state", true));
     SQLite::Statement add_co(db, "INSERT INTO temp.replayed_co_unit VALUES (?, ?, ?)");
     SQLite::Statement whole(db,
                             fmt::format("SELECT {} FROM main.journal WHERE case_id = ?"
@@ -1590,27 +1604,33 @@ void Store::read_as_of(Instant clock, const Refold& refold) {
                                         k_event_columns));
     bool more_events = events.executeStep();
     std::vector<Event> mine;
-    while (now.executeStep()) {
-      CaseRow base = read_case(now);
+    while (cases.executeStep()) {
+      const std::int64_t id = cases.getColumn(0).getInt64();
+      const bool fields = cases.getColumn(1).getInt() != 0;
       mine.clear();
       int intakes = 0;
       bool unread = false;
-      std::optional<std::string> klass, receipt;
-      Instant received_at = base.received_at;
-      while (more_events && events.getColumn(1).getInt64() <= base.id) {
-        if (events.getColumn(1).getInt64() == base.id) {
-          if (events.getColumn(6).isNull()) {
+      CaseRow blank;
+      blank.id = id;
+      while (more_events && events.getColumn(1).getInt64() <= id) {
+        if (events.getColumn(1).getInt64() == id) {
+          IntakeTold told;
+          const auto detail = events.getColumn(6);
+          if (!fields && std::string_view(events.getColumn(4).getText()) == "intake" &&
+              scan_intake(std::string_view(detail.getText(), std::size_t(detail.getBytes())),
+                          told) &&
+              told.title) {
             // The intake left unread: its own class, receipt and instant.
             Event e;
             e.id = events.getColumn(0).getInt64();
-            e.case_id = base.id;
+            e.case_id = id;
             e.at = instant(events.getColumn(2));
             e.actor = events.getColumn(3).getString();
             e.action = Action::intake;
             e.unit = opt_text(events.getColumn(5));
-            klass = opt_text(events.getColumn(7));
-            receipt = opt_text(events.getColumn(8));
-            received_at = e.at;
+            blank.klass = std::move(told.klass);
+            if (told.receipt) blank.receipt = std::move(*told.receipt);
+            blank.received_at = e.at;
             mine.push_back(std::move(e));
             unread = true;
           } else {
@@ -1620,23 +1640,32 @@ void Store::read_as_of(Instant clock, const Refold& refold) {
         }
         more_events = events.executeStep();
       }
-      if (unread && intakes > 1) {
-        // More than one intake (none is ever journalled so): read them all.
-        mine.clear();
-        whole.reset();
-        whole.bind(1, base.id);
-        while (whole.executeStep()) mine.push_back(read_event(whole));
-      } else if (unread) {
-        base.klass = std::move(klass);
-        if (receipt) base.receipt = std::move(*receipt);
-        base.received_at = received_at;
+      // The rest (an intake read, more than one, or none) fold from the case
+      // as it stands, read whole.
+      const bool kept = unread && intakes == 1 && !fields;
+      std::optional<CaseRow> then;
+      if (kept) {
+        then = refold(blank, mine);
+      } else {
+        if (unread) {
+          // More than one intake (none is ever journalled so): read them all.
+          mine.clear();
+          whole.reset();
+          whole.bind(1, id);
+          while (whole.executeStep()) mine.push_back(read_event(whole));
+        }
+        now.reset();
+        now.bind(1, id);
+        if (!now.executeStep()) continue;
+        then = refold(read_case(now), mine);
       }
-      const auto then = refold(base, mine);
       if (!then) continue;
-      add.reset();
-      bind_case(add, *then);
-      add.bind(k_case_field_count + 1, then->id);
-      add.exec();
+      auto& into = kept ? add_state : add;
+      into.reset();
+      bind_case(into, *then);
+      if (kept && then->receipt.empty()) into.bind(1);  // none told: the case's own
+      into.bind(k_case_field_count + 1, then->id);
+      into.exec();
       for (std::size_t i = 0; i < then->co_units.size(); ++i) {
         add_co.reset();
         add_co.bind(1, then->id);
@@ -1645,7 +1674,31 @@ void Store::read_as_of(Instant clock, const Refold& refold) {
         add_co.exec();
       }
     }
-    db.exec("CREATE INDEX temp.replayed_id ON replayed (id)");
+    // The replayed cases: those read whole, and the folded ones with their
+    // intake fields as the case holds them now (the fields an intake of an
+    // older duban takes from the case as given), joined as they are read
+    // rather than copied (a read that takes none of them skips the join).
+    db.exec("CREATE INDEX temp.replayed_whole_id ON replayed_whole (id)");
+    db.exec("CREATE INDEX temp.replayed_state_id ON replayed_state (id)");
+    {
+      std::string values;
+      SQLite::Statement names(db,
+                              "SELECT name FROM pragma_table_info('case', 'main') ORDER BY cid");
+      while (names.executeStep()) {
+        const std::string f = names.getColumn(0).getString();
+        if (!values.empty()) values += ", ";
+        if (f == "receipt") values += "coalesce(s.receipt, c.receipt) AS receipt";
+        else if (std::find(std::begin(k_intake_kept), std::end(k_intake_kept), f) !=
+                 std::end(k_intake_kept))
+          values += fmt::format("c.\"{0}\" AS \"{0}\"", f);
+        else values += fmt::format("s.\"{0}\" AS \"{0}\"", f);
+      }
+      db.exec(fmt::format("CREATE TEMP VIEW replayed_kept AS SELECT {} FROM temp.replayed_state s"
+                          " LEFT JOIN main.\"case\" c ON c.id = s.id",
+                          values));
+      db.exec("CREATE TEMP VIEW replayed AS SELECT * FROM temp.replayed_kept"
+              " UNION ALL SELECT * FROM temp.replayed_whole");
+    }
     db.exec("CREATE TEMP VIEW case_asof AS SELECT * FROM main.\"case\""
             " WHERE received_at <= (SELECT t FROM temp.asof_clock)"
             " AND id NOT IN (SELECT id FROM temp.changed) UNION ALL SELECT * FROM temp.replayed");

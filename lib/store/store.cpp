@@ -1036,8 +1036,10 @@ constexpr const char* k_summons_select =
 }  // namespace
 
 namespace {
+// Read through case_open_due (schema 8): +c.status keeps SQLite from
+// case_status, which would read every open case from the table.
 constexpr const char* k_open_due_before =
-    "c.status IN ('listed', 'in_progress') AND c.due_at IS NOT NULL"
+    "+c.status IN ('listed', 'in_progress') AND c.due_at IS NOT NULL"
     " AND c.due_at < ? AND c.suspended_at IS NULL AND c.merged_into IS NULL";
 constexpr const char* k_unacknowledged_before =
     "c.status = 'listed' AND c.ack_due < ? AND c.suspended_at IS NULL AND c.merged_into IS NULL";
@@ -1318,8 +1320,9 @@ std::vector<Tally> Store::tally(GroupBy by, Instant from, Instant to, Instant as
             t.closed_rated += st.getColumn(4).getInt64();
           });
       // A suspended case (挂账) or a merged request (并单) runs on no clock.
+      // From case_open_due alone (+c.status: not through case_status).
       run(fmt::format("SELECT {0}, count(*) FROM {1} c WHERE c.due_at < :T"
-                      " AND c.due_at IS NOT NULL AND c.status IN ('listed', 'in_progress')"
+                      " AND c.due_at IS NOT NULL AND +c.status IN ('listed', 'in_progress')"
                       " AND c.suspended_at IS NULL AND c.merged_into IS NULL{3} GROUP BY 1",
                       key, sources[i], journal, m_impl->joined_only(i, "c.id")),
           [](auto& st, Tally& t) { t.overdue_open += st.getColumn(1).getInt64(); });

@@ -60,6 +60,7 @@ constexpr std::string_view k_case_fields[] = {"receipt",
                                               "merged_into",
                                               "appeal"};
 constexpr int k_case_field_count = static_cast<int>(std::size(k_case_fields));
+static_assert(k_case_field_count < 64, "update_case keeps the changed fields as bits");
 
 // The intake fields an as-of replay copies from the case as it stands when
 // nothing after the clock corrected them (read_as_of): those an intake of an
@@ -91,11 +92,6 @@ std::string case_columns(std::string_view co_units) {
 std::string insert_case_sql(std::string_view table, bool with_id) {
   return fmt::format("INSERT INTO {} ({}{}) VALUES ({}{})", table, case_field_list(""),
                      with_id ? ", id" : "", case_field_list("", "?"), with_id ? ", ?" : "");
-}
-std::string update_case_sql() {
-  std::string set;
-  for (const auto f : k_case_fields) set += fmt::format("{}{} = ?", set.empty() ? "" : ", ", f);
-  return fmt::format("UPDATE \"case\" SET {} WHERE id = ?", set);
 }
 // duban's mark in the file header (schemas/004_evidence.sql).
 constexpr int k_application_id = 0x4455424E;
@@ -318,6 +314,8 @@ struct Store::Impl {
   // Statements of fixed text, prepared once per connection: a batch intake
   // runs the same few statements a million times.
   std::map<const char*, std::unique_ptr<SQLite::Statement>> statements;
+  // update_case's UPDATEs, by the set of fields they write (bit i: k_case_fields[i]).
+  std::map<std::uint64_t, std::unique_ptr<SQLite::Statement>> updates;
   // Cases whose text the open transaction changed, and the first case it
   // added (those after it are added too): indexed for search at its commit.
   std::vector<std::int64_t> unindexed;
@@ -371,7 +369,16 @@ struct Store::Impl {
 
 namespace {
 const std::string k_insert_case = insert_case_sql("\"case\"", false);
-const std::string k_update_case = update_case_sql();
+// For each of the case's fields bound as bind_case binds them, whether the
+// stored one is the same; then its co-units (Store::update_case).
+const std::string k_case_diff = [] {
+  std::string same;
+  for (int i = 0; i < k_case_field_count; ++i)
+    same += fmt::format("?{} IS {}, ", i + 1, k_case_fields[i]);
+  return fmt::format("SELECT {0}(SELECT json_group_array(unit) FROM (SELECT unit FROM co_unit"
+                     " WHERE case_id = ?{1} ORDER BY position)) FROM \"case\" WHERE id = ?{1}",
+                     same, k_case_field_count + 1);
+}();
 constexpr const char* k_clear_co_units = "DELETE FROM co_unit WHERE case_id = ?";
 constexpr const char* k_insert_co_unit =
     "INSERT INTO co_unit (case_id, position, unit) VALUES (?, ?, ?)";
@@ -772,14 +779,46 @@ std::int64_t Store::insert_case(CaseRow& row) {
 
 void Store::update_case(const CaseRow& row) {
   try {
-    auto& st = m_impl->cached(k_update_case.c_str());
-    bind_case(st, row);
-    st.bind(k_case_field_count + 1, row.id);
-    st.exec();
-    auto& clear = m_impl->cached(k_clear_co_units);
-    clear.bind(1, row.id);
-    clear.exec();
-    insert_co_units(*m_impl, row);
+    // Only what changed is written. SQLite rewrites each index that holds a
+    // column an UPDATE sets, changed or not: escalate --auto, which changes
+    // a level, rewrote every index entry of each case it raised (a million
+    // cases, 112,212 raised: 2.2 s of 10). SQLite itself tells which of the
+    // bound fields differ from the stored ones.
+    auto& diff = m_impl->cached(k_case_diff.c_str());
+    bind_case(diff, row);
+    diff.bind(k_case_field_count + 1, row.id);
+    if (!diff.executeStep()) {
+      diff.reset();
+      return;  // no such case: an UPDATE would change nothing either
+    }
+    std::uint64_t changed = 0;
+    for (int i = 0; i < k_case_field_count; ++i)
+      if (diff.getColumn(i).getInt() == 0) changed |= std::uint64_t{1} << i;
+    const bool co_units_changed =
+        parse_unit_array(diff.getColumn(k_case_field_count).getString()) != row.co_units;
+    diff.reset();
+    if (changed != 0) {
+      auto& update = m_impl->updates[changed];
+      if (!update) {
+        std::string set;
+        for (int i = 0; i < k_case_field_count; ++i)
+          if (changed & (std::uint64_t{1} << i))
+            set += fmt::format("{}{} = ?{}", set.empty() ? "" : ", ", k_case_fields[i], i + 1);
+        update = std::make_unique<SQLite::Statement>(
+            m_impl->db,
+            fmt::format("UPDATE \"case\" SET {} WHERE id = ?{}", set, k_case_field_count + 1));
+      }
+      update->reset();
+      bind_case(*update, row);
+      update->bind(k_case_field_count + 1, row.id);
+      update->exec();
+    }
+    if (co_units_changed) {
+      auto& clear = m_impl->cached(k_clear_co_units);
+      clear.bind(1, row.id);
+      clear.exec();
+      insert_co_units(*m_impl, row);
+    }
   } catch (const SQLite::Exception& e) {
     rethrow(e, m_impl->path);
   }

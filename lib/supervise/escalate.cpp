@@ -136,8 +136,9 @@ steps_due(const Context& ctx, const std::vector<config::EscalationStep>& steps, 
     if (!clock || (ack_step && c.status != Status::listed)) continue;
     const auto threshold = time::add(*clock, step.after, ctx.config.calendar, ctx.config.zone);
     if (!(ctx.now > threshold)) continue;
-    out.push_back({c, level, step.level, ack_step ? "ack_overdue" : "overdue", step.after, *clock,
-                   step.notify, recipient_of(ctx.config, c, step.notify)});
+    out.push_back({c.id, c.lead_unit, c.title, level, step.level,
+                   ack_step ? "ack_overdue" : "overdue", step.after, *clock, step.notify,
+                   recipient_of(ctx.config, c, step.notify)});
     level = step.level;
   }
   return out;
@@ -174,14 +175,14 @@ std::vector<Escalation> escalate_auto(Context& ctx, const Committed& committed, 
                       {"from_level", c.level},
                       {"level", e.to_level},
                       {"notify", e.notify}});
-          e.after = c;
+          e.lead_unit = c.lead_unit;  // as the case is now
           written.push_back(std::move(e));
         }
-        if (!written.empty() && written.back().after.id == c.id) ctx.store.update_case(c);
+        if (!written.empty() && written.back().id == c.id) ctx.store.update_case(c);
       }
     });
-    if (committed && !written.empty()) committed(written);
-    done.insert(done.end(), written.begin(), written.end());
+    if (!committed) done.insert(done.end(), written.begin(), written.end());
+    else if (!written.empty()) committed(written);
   }
   return done;
 }
@@ -223,27 +224,36 @@ void render_escalations(std::ostream& out, const std::vector<Escalation>& done, 
   auto opt = [](const std::optional<std::string>& v) {
     return v ? io::Json(*v) : io::Json(nullptr);
   };
-  std::vector<io::Json> rows;
+  // One row at a time (a table is measured, then written): a run may say a
+  // hundred thousand escalations.
+  auto stream = [&](std::vector<io::Column> columns, const auto& row_of) {
+    io::RowStream rows(out, std::move(columns), format, options);
+    if (rows.measures())
+      for (const auto& e : done) rows.measure(row_of(e));
+    for (const auto& e : done) rows.write(row_of(e));
+    rows.finish();
+  };
   if (format != io::Format::table) {
-    for (const auto& e : done)
-      rows.push_back(io::Json{{"id", e.after.id},
-                              {"lead_unit", opt(e.after.lead_unit)},
-                              {"when", e.when},
-                              {"after", time::to_string(e.after_deadline)},
-                              {"deadline", time::format_utc(e.deadline)},
-                              {"from_level", e.from_level},
-                              {"level", e.to_level},
-                              {"notify", e.notify},
-                              {"notify_name", opt(e.recipient.name)},
-                              {"notify_email", opt(e.recipient.email)},
-                              {"title", e.after.title}});
+    auto row_of = [&](const Escalation& e) {
+      return io::Json{{"id", e.id},
+                      {"lead_unit", opt(e.lead_unit)},
+                      {"when", e.when},
+                      {"after", time::to_string(e.after_deadline)},
+                      {"deadline", time::format_utc(e.deadline)},
+                      {"from_level", e.from_level},
+                      {"level", e.to_level},
+                      {"notify", e.notify},
+                      {"notify_name", opt(e.recipient.name)},
+                      {"notify_email", opt(e.recipient.email)},
+                      {"title", e.title}};
+    };
     std::vector<io::Column> columns;
-    for (const auto& [key, value] : rows.front().items()) columns.push_back({key, key});
-    io::render_rows(out, columns, rows, format, options);
-    return;
+    const auto first = row_of(done.front());
+    for (const auto& [key, value] : first.items()) columns.push_back({key, key});
+    return stream(std::move(columns), row_of);
   }
-  for (const auto& e : done) {
-    const auto* lead = e.after.lead_unit ? config.find_unit(*e.after.lead_unit) : nullptr;
+  auto row_of = [&](const Escalation& e) {
+    const auto* lead = e.lead_unit ? config.find_unit(*e.lead_unit) : nullptr;
     const std::string rule = e.after_deadline.count == 0
                                  ? std::string(words(fmt::format("escalate.rule.{}", e.when)))
                                  : words.format(fmt::format("escalate.rule.{}_after", e.when),
@@ -258,21 +268,21 @@ void render_escalations(std::ostream& out, const std::vector<Escalation>& done, 
                                                                *e.recipient.email)
                                                 : *e.recipient.name);
     }
-    rows.push_back(io::Json{{"id", e.after.id},
-                            {"lead_unit", lead ? lead->name : e.after.lead_unit.value_or("")},
-                            {"rule", rule},
-                            {"deadline", time::format_local(e.deadline, config.zone)},
-                            {"from_level", e.from_level},
-                            {"level", e.to_level},
-                            {"notify", notify},
-                            {"title", e.after.title}});
-  }
+    return io::Json{{"id", e.id},
+                    {"lead_unit", lead ? lead->name : e.lead_unit.value_or("")},
+                    {"rule", rule},
+                    {"deadline", time::format_local(e.deadline, config.zone)},
+                    {"from_level", e.from_level},
+                    {"level", e.to_level},
+                    {"notify", notify},
+                    {"title", e.title}};
+  };
   std::vector<io::Column> columns;
   for (std::string_view key :
        {"id", "lead_unit", "rule", "deadline", "from_level", "level", "notify", "title"})
     columns.push_back({std::string(key), std::string(words(fmt::format("escalate.col.{}", key))),
                        key == "id" || key == "from_level" || key == "level"});
-  io::render_rows(out, columns, rows, format, options);
+  stream(std::move(columns), row_of);
 }
 
 }  // namespace duban::supervise

@@ -45,7 +45,11 @@ std::string_view to_string(Recipient::Role role);
 
 // One step of the ladder applied to one case by `escalate --auto`.
 struct Escalation {
-  CaseRow after;  // the case as it is now
+  // The case, as much of it as is said (a run may escalate a hundred
+  // thousand cases: no whole row is kept for each).
+  std::int64_t id = 0;
+  std::optional<std::string> lead_unit;
+  std::string title;
   int from_level = 0;
   int to_level = 0;
   std::string when;               // ack_overdue | overdue
@@ -62,7 +66,8 @@ struct Escalation {
 // can keep working, and decides each case inside its transaction, so a
 // case acknowledged meanwhile is never escalated; an interrupted run is
 // finished by the next. `committed` is told each transaction's escalations
-// once it has committed, so that a run that stops early can say what it did.
+// once it has committed, so that a run that stops early can say what it did;
+// they are then not kept, and none is returned.
 using Committed = std::function<void(const std::vector<Escalation>&)>;
 std::vector<Escalation> escalate_auto(Context& ctx, const Committed& committed = {},
                                       std::size_t batch = 200);

@@ -225,10 +225,11 @@ TEST_SUITE("escalate") {
     auto late = l.at("2025-10-10 09:00");
     std::vector<std::int64_t> committed;
     // One case per transaction; between them, the second case's unit answers.
+    // Told to the callback, the escalations are not kept as well.
     const auto done = supervise::escalate_auto(
         late,
         [&](const auto& batch) {
-          for (const auto& e : batch) committed.push_back(e.after.id);
+          for (const auto& e : batch) committed.push_back(e.id);
           if (committed.size() == 1) {
             auto ack = l.at("2025-10-10 08:59");
             cases::ack(ack, {second}, std::nullopt);
@@ -236,7 +237,7 @@ TEST_SUITE("escalate") {
         },
         1);
     CHECK(committed == std::vector<std::int64_t>{first});
-    REQUIRE(done.size() == 1);
+    CHECK(done.empty());
     CHECK(cases::find(l.store, second).level == 0);
     CHECK(l.actions(second).back() == "ack");
   }

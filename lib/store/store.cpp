@@ -1485,9 +1485,9 @@ std::vector<CaseRow> Store::cases_merged_into(std::int64_t master) const {
 
 namespace {
 constexpr const char* k_event_columns = "id, case_id, at, actor, action, unit, detail";
-// The same, each of the journal aliased j.
+// The same, of the journal aliased j.
 constexpr const char* k_event_columns_j =
-    "id, j.case_id, j.at, j.actor, j.action, j.unit, j.detail";
+    "j.id, j.case_id, j.at, j.actor, j.action, j.unit, j.detail";
 
 Event read_event(SQLite::Statement& st) {
   Event e;
@@ -1631,7 +1631,7 @@ void Store::read_as_of(Instant clock, const Refold& refold) {
     // given.
     SQLite::Statement cases(db, "SELECT id, fields FROM temp.refold ORDER BY id");
     SQLite::Statement events(
-        db, fmt::format("SELECT j.{} FROM temp.refold r CROSS JOIN main.journal j"
+        db, fmt::format("SELECT {} FROM temp.refold r CROSS JOIN main.journal j"
                         " ON j.case_id = r.id WHERE j.at <= (SELECT t FROM temp.asof_clock)"
                         " ORDER BY r.id, j.id",
                         k_event_columns_j));

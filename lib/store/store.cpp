@@ -341,9 +341,12 @@ struct Store::Impl {
   // folded with their intake fields kept, and those read whole) apart: a
   // join by id on a UNION ALL view would materialize each of its cases and
   // index them, for each statement.
-  std::vector<std::string> joined_cases() const {
+  // A read of none of the intake fields kept (k_intake_kept) reads the
+  // folded cases' own table, where those are blank, and not its view.
+  std::vector<std::string> joined_cases(bool intake_fields = true) const {
     if (src.cases != "temp.case_asof") return {src.cases};
-    return {"main.\"case\"", "temp.replayed_kept", "temp.replayed_whole"};
+    return {"main.\"case\"", intake_fields ? "temp.replayed_kept" : "temp.replayed_state",
+            "temp.replayed_whole"};
   }
   // The condition that keeps a case of joined_cases()' `i`th source to the
   // cases it stands for (none for the live tables).
@@ -1329,7 +1332,9 @@ std::vector<Tally> Store::tally(GroupBy by, Instant from, Instant to, Instant as
     // As of a clock, the cases that stood unchanged at it (read from the
     // case table's covering indexes) and the replayed ones, each in turn:
     // every figure is a count or a sum, so their parts add up.
-    const auto sources = m_impl->joined_cases();
+    // Of the intake fields kept, only a group's key may be read: the
+    // replayed cases' lead unit and class are their own.
+    const auto sources = m_impl->joined_cases(by != GroupBy::unit && by != GroupBy::klass);
     for (std::size_t i = 0; i < sources.size(); ++i) {
       // A granted appeal (核减) takes the case out of every rate; a merged
       // request counts as received but not as a problem of its own.

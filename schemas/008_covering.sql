@@ -13,6 +13,17 @@ CREATE INDEX case_open_due ON "case" (due_at, lead_unit, category, channel, clas
                                       received_at, status, suspended_at, merged_into)
   WHERE due_at IS NOT NULL AND suspended_at IS NULL AND merged_into IS NULL;
 
+-- The month's acknowledgement figures select cases by their first
+-- assignment: that index now carries what they read and group by, as the
+-- received and closed ones do (schema 3, 6), so the report reads no case
+-- from the table for them (a million cases: 43 -> 18 ms at a past clock;
+-- the bench's hand-written GROUP BY gains the same). A new case, never
+-- assigned, is not in it.
+DROP INDEX case_first_assigned_at;
+CREATE INDEX case_first_assigned_at ON "case" (first_assigned_at, lead_unit, category, channel,
+                                               class, town, ack_due, acked_at, appeal, received_at)
+  WHERE first_assigned_at IS NOT NULL;
+
 -- A reading as of a past clock finds the cases changed since by the events
 -- after it (journal_at), then replays each one's events up to it
 -- (journal_case). With the case in journal_at, and the instant in

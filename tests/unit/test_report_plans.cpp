@@ -143,9 +143,12 @@ TEST_SUITE("report plans") {
                            "USING COVERING INDEX case_received_report"));
       CHECK(all_plans_have(plans, "c.closed_at >= :from AND c.closed_at < :to GROUP BY",
                            "USING COVERING INDEX case_closed_report"));
-      // The open cases past their deadline, from theirs alone (schema 8).
+      // The open cases past their deadline, and the month's first assignments,
+      // from their own indexes alone (schema 8).
       CHECK(all_plans_have(plans, "c.due_at < :T AND c.due_at IS NOT NULL AND +c.status",
                            "USING COVERING INDEX case_open_due"));
+      CHECK(all_plans_have(plans, "c.first_assigned_at >= :from AND c.first_assigned_at < :to",
+                           "USING COVERING INDEX case_first_assigned_at"));
     }
   }
 
@@ -184,6 +187,8 @@ TEST_SUITE("report plans") {
                            "USING COVERING INDEX case_closed_report"));
       CHECK(all_plans_have(plans, "FROM main.\"case\" c WHERE c.due_at < :T",
                            "USING COVERING INDEX case_open_due"));
+      CHECK(all_plans_have(plans, "FROM main.\"case\" c WHERE c.first_assigned_at >= :from",
+                           "USING COVERING INDEX case_first_assigned_at"));
       for (const auto& [sql, plan] : plans) {
         CAPTURE(sql);
         CAPTURE(joined(plan));

@@ -292,13 +292,14 @@ void render_reminders(std::ostream& out, const std::vector<UnitReminders>& group
                   {"unassigned", opt(r.unassigned)},
                   {"cases", opt(r.cases)}};
     };
-    std::vector<Json> rows;
-    for (const auto& g : groups)
-      for (const auto& r : g.items) rows.push_back(item_json(g, r));
     std::vector<io::Column> columns;
     const auto keys = item_json({}, Reminder{});  // items() must not outlive it
     for (const auto& [key, value] : keys.items()) columns.push_back({key, key});
-    io::render_rows(out, columns, rows, format);
+    // One row at a time, none held (these formats measure nothing).
+    io::RowStream rows(out, std::move(columns), format);
+    for (const auto& g : groups)
+      for (const auto& r : g.items) rows.write(item_json(g, r));
+    rows.finish();
     return;
   }
   // Tens of thousands of lines: each kind's words and each due's text are

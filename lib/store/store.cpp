@@ -807,6 +807,9 @@ void Store::write(const std::function<void()>& work, bool batch) {
   try {
     if (temp_store) db.exec(fmt::format("PRAGMA temp_store = {}", *temp_store));
     work();
+    // Sorting for CREATE INDEX takes as much memory again as the page
+    // cache: the cache goes back to its size first, to stay in 64 MiB.
+    restore_cache();
     for (const auto& sql : m_impl->dropped) db.exec(sql);
     m_impl->dropped.clear();
     // One statement for the whole batch, for FTS5 flushes at every

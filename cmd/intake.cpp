@@ -124,6 +124,7 @@ void run(Runtime& rt, IntakeOptions& o) {
   if (reader) first_record = reader->next();
   bool given = false;  // the one case of the command line, when no file
   cases::IntakeStream stream;
+  stream.batch = reader.has_value();
   stream.next = [&]() -> std::optional<cases::IntakeItem> {
     if (!reader) {
       if (given) return std::nullopt;

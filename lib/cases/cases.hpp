@@ -115,8 +115,13 @@ struct IntakeStream {
   std::function<void(const CaseRow&)> each = {};
   std::function<void(std::size_t done)> progress = {};
   std::function<void(std::int64_t first, std::size_t count)> before_commit = {};
+  bool batch = false;  // of any size, from a file: written by Store::write_batch
 };
 std::size_t intake(Context& ctx, const IntakeStream& stream, DryRun dry_run);
+// The intake event's detail of `c` as the journal holds it: the text of
+// intake_detail(c).dump(), written without building the object. Throws
+// std::invalid_argument on text that is not UTF-8.
+std::string intake_detail_text(const CaseRow& c);
 
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
 using BeforeCommit = std::function<void(const std::vector<CaseRow>& added)>;

@@ -5,6 +5,8 @@
 #include <array>
 #include <stdexcept>
 
+#include "util/utf8.hpp"
+
 namespace duban::store {
 
 namespace {
@@ -55,25 +57,55 @@ std::string detail_text(const Detail& detail) {
   }
 }
 
+void append_json_string(std::string& out, std::string_view text) {
+  if (!util::is_valid_utf8(text)) {
+    // nlohmann's own verdict (and text, should it take what utf8proc does not).
+    try {
+      out += nlohmann::json(std::string(text)).dump();
+      return;
+    } catch (const nlohmann::json::exception& x) {
+      throw std::invalid_argument(x.what());
+    }
+  }
+  static constexpr char k_hex[] = "0123456789abcdef";
+  out += '"';
+  std::size_t run = 0;  // the start of the bytes copied as they are
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b >= 0x20 && b != '"' && b != '\\') continue;
+    out.append(text.data() + run, i - run);
+    run = i + 1;
+    out += '\\';
+    switch (b) {
+    case '"': out += '"'; break;
+    case '\\': out += '\\'; break;
+    case '\b': out += 'b'; break;
+    case '\f': out += 'f'; break;
+    case '\n': out += 'n'; break;
+    case '\r': out += 'r'; break;
+    case '\t': out += 't'; break;
+    default:
+      out += "u00";
+      out += k_hex[b >> 4];
+      out += k_hex[b & 0xf];
+    }
+  }
+  out.append(text.data() + run, text.size() - run);
+  out += '"';
+}
+
 std::string encode(const Event& e) { return encode(e, detail_text(e.detail)); }
 
 std::string encode(const Event& e, std::string_view detail) {
   // Written out in nlohmann's own compact, key-sorted form (std::map keeps
-  // keys sorted), without building the object: a string is escaped by
-  // nlohmann, the rest is ASCII of a fixed shape.
-  auto quoted = [](const std::string& text) {
-    try {
-      return nlohmann::json(text).dump();
-    } catch (const nlohmann::json::exception& x) {
-      throw std::invalid_argument(x.what());
-    }
-  };
+  // keys sorted), without building the object: a string is escaped as
+  // nlohmann does (append_json_string), the rest is ASCII of a fixed shape.
   std::string out;
   out.reserve(detail.size() + 160);
   out += R"({"action":")";
   out += to_string(e.action);
   out += R"(","actor":)";
-  out += quoted(e.actor);
+  append_json_string(out, e.actor);
   out += R"(,"at":")";
   out += time::format_utc(e.at);
   out += R"(","case":)";
@@ -83,7 +115,8 @@ std::string encode(const Event& e, std::string_view detail) {
   out += R"(,"id":)";
   out += std::to_string(e.id);
   out += R"(,"unit":)";
-  out += e.unit ? quoted(*e.unit) : "null";
+  if (e.unit) append_json_string(out, *e.unit);
+  else out += "null";
   out += R"(,"v":)";
   out += std::to_string(k_encoding_version);
   out += '}';

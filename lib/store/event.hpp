@@ -77,6 +77,13 @@ Event decode(std::string_view text);
 // The detail column's text: the detail object in the same compact form.
 std::string detail_text(const Detail& detail);
 
+// `text` as a JSON string, quoted, appended to `out` byte for byte as
+// nlohmann's dump() writes it (UTF-8 unescaped; ", \\, \b \f \n \r \t and
+// the other C0 controls as \u00xx escaped), without building a json value:
+// what a writer of canonical text (encode, an intake's detail) uses. Throws
+// std::invalid_argument on text that is not UTF-8.
+void append_json_string(std::string& out, std::string_view text);
+
 // The chain: hash(n) = SHA-256 over hash(n-1) in hex, a line feed, and
 // encode(event n), as 64 lower-case hex digits. The first event chains to
 // k_chain_start.

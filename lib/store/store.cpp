@@ -160,6 +160,13 @@ Instant instant(const SQLite::Column& c) {
   return *at;
 }
 
+// Text bound without a copy: it must live, unchanged, until the statement
+// is stepped (and reset or bound again). A view is of a literal (a status,
+// an action), which ends with a NUL.
+void bind_view(SQLite::Statement& st, int index, const std::string& v) { st.bindNoCopy(index, v); }
+void bind_view(SQLite::Statement& st, int index, std::string_view literal) {
+  st.bindNoCopy(index, literal.data());
+}
 void bind_opt(SQLite::Statement& st, int index, const std::optional<std::string>& v) {
   if (v) st.bind(index, *v);
   else st.bind(index);
@@ -268,6 +275,68 @@ void bind_case(SQLite::Statement& st, const CaseRow& r) {
   bind_opt(st, i++, r.appeal);
 }
 
+// The instants bind_case bound, as text that lives until the statement is
+// stepped.
+struct BoundInstants {
+  std::string text[10];
+  int used = 0;
+};
+
+// Binds the case's own fields at 1..k_case_field_count, in k_case_fields'
+// order, its texts without a copy: `r` and `keep` must outlive the step.
+void bind_case(SQLite::Statement& st, const CaseRow& r, BoundInstants& keep) {
+  int i = 1;
+  auto text = [&](const std::optional<std::string>& v) {
+    if (v) bind_view(st, i, *v);
+    else st.bind(i);
+    ++i;
+  };
+  auto when = [&](const std::optional<Instant>& v) {
+    if (v) {
+      auto& t = keep.text[keep.used++];
+      t = format_utc(*v);
+      bind_view(st, i, t);
+    } else {
+      st.bind(i);
+    }
+    ++i;
+  };
+  bind_view(st, i++, r.receipt);
+  bind_view(st, i++, r.title);
+  text(r.description);
+  text(r.channel);
+  text(r.category);
+  text(r.klass);
+  text(r.requester);
+  text(r.phone);
+  text(r.town);
+  text(r.village);
+  text(r.address);
+  bind_opt(st, i++, r.meeting);
+  bind_view(st, i++, to_string(r.status));
+  text(r.lead_unit);
+  text(r.leader);
+  when(r.received_at);
+  when(r.first_assigned_at);
+  when(r.assigned_at);
+  when(r.ack_due);
+  when(r.acked_at);
+  when(r.due_at);
+  when(r.resolved_at);
+  text(r.outcome);
+  text(r.outcome_text);
+  when(r.closed_at);
+  st.bind(i++, r.level);
+  text(r.satisfaction);
+  st.bind(i++, r.confidential ? 1 : 0);
+  text(r.proxy);
+  when(r.suspended_at);
+  when(r.suspend_until);
+  when(r.extension_due);
+  bind_opt(st, i++, r.merged_into);
+  text(r.appeal);
+}
+
 }  // namespace
 
 std::string_view to_string(Status s) {
@@ -321,6 +390,9 @@ struct Store::Impl {
   std::vector<std::int64_t> unindexed;
   std::int64_t first_added = 0, added = 0;
   bool bulk = false;  // this transaction dropped the bulk indexes
+  // The page cache's size before a big batch made it bigger, to go back to
+  // at its end (see k_bulk_cache_kib).
+  std::optional<int> cache_size;
   // The indexes a big batch dropped, as their CREATE statements: made again
   // at the commit (see k_bulk_indexes).
   std::vector<std::string> dropped;
@@ -397,6 +469,12 @@ constexpr const char* k_insert_event =
 // after it takes 1-3 s). All in the one transaction: a reader never sees
 // the store without them, and a rollback keeps them.
 constexpr std::int64_t k_bulk_cases = 50000;
+// A batch of this many cases works with a page cache of k_bulk_cache_kib
+// until its commit, instead of SQLite's 2 MiB: the receipts' index takes
+// its keys in no order, and with too small a cache each insert reads pages
+// back and spills dirty ones to the WAL before the commit.
+constexpr std::int64_t k_bulk_cache_cases = 1000;
+constexpr int k_bulk_cache_kib = 32768;
 constexpr const char* k_bulk_indexes[] = {"case_received_report", "journal_action_at",
                                           "journal_at"};
 
@@ -689,7 +767,10 @@ Store Store::open(const std::filesystem::path& path, Create create) {
   }
 }
 
-void Store::write(const std::function<void()>& work) {
+void Store::write(const std::function<void()>& work) { write(work, false); }
+void Store::write_batch(const std::function<void()>& work) { write(work, true); }
+
+void Store::write(const std::function<void()>& work, bool batch) {
   auto& db = m_impl->db;
   auto& unindexed = m_impl->unindexed;
   auto& first_added = m_impl->first_added;
@@ -698,11 +779,32 @@ void Store::write(const std::function<void()>& work) {
   m_impl->bulk = false;
   m_impl->dropped.clear();
   m_impl->head.reset();
+  // A batch's statement journal in memory: SQLite chooses where it goes
+  // when the transaction begins (as temp_store says), and keeps it there to
+  // the end. Each statement's is emptied when the statement ends: it holds
+  // the pages the statement changed, and those the page cache wrote out
+  // while it ran; once one outgrew its 64 KiB in memory, it would go on to
+  // a file for the rest of the transaction, a write per page per statement
+  // (200,000 cases: 2.7 million writes, 5 GB). temp_store is set back as
+  // soon as the transaction has begun, so that sorting (CREATE INDEX) still
+  // spills to disk within a bounded memory.
+  std::optional<int> temp_store;
   try {
+    if (batch) {
+      SQLite::Statement now(db, "PRAGMA temp_store");
+      temp_store = now.executeStep() ? now.getColumn(0).getInt() : 0;
+      db.exec("PRAGMA temp_store = MEMORY");
+    }
     db.exec("BEGIN IMMEDIATE");
   } catch (const SQLite::Exception& e) {
     rethrow(e, m_impl->path);
   }
+  // A big batch's page cache back to its size before, at its end.
+  auto restore_cache = [&] {
+    if (!m_impl->cache_size) return;
+    db.exec(fmt::format("PRAGMA cache_size = {}", *m_impl->cache_size));
+    m_impl->cache_size.reset();
+  };
   auto rollback = [&] {
     unindexed.clear();
     first_added = m_impl->added = 0;
@@ -710,14 +812,23 @@ void Store::write(const std::function<void()>& work) {
     m_impl->dropped.clear();  // the rollback makes them again
     m_impl->head.reset();
     if (!sqlite3_get_autocommit(db.getHandle())) db.exec("ROLLBACK");
+    restore_cache();
   };
   try {
+    if (temp_store) db.exec(fmt::format("PRAGMA temp_store = {}", *temp_store));
     work();
+    // Sorting for CREATE INDEX takes as much memory again as the page
+    // cache: the cache goes back to its size first, to stay in 64 MiB.
+    restore_cache();
     for (const auto& sql : m_impl->dropped) db.exec(sql);
     m_impl->dropped.clear();
     // One statement for the whole batch, for FTS5 flushes at every
     // statement: see case_text in schemas/.
-    if (first_added != 0) {
+    // A store that had no case before is indexed whole by FTS5's own
+    // rebuild, which reads the cases a fifth faster than an INSERT of them.
+    if (first_added == 1) {
+      db.exec("INSERT INTO case_text (case_text) VALUES ('rebuild')");
+    } else if (first_added != 0) {
       SQLite::Statement index(db, "INSERT INTO case_text (rowid, title, description, address)"
                                   " SELECT id, title, description, address FROM \"case\""
                                   " WHERE id >= ?");
@@ -741,6 +852,7 @@ void Store::write(const std::function<void()>& work) {
     first_added = m_impl->added = 0;
     m_impl->bulk = false;
     db.exec("COMMIT");
+    restore_cache();
   } catch (const SQLite::Exception& e) {
     rollback();
     rethrow(e, m_impl->path);
@@ -761,11 +873,17 @@ int Store::schema_version() const {
 std::int64_t Store::insert_case(CaseRow& row) {
   try {
     auto& st = m_impl->cached(k_insert_case.c_str());
-    bind_case(st, row);
+    BoundInstants keep;
+    bind_case(st, row, keep);
     st.exec();
     row.id = m_impl->db.getLastInsertRowid();
     insert_co_units(*m_impl, row);
     if (m_impl->first_added == 0) m_impl->first_added = row.id;
+    if (m_impl->added + 1 == k_bulk_cache_cases) {
+      SQLite::Statement size(m_impl->db, "PRAGMA cache_size");
+      if (size.executeStep()) m_impl->cache_size = size.getColumn(0).getInt();
+      m_impl->db.exec(fmt::format("PRAGMA cache_size = {}", -k_bulk_cache_kib));
+    }
     // Looked at once a batch reaches k_bulk_cases and every k_bulk_cases
     // after, until it is a quarter of the cases before it: a million cases
     // added to a million drop them too, at their 300,000th.
@@ -1532,6 +1650,16 @@ void merge_events(SQLite::Statement& cases, SQLite::Statement& events,
 }  // namespace
 
 std::int64_t Store::append_event(Event& e) {
+  std::string detail;
+  try {
+    detail = detail_text(e.detail);
+  } catch (const std::invalid_argument&) {
+    bad_row("text", "", e.case_id);
+  }
+  return append_event(e, detail);
+}
+
+std::int64_t Store::append_event(Event& e, const std::string& detail) {
   auto& head = m_impl->head;
   try {
     if (!head) {
@@ -1540,24 +1668,26 @@ std::int64_t Store::append_event(Event& e) {
       else head = {0, std::string(k_chain_start)};
     }
     e.id = head->first + 1;
-    std::string hash, detail;
+    std::string hash;
     try {
-      detail = detail_text(e.detail);
       hash = chain_hash(head->second, encode(e, detail));
     } catch (const std::invalid_argument&) {
       bad_row("text", "", e.case_id);
     }
+    // Every text bound lives until the step: bound without a copy.
+    const auto at = format_utc(e.at);
+    const auto action = to_string(e.action);
     auto& st =
         m_impl->cached("INSERT INTO journal (id, case_id, at, actor, action, unit, detail, hash)"
                        " VALUES (?,?,?,?,?,?,?,?)");
     st.bind(1, e.id);
     st.bind(2, e.case_id);
-    st.bind(3, format_utc(e.at));
-    st.bind(4, e.actor);
-    st.bind(5, std::string(to_string(e.action)));
-    bind_opt(st, 6, e.unit);
-    st.bind(7, detail);
-    st.bind(8, hash);
+    bind_view(st, 3, at);
+    bind_view(st, 4, e.actor);
+    bind_view(st, 5, action);
+    if (e.unit) bind_view(st, 6, *e.unit);
+    bind_view(st, 7, detail);
+    bind_view(st, 8, hash);
     st.exec();
     head = {e.id, std::move(hash)};
     return e.id;

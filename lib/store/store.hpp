@@ -44,6 +44,12 @@ public:
   // Runs `work` in one write transaction (BEGIN IMMEDIATE): committed when it
   // returns, rolled back when it throws (the exception goes on).
   void write(const std::function<void()>& work);
+  // The same for a batch of any size (an intake from a file): each of its
+  // statements keeps what it would take back in memory instead of in a
+  // temporary file, which a batch that outgrows the page cache would
+  // otherwise write a page at a time for every statement to its end. The
+  // batch must not hold temporary tables: their storage is reset.
+  void write_batch(const std::function<void()>& work);
 
   int schema_version() const;
   static int latest_schema_version();
@@ -124,6 +130,10 @@ public:
   // The journal: append and read, nothing else. append_event gives the
   // event the next id and its place in the hash chain (event.hpp).
   std::int64_t append_event(Event& event);
+  // The same, given the detail's canonical text (detail_text of the object
+  // it stands for, byte for byte: an intake writes its own): event.detail
+  // is then not read.
+  std::int64_t append_event(Event& event, const std::string& detail);
   std::vector<Event> events(std::int64_t case_id) const;
   // The instant of the case's latest event (its intake counts at
   // received_at); none for a case without events.
@@ -205,6 +215,7 @@ public:
 private:
   explicit Store(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> m_impl;
+  void write(const std::function<void()>& work, bool batch);
 };
 
 }  // namespace duban::store

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cases/fold.hpp"
 #include "cases/query.hpp"
 #include "cases/view.hpp"
 #include "fixtures.hpp"
@@ -64,6 +65,34 @@ TEST_SUITE("cases") {
     CHECK(c.receipt.size() == 9);
     CHECK(c.received_at == test::at("2025-09-26 10:00"));
     CHECK(actions(w, id) == std::vector<std::string>{"intake"});
+  }
+
+  TEST_CASE("an intake's detail text is intake_detail's dump, byte for byte") {
+    store::CaseRow c;
+    c.receipt = "ABCD-EFGH";
+    c.title = "新华社区\"路灯\"不亮\n";
+    CHECK(cases::intake_detail_text(c) == cases::intake_detail(c).dump());
+    c.description = "描述\t\x01";
+    c.channel = "hotline";
+    c.category = "light";
+    c.klass = "B";
+    c.requester = "王\\五";
+    c.phone = "13800000000";
+    c.town = "白沙街道";
+    c.village = "白沙社区";
+    c.address = "列东街165号";
+    c.proxy = "代办员";
+    c.meeting = 12;
+    c.confidential = true;
+    c.lead_unit = "cgj";  // not an intake field
+    CHECK(cases::intake_detail_text(c) == cases::intake_detail(c).dump());
+    c.confidential = false;
+    c.address = "";
+    c.meeting.reset();
+    c.town.reset();
+    CHECK(cases::intake_detail_text(c) == cases::intake_detail(c).dump());
+    c.title = "\xff";
+    CHECK_THROWS_AS(cases::intake_detail_text(c), std::invalid_argument);
   }
 
   TEST_CASE("a batch with bad items reports every one and adds nothing") {

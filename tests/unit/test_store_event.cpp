@@ -51,6 +51,29 @@ TEST_SUITE("store_event") {
     CHECK_THROWS_AS(store::encode(e), std::invalid_argument);
   }
 
+  TEST_CASE("a JSON string is written as nlohmann dumps it, byte for byte") {
+    const std::string texts[] = {"",
+                                 "路灯不亮",
+                                 "plain ascii 123",
+                                 "引号\"反斜杠\\换行\n回车\r制表\t",
+                                 std::string("\x00\x01\x08\x0b\x0c\x1f\x7f", 7),
+                                 "\xc2\x80\xc2\x9f \xe2\x80\xa8 \xf0\x9f\x98\x80 \xef\xbf\xbf",
+                                 "/ slash < > & '"};
+    for (const auto& t : texts) {
+      std::string out = "x";
+      store::append_json_string(out, t);
+      CHECK(out == "x" + nlohmann::json(t).dump());
+    }
+    // Not UTF-8: a stray continuation byte, an overlong form, a surrogate,
+    // a sequence cut short, beyond U+10FFFF.
+    for (const std::string bad :
+         {"\x80", "\xc0\xaf", "\xed\xa0\x80", "ab\xe8\xb7", "\xf4\x90\x80\x80"}) {
+      std::string out;
+      CHECK_THROWS_AS(store::append_json_string(out, bad), std::invalid_argument);
+      CHECK_THROWS_AS((void)nlohmann::json(bad).dump(), nlohmann::json::exception);
+    }
+  }
+
   TEST_CASE("decode reads back exactly what encode wrote") {
     const auto e = sample();
     const auto back = store::decode(store::encode(e));

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <fmt/format.h>
@@ -236,50 +237,13 @@ CaseRow read_case(SQLite::Statement& st) {
   return r;
 }
 
-// Binds the case's own fields at 1..k_case_field_count, in k_case_fields' order.
-void bind_case(SQLite::Statement& st, const CaseRow& r) {
-  int i = 1;
-  st.bind(i++, r.receipt);
-  st.bind(i++, r.title);
-  bind_opt(st, i++, r.description);
-  bind_opt(st, i++, r.channel);
-  bind_opt(st, i++, r.category);
-  bind_opt(st, i++, r.klass);
-  bind_opt(st, i++, r.requester);
-  bind_opt(st, i++, r.phone);
-  bind_opt(st, i++, r.town);
-  bind_opt(st, i++, r.village);
-  bind_opt(st, i++, r.address);
-  bind_opt(st, i++, r.meeting);
-  st.bind(i++, std::string(to_string(r.status)));
-  bind_opt(st, i++, r.lead_unit);
-  bind_opt(st, i++, r.leader);
-  st.bind(i++, format_utc(r.received_at));
-  bind_opt(st, i++, r.first_assigned_at);
-  bind_opt(st, i++, r.assigned_at);
-  bind_opt(st, i++, r.ack_due);
-  bind_opt(st, i++, r.acked_at);
-  bind_opt(st, i++, r.due_at);
-  bind_opt(st, i++, r.resolved_at);
-  bind_opt(st, i++, r.outcome);
-  bind_opt(st, i++, r.outcome_text);
-  bind_opt(st, i++, r.closed_at);
-  st.bind(i++, r.level);
-  bind_opt(st, i++, r.satisfaction);
-  st.bind(i++, r.confidential ? 1 : 0);
-  bind_opt(st, i++, r.proxy);
-  bind_opt(st, i++, r.suspended_at);
-  bind_opt(st, i++, r.suspend_until);
-  bind_opt(st, i++, r.extension_due);
-  bind_opt(st, i++, r.merged_into);
-  bind_opt(st, i++, r.appeal);
-}
-
 // The instants bind_case bound, as text that lives until the statement is
 // stepped.
 struct BoundInstants {
-  std::string text[10];
-  int used = 0;
+  // received_at, first_assigned_at, assigned_at, ack_due, acked_at, due_at,
+  // resolved_at, closed_at, suspended_at, suspend_until, extension_due
+  std::array<std::string, 11> text;
+  std::size_t used = 0;
 };
 
 // Binds the case's own fields at 1..k_case_field_count, in k_case_fields'
@@ -293,7 +257,7 @@ void bind_case(SQLite::Statement& st, const CaseRow& r, BoundInstants& keep) {
   };
   auto when = [&](const std::optional<Instant>& v) {
     if (v) {
-      auto& t = keep.text[keep.used++];
+      auto& t = keep.text.at(keep.used++);
       t = format_utc(*v);
       bind_view(st, i, t);
     } else {
@@ -906,7 +870,8 @@ void Store::update_case(const CaseRow& row) {
     // cases, 112,212 raised: 2.2 s of 10). SQLite itself tells which of the
     // bound fields differ from the stored ones.
     auto& diff = m_impl->cached(k_case_diff.c_str());
-    bind_case(diff, row);
+    BoundInstants compared;
+    bind_case(diff, row, compared);
     diff.bind(k_case_field_count + 1, row.id);
     if (!diff.executeStep()) {
       diff.reset();
@@ -930,7 +895,8 @@ void Store::update_case(const CaseRow& row) {
             fmt::format("UPDATE \"case\" SET {} WHERE id = ?{}", set, k_case_field_count + 1));
       }
       update->reset();
-      bind_case(*update, row);
+      BoundInstants written;
+      bind_case(*update, row, written);
       update->bind(k_case_field_count + 1, row.id);
       update->exec();
     }
@@ -1839,7 +1805,8 @@ void Store::read_as_of(Instant clock, const Refold& refold) {
       if (!then) continue;
       auto& into = kept ? add_state : add;
       into.reset();
-      bind_case(into, *then);
+      BoundInstants keep;
+      bind_case(into, *then, keep);
       if (kept && then->receipt.empty()) into.bind(1);  // none told: the case's own
       into.bind(k_case_field_count + 1, then->id);
       into.exec();

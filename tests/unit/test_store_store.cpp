@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <fmt/format.h>
 #include <fstream>
 
 #include "fixtures.hpp"
@@ -160,6 +161,31 @@ TEST_SUITE("store") {
     CHECK(back->received_at == c.received_at);
     CHECK(s.find_case_by_receipt("AAAA-BBBB")->id == c.id);
     CHECK_FALSE(s.find_case(c.id + 1));
+  }
+
+  TEST_CASE("a case with every instant set is written and updated whole, only what changed") {
+    auto s = Store::open(":memory:", store::Create::if_missing);
+    auto c = sample("CCCC-DDDD", "十一个时刻");
+    c.status = store::Status::closed;
+    c.lead_unit = "cgj";
+    c.co_units = {"rsj"};
+    c.outcome = "solved";
+    int hour = 12;
+    for (auto* t :
+         {&c.first_assigned_at, &c.assigned_at, &c.ack_due, &c.acked_at, &c.due_at, &c.resolved_at,
+          &c.closed_at, &c.suspended_at, &c.suspend_until, &c.extension_due})
+      *t = test::at(fmt::format("2025-10-25 {}:00", hour++));
+    s.write([&] { s.insert_case(c); });
+    REQUIRE(s.find_case(c.id));
+    CHECK(*s.find_case(c.id) == c);
+    auto changed = c;
+    changed.level = 2;
+    changed.due_at = test::at("2025-11-30 17:00");
+    changed.co_units = {"city", "rsj"};
+    s.write([&] { s.update_case(changed); });
+    CHECK(*s.find_case(c.id) == changed);
+    s.write([&] { s.update_case(changed); });  // nothing changed: nothing written, nothing lost
+    CHECK(*s.find_case(c.id) == changed);
   }
 
   TEST_CASE("a write that throws leaves nothing behind, and later writes still commit") {

@@ -9,6 +9,7 @@
 #include <type_traits>
 #include <unordered_map>
 
+#include "store/event.hpp"
 #include "util/utf8.hpp"
 
 namespace duban::supervise {
@@ -52,32 +53,9 @@ struct Buffer {
   static constexpr std::size_t k_block = 65536;
 };
 
-// Whether nlohmann's dump writes `s` as it is between quotes: valid UTF-8
-// with no control character, quote or backslash (all of them ASCII).
-bool plain_json(std::string_view s) {
-  return std::none_of(s.begin(), s.end(),
-                      [](char c) {
-                        const auto b = static_cast<unsigned char>(c);
-                        return b < 0x20 || b == '"' || b == '\\';
-                      }) &&
-         util::is_valid_utf8(s);
-}
-
-// `s` as JSON text, byte for byte as nlohmann's dump writes it (which
-// escapes, or throws on invalid UTF-8, where it is not plain).
-void json_string(std::string& out, std::string_view s) {
-  if (plain_json(s)) {
-    out += '"';
-    out += s;
-    out += '"';
-  } else {
-    out += Json(std::string(s)).dump();
-  }
-}
-
 template <typename T> void json_opt(std::string& out, const std::optional<T>& v) {
   if (!v) out += "null";
-  else if constexpr (std::is_same_v<T, std::string>) json_string(out, *v);
+  else if constexpr (std::is_same_v<T, std::string>) store::append_json_string(out, *v);
   else fmt::format_to(std::back_inserter(out), "{}", *v);
 }
 
@@ -87,7 +65,7 @@ void render_json(std::ostream& out, const std::vector<UnitReminders>& groups, ti
   Buffer buf(out);
   auto& t = buf.text;
   t += "{\n  \"as_of\": ";
-  json_string(t, time::format_utc(now));
+  store::append_json_string(t, time::format_utc(now));
   t += ",\n  \"groups\": ";
   if (groups.empty()) t += "[]";
   else t += "[\n";
@@ -99,7 +77,7 @@ void render_json(std::ostream& out, const std::vector<UnitReminders>& groups, ti
     t += "    {\n      \"unit\": ";
     json_opt(t, g.unit);
     t += ",\n      \"name\": ";
-    json_string(t, g.name);
+    store::append_json_string(t, g.name);
     t += ",\n      \"head\": ";
     json_opt(t, g.head);
     t += ",\n      \"email\": ";
@@ -122,7 +100,7 @@ void render_json(std::ostream& out, const std::vector<UnitReminders>& groups, ti
       t += ",\n          \"meeting\": ";
       json_opt(t, r.meeting);
       t += ",\n          \"title\": ";
-      json_string(t, r.title);
+      store::append_json_string(t, r.title);
       t += ",\n          \"due\": \"";
       auto [it, added] = dues.try_emplace(r.due.tp.time_since_epoch().count());
       if (added) it->second = time::format_utc(r.due);

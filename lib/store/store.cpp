@@ -422,8 +422,6 @@ constexpr const char* k_clear_co_units = "DELETE FROM co_unit WHERE case_id = ?"
 constexpr const char* k_insert_co_unit =
     "INSERT INTO co_unit (case_id, position, unit) VALUES (?, ?, ?)";
 constexpr const char* k_receipt_taken = "SELECT 1 FROM \"case\" WHERE receipt = ?";
-constexpr const char* k_insert_event =
-    "INSERT INTO journal (case_id, at, actor, action, unit, detail) VALUES (?,?,?,?,?,?)";
 
 // A batch of this many cases, when it is a quarter of the store or more,
 // drops the indexes below and makes them again at its commit: an index

@@ -337,31 +337,31 @@ std::string intake_detail_text(const CaseRow& c) {
   std::string out;
   out.reserve(512);
   char sep = '{';
-  auto text = [&](std::string_view key, const std::string& value) {
+  auto key = [&](std::string_view name) {
     out += sep;
     sep = ',';
     out += '"';
-    out += key;
+    out += name;
     out += "\":";
+  };
+  auto text = [&](std::string_view name, const std::string& value) {
+    key(name);
     store::append_json_string(out, value);
   };
-  auto opt = [&](std::string_view key, const std::optional<std::string>& value) {
-    if (value) text(key, *value);
+  auto opt = [&](std::string_view name, const std::optional<std::string>& value) {
+    if (value) text(name, *value);
   };
   opt("address", c.address);
   opt("category", c.category);
   opt("channel", c.channel);
   opt("class", c.klass);
   if (c.confidential) {
-    out += sep;
-    sep = ',';
-    out += R"("confidential":true)";
+    key("confidential");
+    out += "true";
   }
   opt("description", c.description);
   if (c.meeting) {
-    out += sep;
-    sep = ',';
-    out += R"("meeting":)";
+    key("meeting");
     out += std::to_string(*c.meeting);
   }
   opt("phone", c.phone);

@@ -377,12 +377,14 @@ struct Store::Impl {
   // folded with their intake fields kept, and those read whole) apart: a
   // join by id on a UNION ALL view would materialize each of its cases and
   // index them, for each statement.
-  // A read of none of the intake fields kept (k_intake_kept) reads the
-  // folded cases' own table, where those are blank, and not its view.
+  // As of a clock: the cases that stood unchanged, the folded ones, the
+  // fresh ones (folded to what their intake alone made them) and those read
+  // whole. A read of none of the intake fields kept (k_intake_kept) reads
+  // the folded and fresh cases without the case table, where those are blank.
   std::vector<std::string> joined_cases(bool intake_fields = true) const {
     if (src.cases != "temp.case_asof") return {src.cases};
     return {"main.\"case\"", intake_fields ? "temp.replayed_kept" : "temp.replayed_state",
-            "temp.replayed_whole"};
+            intake_fields ? "temp.fresh_kept" : "temp.fresh_only", "temp.replayed_whole"};
   }
   // The condition that keeps a case of joined_cases()' `i`th source to the
   // cases it stands for (none for the live tables).
@@ -1582,15 +1584,24 @@ Event read_event(SQLite::Statement& st) {
   e.case_id = st.getColumn(1).getInt64();
   e.at = instant(st.getColumn(2));
   e.actor = st.getColumn(3).getString();
-  const auto action = st.getColumn(4).getString();
-  const auto a = parse_action(action);
-  if (!a) bad_row("action", action, e.case_id);
+  const auto action = st.getColumn(4);
+  const std::string_view name(action.getText(), std::size_t(action.getBytes()));
+  const auto a = parse_action(name);
+  if (!a) bad_row("action", std::string(name), e.case_id);
   e.action = *a;
   e.unit = opt_text(st.getColumn(5));
+  // Read in place; an empty object (most acknowledgements and closes)
+  // without the parser.
+  const auto column = st.getColumn(6);
+  const std::string_view detail(column.getText(), std::size_t(column.getBytes()));
+  if (detail == "{}") {
+    e.detail = Detail::object();
+    return e;
+  }
   try {
-    e.detail = Detail::parse(st.getColumn(6).getString());
+    e.detail = Detail::parse(detail.begin(), detail.end());
   } catch (const nlohmann::json::exception&) {
-    bad_row("detail", st.getColumn(6).getString(), e.case_id);
+    bad_row("detail", std::string(detail), e.case_id);
   }
   return e;
 }
@@ -1698,24 +1709,33 @@ void Store::read_as_of(Instant clock, const Refold& refold) {
     SQLite::Statement set(db, "INSERT INTO temp.asof_clock (t) VALUES (?)");
     set.bind(1, t);
     set.exec();
-    db.exec("CREATE TEMP TABLE changed (id INTEGER PRIMARY KEY)");
+    // Each case with an event after the clock, marked (fields) when an
+    // intake or an amend after it may have changed what its intake recorded.
     // OR IGNORE on the primary key rather than DISTINCT, which would read
     // the whole journal in case order instead of its events after the clock
     // by journal_at (200,000 cases: 0.18 -> 0.004 s).
-    SQLite::Statement mark(db, "INSERT OR IGNORE INTO temp.changed SELECT case_id FROM main.journal"
-                               " WHERE at > (SELECT t FROM temp.asof_clock)");
+    db.exec(
+        "CREATE TEMP TABLE changed (id INTEGER PRIMARY KEY, fields INTEGER NOT NULL DEFAULT 0)");
+    SQLite::Statement mark(db, "INSERT OR IGNORE INTO temp.changed (id) SELECT case_id"
+                               " FROM main.journal WHERE at > (SELECT t FROM temp.asof_clock)");
     mark.exec();
-    // The cases to replay: those received by the clock (a case received
-    // after it did not exist: its intake and so all its events come after
-    // it), each marked when an intake or an amend after the clock may have
-    // changed what its intake recorded.
-    db.exec("CREATE TEMP TABLE refold (id INTEGER PRIMARY KEY, fields INTEGER NOT NULL)");
-    db.exec("INSERT INTO temp.refold SELECT id, id IN (SELECT case_id FROM main.journal"
-            " WHERE action IN ('intake', 'amend') AND at > (SELECT t FROM temp.asof_clock))"
-            " FROM temp.changed WHERE id NOT IN (SELECT id FROM main.\"case\""
-            " WHERE received_at > (SELECT t FROM temp.asof_clock))");
-    db.exec("CREATE TEMP TABLE replayed_whole AS SELECT * FROM main.\"case\" WHERE 0");
-    db.exec("CREATE TEMP TABLE replayed_state AS SELECT * FROM main.\"case\" WHERE 0");
+    db.exec("UPDATE temp.changed SET fields = 1 WHERE id IN (SELECT case_id FROM main.journal"
+            " WHERE action IN ('intake', 'amend') AND at > (SELECT t FROM temp.asof_clock))");
+    // The replayed cases, by id (their rowid: no index to make after).
+    {
+      std::string columns = "id INTEGER PRIMARY KEY";
+      SQLite::Statement names(
+          db, "SELECT name, type FROM pragma_table_info('case', 'main') ORDER BY cid");
+      while (names.executeStep()) {
+        const std::string f = names.getColumn(0).getString();
+        if (f != "id") columns += fmt::format(", \"{}\" {}", f, names.getColumn(1).getString());
+      }
+      db.exec(fmt::format("CREATE TEMP TABLE replayed_whole ({})", columns));
+      db.exec(fmt::format("CREATE TEMP TABLE replayed_state ({})", columns));
+      db.exec(fmt::format("CREATE TEMP TABLE fresh_state ({})", columns));
+    }
+    db.exec("CREATE TEMP TABLE replayed_fresh (id INTEGER PRIMARY KEY, receipt TEXT, class TEXT,"
+            " received_at TEXT NOT NULL)");
     db.exec("CREATE TEMP TABLE replayed_co_unit (case_id INTEGER, position INTEGER, unit TEXT)");
 
     // Each case to replay with its events up to the clock, merged by case
@@ -1728,9 +1748,9 @@ void Store::read_as_of(Instant clock, const Refold& refold) {
     // view replayed_kept) instead of being read and written back row by
     // row. An intake folds so as an older duban's does, from the case as
     // given.
-    SQLite::Statement cases(db, "SELECT id, fields FROM temp.refold ORDER BY id");
+    SQLite::Statement cases(db, "SELECT id, fields FROM temp.changed ORDER BY id");
     SQLite::Statement events(
-        db, fmt::format("SELECT {} FROM temp.refold r CROSS JOIN main.journal j"
+        db, fmt::format("SELECT {} FROM temp.changed r CROSS JOIN main.journal j"
                         " ON j.case_id = r.id WHERE j.at <= (SELECT t FROM temp.asof_clock)"
                         " ORDER BY r.id, j.id",
                         k_event_columns_j));
@@ -1739,6 +1759,14 @@ void Store::read_as_of(Instant clock, const Refold& refold) {
     SQLite::Statement add(db, insert_case_sql("temp.replayed_whole", true));
     SQLite::Statement add_state(db, insert_case_sql("temp.replayed_state", true));
     SQLite::Statement add_co(db, "INSERT INTO temp.replayed_co_unit VALUES (?, ?, ?)");
+    SQLite::Statement add_fresh(db, "INSERT INTO temp.replayed_fresh VALUES (?, ?, ?, ?)");
+    // What a case that had only its intake by the clock stands as, but for
+    // its own id, receipt, class and instant (the first such case's fold),
+    // and a copy that takes those four of each case in turn. A kept case
+    // that folds to it is stored by those four alone (replayed_fresh): half
+    // the cases replayed at a past clock, often.
+    std::optional<CaseRow> fresh;
+    CaseRow probe;
     SQLite::Statement whole(db,
                             fmt::format("SELECT {} FROM main.journal WHERE case_id = ?"
                                         " AND at <= (SELECT t FROM temp.asof_clock) ORDER BY id",
@@ -1781,6 +1809,9 @@ void Store::read_as_of(Instant clock, const Refold& refold) {
         }
         more_events = events.executeStep();
       }
+      // A case with no event by the clock did not exist yet (received
+      // after it, say): it folds to nothing, whatever it holds now.
+      if (mine.empty()) continue;
       // The rest (an intake read, more than one, or none) fold from the case
       // as it stands, read whole.
       const bool kept = unread && intakes == 1 && !fields;
@@ -1798,9 +1829,39 @@ void Store::read_as_of(Instant clock, const Refold& refold) {
         now.reset();
         now.bind(1, id);
         if (!now.executeStep()) continue;
-        then = refold(read_case(now), mine);
+        auto base = read_case(now);
+        // Received after the clock by what it holds now: left out, as the
+        // cases that stood unchanged are (case_asof).
+        if (base.received_at > clock) continue;
+        then = refold(base, mine);
       }
       if (!then) continue;
+      if (kept && !fresh && mine.size() == 1 && then->co_units.empty()) {
+        fresh = probe = *then;
+        SQLite::Statement add_template(db, insert_case_sql("temp.fresh_state", true));
+        BoundInstants keep;
+        bind_case(add_template, *fresh, keep);
+        add_template.bind(k_case_field_count + 1, fresh->id);
+        add_template.exec();
+      }
+      if (kept && fresh) {
+        probe.id = then->id;
+        probe.receipt = then->receipt;
+        probe.klass = then->klass;
+        probe.received_at = then->received_at;
+        if (*then == probe) {
+          const auto received = format_utc(then->received_at);
+          add_fresh.reset();
+          add_fresh.bind(1, then->id);
+          if (then->receipt.empty()) add_fresh.bind(2);  // none told: the case's own
+          else bind_view(add_fresh, 2, then->receipt);
+          if (then->klass) bind_view(add_fresh, 3, *then->klass);
+          else add_fresh.bind(3);
+          bind_view(add_fresh, 4, received);
+          add_fresh.exec();
+          continue;
+        }
+      }
       auto& into = kept ? add_state : add;
       into.reset();
       BoundInstants keep;
@@ -1820,26 +1881,43 @@ void Store::read_as_of(Instant clock, const Refold& refold) {
     // intake fields as the case holds them now (the fields an intake of an
     // older duban takes from the case as given), joined as they are read
     // rather than copied (a read that takes none of them skips the join).
-    db.exec("CREATE INDEX temp.replayed_whole_id ON replayed_whole (id)");
-    db.exec("CREATE INDEX temp.replayed_state_id ON replayed_state (id)");
     {
-      std::string values;
+      // Each column of the case in the three views: from the folded row (s),
+      // the case as it stands (c), the one fresh row (d) or a fresh case's own
+      // four (f).
+      std::string values, fresh_kept, fresh_state;
       SQLite::Statement names(db,
                               "SELECT name FROM pragma_table_info('case', 'main') ORDER BY cid");
       while (names.executeStep()) {
         const std::string f = names.getColumn(0).getString();
-        if (!values.empty()) values += ", ";
-        if (f == "receipt") values += "coalesce(s.receipt, c.receipt) AS receipt";
-        else if (std::find(std::begin(k_intake_kept), std::end(k_intake_kept), f) !=
-                 std::end(k_intake_kept))
-          values += fmt::format("c.\"{0}\" AS \"{0}\"", f);
-        else values += fmt::format("s.\"{0}\" AS \"{0}\"", f);
+        auto put = [&f](std::string& into, const std::string& value) {
+          if (!into.empty()) into += ", ";
+          into += fmt::format("{} AS \"{}\"", value, f);
+        };
+        const bool intake = std::find(std::begin(k_intake_kept), std::end(k_intake_kept), f) !=
+                            std::end(k_intake_kept);
+        const bool own = f == "id" || f == "receipt" || f == "class" || f == "received_at";
+        const char* fresh_from = own ? "f" : (intake ? "c" : "d");
+        const auto of = [&f](const char* table) { return fmt::format("{}.\"{}\"", table, f); };
+        put(values, f == "receipt" ? "coalesce(s.receipt, c.receipt)" : of(intake ? "c" : "s"));
+        put(fresh_kept, f == "receipt" ? "coalesce(f.receipt, c.receipt)" : of(fresh_from));
+        put(fresh_state, of(own ? "f" : "d"));
       }
       db.exec(fmt::format("CREATE TEMP VIEW replayed_kept AS SELECT {} FROM temp.replayed_state s"
                           " LEFT JOIN main.\"case\" c ON c.id = s.id",
                           values));
-      db.exec("CREATE TEMP VIEW replayed AS SELECT * FROM temp.replayed_kept"
-              " UNION ALL SELECT * FROM temp.replayed_whole");
+      // The one row of fresh_state first: a condition on its columns alone
+      // is weighed once, not for each case.
+      db.exec(fmt::format("CREATE TEMP VIEW fresh_kept AS SELECT {} FROM temp.fresh_state d"
+                          " CROSS JOIN temp.replayed_fresh f LEFT JOIN main.\"case\" c"
+                          " ON c.id = f.id",
+                          fresh_kept));
+      db.exec(fmt::format("CREATE TEMP VIEW fresh_only AS SELECT {} FROM temp.fresh_state d"
+                          " CROSS JOIN temp.replayed_fresh f",
+                          fresh_state));
+      db.exec(
+          "CREATE TEMP VIEW replayed AS SELECT * FROM temp.replayed_kept"
+          " UNION ALL SELECT * FROM temp.fresh_kept UNION ALL SELECT * FROM temp.replayed_whole");
     }
     db.exec("CREATE TEMP VIEW case_asof AS SELECT * FROM main.\"case\""
             " WHERE received_at <= (SELECT t FROM temp.asof_clock)"

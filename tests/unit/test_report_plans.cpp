@@ -162,10 +162,10 @@ TEST_SUITE("report plans") {
     CHECK(all_plans_have(setup, "INTO temp.changed", "USING COVERING INDEX journal_at (at>?)"));
     // The replayed cases' events in one ordered pass: each case's from the journal's
     // index, in the order they are merged, with no sort of them all.
-    CHECK(all_plans_have(setup, "FROM temp.refold r CROSS JOIN main.journal j",
+    CHECK(all_plans_have(setup, "FROM temp.changed r CROSS JOIN main.journal j",
                          "SEARCH j USING INDEX journal_case (case_id=?)"));
     for (const auto& [sql, plan] : setup) {
-      if (sql.find("FROM temp.refold r CROSS JOIN") == std::string::npos) continue;
+      if (sql.find("FROM temp.changed r CROSS JOIN") == std::string::npos) continue;
       CAPTURE(joined(plan));
       for (const auto& line : plan) CHECK(line.find("TEMP B-TREE") == std::string::npos);
     }

@@ -316,6 +316,73 @@ pair "report monthly --month $month at a past clock ($past, the as-of path)" "�
      WHERE k.action = 'close' AND k.at >= '$month_from' AND k.at < '$month_to' AND k.at <= '$past_utc')
    GROUP BY unit" \
   -- --now "$past" report monthly --month "$month" --format json
+# The same report at the past clock against SQL that computes, as of the
+# clock, the figures the current-clock row's SQL computes: received and
+# closed by then, closed in the month, acknowledged on time, open and
+# overdue at the clock (the last assign's deadline passed, nothing resolved
+# or closed by then), the month's follow-ups, each by the lead unit at the
+# clock. Its figures are checked against duban's JSON before the timing.
+asof_unit="(SELECT j.unit FROM journal j WHERE j.case_id = X AND +j.action = 'assign'
+  AND +j.at <= '$past_utc' ORDER BY j.id DESC LIMIT 1)"
+past_full_sql="SELECT unit, count(*), count(closed) FROM (SELECT ${asof_unit//X/c.id} AS unit,
+     (SELECT max(j.at) FROM journal j WHERE j.case_id = c.id AND +j.action = 'close'
+      AND +j.at <= '$past_utc') AS closed
+     FROM \"case\" c WHERE c.received_at >= '$month_from' AND c.received_at < '$month_to') GROUP BY unit;
+ SELECT unit, count(*) FROM (SELECT ${asof_unit//X/c.id} AS unit FROM journal k JOIN \"case\" c ON c.id = k.case_id
+     WHERE k.action = 'close' AND k.at >= '$month_from' AND k.at < '$month_to' AND k.at <= '$past_utc')
+   GROUP BY unit;
+ SELECT unit, count(*), sum(acked <= ack_due) FROM (
+   SELECT a.unit, json_extract(a.detail, '\$.ack_due') AS ack_due,
+     (SELECT min(k.at) FROM journal k WHERE k.case_id = a.case_id AND +k.action = 'ack'
+      AND +k.at <= '$past_utc') AS acked
+   FROM journal a WHERE a.action = 'assign' AND a.at >= '$month_from' AND a.at < '$month_to'
+     AND a.at <= '$past_utc' AND NOT EXISTS (SELECT 1 FROM journal b WHERE b.case_id = a.case_id
+       AND +b.action = 'assign' AND b.id < a.id))
+   WHERE ack_due < '$past_utc' OR acked IS NOT NULL GROUP BY unit;
+ SELECT unit, count(*) FROM (
+   SELECT a.unit, json_extract(a.detail, '\$.due_at') AS due FROM journal a
+   WHERE a.action = 'assign' AND a.at <= '$past_utc'
+     AND NOT EXISTS (SELECT 1 FROM journal b WHERE b.case_id = a.case_id AND +b.action = 'assign'
+       AND b.id > a.id AND +b.at <= '$past_utc')
+     AND NOT EXISTS (SELECT 1 FROM journal r WHERE r.case_id = a.case_id
+       AND +r.action IN ('resolve', 'close') AND +r.at <= '$past_utc'))
+   WHERE due < '$past_utc' GROUP BY unit;
+ SELECT ${asof_unit//X/k.case_id}, json_extract(k.detail, '\$.rating'), count(*) FROM journal k
+   WHERE k.action = 'followup' AND k.at >= '$month_from' AND k.at < '$month_to'
+     AND k.at <= '$past_utc' GROUP BY 1, 2"
+# check_past_full: duban's figures by unit at the past clock are the SQL's.
+check_past_full() {
+  "$duban" --now "$past" report monthly --month "$month" --format json >"$dir/past-full.json"
+  python3 - "$store" "$dir/past-full.json" "$past_full_sql" <<'PY' ||
+import json, subprocess, sys
+store, report, sql = sys.argv[1], json.load(open(sys.argv[2])), sys.argv[3]
+sets = []
+for statement in (s.strip() for s in sql.split(";")):
+    out = subprocess.run(["sqlite3", store, statement], capture_output=True, text=True, check=True)
+    sets.append({r.split("|")[0] or None: r.split("|")[1:] for r in out.stdout.splitlines()})
+received, closed, acked, overdue, followups = sets
+wrong = 0
+for g in report["groups"]:
+    k = g["key"]
+    due, on_time = (int(v) for v in acked.get(k, [0, 0]))
+    want = (int(received.get(k, [0])[0]), int(closed.get(k, [0])[0]), int(overdue.get(k, [0])[0]),
+            on_time / due if due else None)
+    got = (g["received"], g["closed"], g["overdue_open"], g["ack_rate"])
+    same = want[:3] == got[:3] and (want[3] == got[3] or (want[3] is not None and got[3] is not None
+                                                           and abs(want[3] - got[3]) < 1e-12))
+    if not same:
+        wrong += 1
+        print(f"unit {k}: duban {got}, sql {want}", file=sys.stderr)
+    if k not in followups and g["satisfaction_rate"] is not None:
+        wrong += 1
+        print(f"unit {k}: duban rates follow-ups the SQL does not find", file=sys.stderr)
+sys.exit(1 if wrong else 0)
+PY
+    die "the past-clock SQL's figures are not duban's"
+}
+check_past_full
+pair "report monthly --month $month at the past clock (vs SQL of the current-clock row's figures as of the clock, checked equal to duban's)" \
+  "≤ 2×" "$runs" nothing nothing "$past_full_sql" -- --now "$past" report monthly --month "$month" --format json
 pair "report scorecard --month $month (vs GROUP BY)" "—" "$runs" nothing nothing \
   "SELECT lead_unit, avg(acked_at <= ack_due), avg(closed_at IS NOT NULL), avg(satisfaction = 'satisfied')
    FROM \"case\" WHERE first_assigned_at >= '$month_from' AND first_assigned_at < '$month_to'

@@ -46,7 +46,8 @@ num='[0-9]+(\.[0-9]+)?'
 for name in "intake 400 cases from CSV" "intake, the same (vs .import + indexes + FTS5 + one journal row" \
   "list --format ids, every case" "show 200 as a whole process" "list --unit rsj --status listed" \
   "list --search 积水" "list --search 垃圾清运" "remind" "report monthly --month 2025-11, current clock" \
-  "report monthly --month 2025-11 at a past clock" "report scorecard --month 2025-11" \
+  "report monthly --month 2025-11 at a past clock" "report monthly --month 2025-11 at the past clock (vs SQL" \
+  "report scorecard --month 2025-11" \
   "escalate --auto, each run on a fresh copy" "doctor --quick" "doctor (vs PRAGMA integrity_check)" \
   "backup (vs .backup)" "store after intake, MiB"; do
   line=$(grep -F "| $name" <<<"$out" | head -n 1)

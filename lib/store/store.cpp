@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 #include <map>
 
+#include "store/flat_detail.hpp"
 #include "store/intake_scan.hpp"
 #include "store/migrations.hpp"
 #include "util/error.hpp"
@@ -1590,14 +1591,10 @@ Event read_event(SQLite::Statement& st) {
   if (!a) bad_row("action", std::string(name), e.case_id);
   e.action = *a;
   e.unit = opt_text(st.getColumn(5));
-  // Read in place; an empty object (most acknowledgements and closes)
-  // without the parser.
+  // Read in place, and most without the parser (store/flat_detail).
   const auto column = st.getColumn(6);
   const std::string_view detail(column.getText(), std::size_t(column.getBytes()));
-  if (detail == "{}") {
-    e.detail = Detail::object();
-    return e;
-  }
+  if (read_flat_detail(detail, e.detail)) return e;
   try {
     e.detail = Detail::parse(detail.begin(), detail.end());
   } catch (const nlohmann::json::exception&) {

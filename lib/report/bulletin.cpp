@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "store/event.hpp"
 #include "time/calendar.hpp"
 
 namespace duban::report {
@@ -149,21 +150,55 @@ void render_bulletin(std::ostream& out, const Monthly& r, const Bulletin& b, io:
     doc["office"] =
         b.office ? Json{{"unit", b.office->unit}, {"name", b.office->name}} : Json(nullptr);
     doc["ranking"] = ranking_json(b.ranking);
-    doc["overdue"] = Json::array();
-    for (const auto& o : b.overdue)
-      doc["overdue"].push_back(Json{{"id", o.id},
-                                    {"title", o.title},
-                                    {"lead_unit", o.lead_unit ? Json(*o.lead_unit) : Json(nullptr)},
-                                    {"due_at", time::format_utc(o.due_at)},
-                                    {"working_days_overdue", o.working_days}});
-    doc["excluded_cases"] = Json::array();
+    Json excluded = Json::array();
     for (const auto& e : b.excluded)
-      doc["excluded_cases"].push_back(Json{{"id", e.case_id},
-                                           {"title", e.title},
-                                           {"unit", e.unit ? Json(*e.unit) : Json(nullptr)},
-                                           {"granted_at", time::format_utc(e.at)},
-                                           {"reason", e.reason ? Json(*e.reason) : Json(nullptr)}});
-    out << doc.dump(2) << '\n';
+      excluded.push_back(Json{{"id", e.case_id},
+                              {"title", e.title},
+                              {"unit", e.unit ? Json(*e.unit) : Json(nullptr)},
+                              {"granted_at", time::format_utc(e.at)},
+                              {"reason", e.reason ? Json(*e.reason) : Json(nullptr)}});
+    // The bytes of doc.dump(2) with "overdue" and "excluded_cases" last, the
+    // overdue cases (a city's tens of thousands) written one by one rather
+    // than built as a document first.
+    std::string text = "{";
+    auto member = [&text](std::string_view key) {
+      text += text.size() > 1 ? ",\n  " : "\n  ";
+      store::append_json_string(text, key);
+      text += ": ";
+    };
+    // A member's value dumped alone, one level in: its strings hold no newline.
+    auto nested = [&text](const Json& value) {
+      for (const char c : value.dump(2)) {
+        text += c;
+        if (c == '\n') text += "  ";
+      }
+    };
+    for (const auto& [key, value] : doc.items()) {
+      member(key);
+      nested(value);
+    }
+    member("overdue");
+    if (b.overdue.empty()) text += "[]";
+    for (std::size_t i = 0; i < b.overdue.size(); ++i) {
+      const auto& o = b.overdue[i];
+      text += i == 0 ? "[\n    {\n      \"id\": " : ",\n    {\n      \"id\": ";
+      text += std::to_string(o.id);
+      text += ",\n      \"title\": ";
+      store::append_json_string(text, o.title);
+      text += ",\n      \"lead_unit\": ";
+      if (o.lead_unit) store::append_json_string(text, *o.lead_unit);
+      else text += "null";
+      text += ",\n      \"due_at\": \"";
+      text += time::format_utc(o.due_at);
+      text += "\",\n      \"working_days_overdue\": ";
+      text += std::to_string(o.working_days);
+      text += "\n    }";
+      if (i + 1 == b.overdue.size()) text += "\n  ]";
+    }
+    member("excluded_cases");
+    nested(excluded);
+    text += "\n}\n";
+    out << text;
     return;
   }
   if (format != io::Format::md) return render_monthly(out, r, format, config, words, options);

@@ -128,6 +128,10 @@ print(d["total"]["overdue_open"], len(d["overdue"]), d["overdue"][2]["title"])' 
 [(1, 'e', '2026-09-29T15:59:59Z', 20), (6, 'c', '2026-10-14T15:59:59Z', 13), (8, 'd', '2026-10-27T15:59:59Z', 4), (9, 'd', '2026-10-30T15:59:59Z', 1)]
 4 4 路灯<script>x</script> & 积水" "json: office, ranking with a tie, overdue most overdue first"
 
+# Written as a JSON document pretty-printed with two spaces, byte for byte
+# (the overdue cases are written one by one, the rest dumped).
+py_expect "$out" 'print(json.dumps(json.loads(data), indent=2, ensure_ascii=False) == data)' \
+  "True" "json: the bulletin is one document, two-space indented, byte for byte"
 # The same ranking as report scorecard.
 run report scorecard --month 2026-10 --format json --now "$NOW"
 py_expect "$out" 'print([(u["unit"], u["rank"]) for u in json.loads(data)["units"]])' \

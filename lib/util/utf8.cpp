@@ -95,7 +95,21 @@ std::string escape_controls(std::string_view text) {
 }
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t pos = 0; pos < text.size();) {
+    // ASCII, and the three-byte forms that are valid whatever their two
+    // continuation bytes (E1..EC and EE..EF: not E0's overlong forms, not
+    // ED's surrogates), most of Chinese text, without decoding them.
+    const unsigned c = bytes[pos];
+    if (c < 0x80) {
+      ++pos;
+      continue;
+    }
+    if (c >= 0xE1 && c <= 0xEF && c != 0xED && text.size() - pos >= 3 &&
+        (bytes[pos + 1] & 0xC0) == 0x80 && (bytes[pos + 2] & 0xC0) == 0x80) {
+      pos += 3;
+      continue;
+    }
     std::int32_t code_point = 0;
     const auto length = decode(text, pos, code_point);
     if (length <= 0) return pos;

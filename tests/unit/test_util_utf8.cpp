@@ -1,4 +1,8 @@
 #include <doctest/doctest.h>
+#include <utf8proc.h>
+
+#include <optional>
+#include <string>
 
 #include "util/utf8.hpp"
 
@@ -21,6 +25,36 @@ TEST_SUITE("util/utf8") {
     CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));
     CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));
     CHECK(is_valid_utf8("\xF0\x9F\x98\x80"));
+  }
+
+  TEST_CASE("every three-byte sequence led by E0..EF is judged as utf8proc judges it") {
+    // find_invalid_utf8 passes most three-byte forms without decoding them:
+    // each of the 16 * 256 * 256 sequences, after an ASCII byte and before
+    // one, against utf8proc's decoder.
+    auto reference = [](const std::string& text) -> std::optional<std::size_t> {
+      for (std::size_t pos = 0; pos < text.size();) {
+        utf8proc_int32_t cp = 0;
+        const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(&text[pos]),
+                                        static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+        if (n <= 0) return pos;
+        pos += static_cast<std::size_t>(n);
+      }
+      return std::nullopt;
+    };
+    std::size_t differ = 0, valid = 0;
+    for (int lead = 0xE0; lead <= 0xEF; ++lead)
+      for (int b1 = 0; b1 < 256; ++b1)
+        for (int b2 = 0; b2 < 256; ++b2) {
+          const std::string text{'a', char(lead), char(b1), char(b2), 'z'};
+          const auto expected = reference(text);
+          if (find_invalid_utf8(text) != expected) ++differ;
+          if (!expected) ++valid;
+        }
+    CHECK(differ == 0);
+    // E0 A0..BF, E1..EC and EE..EF 80..BF, ED 80..9F, each with 80..BF.
+    CHECK(valid == (32 + 12 * 64 + 2 * 64 + 32) * 64);
+    CHECK(find_invalid_utf8("\xEF\xBF") == 0U);  // cut off
+    CHECK(find_invalid_utf8("\xE4\xB8\xAD\xE4") == 3U);
   }
 
   TEST_CASE("Chinese characters are two columns wide") {

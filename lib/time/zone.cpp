@@ -1,9 +1,12 @@
 // Zones through the C library (see Zone in instant.hpp): TZ names the zone
 // file, localtime_r gives an instant's offset, and a local time's instant is
 // found from the offsets around it.
+#include <array>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <limits>
 #include <string>
 
 #include "time/instant.hpp"
@@ -52,6 +55,16 @@ bool is_zone_file(const std::string& path) {
   return ok;
 }
 
+// The offsets of whole hours over which the zone in use does not change,
+// by hour (direct-mapped): each localtime_r of an instant after a zone's
+// last transition reads its rule anew (glibc parses the TZ string of the
+// zone file each time), and a million-case intake asks four times a case.
+struct HourOffset {
+  std::int64_t hour = std::numeric_limits<std::int64_t>::min();
+  std::int32_t offset = 0;
+};
+std::array<HourOffset, 4096> g_hours;
+
 // Makes `name` the zone of the C library's local time, unless it is already.
 void use(const std::string& name) {
   static std::string current;
@@ -59,14 +72,29 @@ void use(const std::string& name) {
   ::setenv("TZ", (":" + name).c_str(), 1);
   ::tzset();
   current = name;
+  g_hours.fill(HourOffset{});
 }
 
-// The zone's offset from UTC at `t` (the zone in use).
-chr::seconds offset_at(chr::sys_seconds t) {
-  const std::time_t at = static_cast<std::time_t>(t.time_since_epoch().count());
+// The C library's offset from UTC at `t` (the zone in use).
+std::int32_t local_offset(std::int64_t t) {
+  const auto at = static_cast<std::time_t>(t);
   std::tm local{};
   ::localtime_r(&at, &local);
-  return chr::seconds{local.tm_gmtoff};
+  return static_cast<std::int32_t>(local.tm_gmtoff);
+}
+
+// The zone's offset from UTC at `t` (the zone in use). An hour is kept
+// when its first and last seconds have the same offset: a zone's changes
+// are months apart, so one within it would make them differ.
+chr::seconds offset_at(chr::sys_seconds t) {
+  const std::int64_t seconds = t.time_since_epoch().count();
+  const std::int64_t hour = seconds >= 0 ? seconds / 3600 : (seconds - 3599) / 3600;
+  auto& slot = g_hours[static_cast<std::size_t>(hour) % g_hours.size()];
+  if (slot.hour == hour) return chr::seconds{slot.offset};
+  const std::int32_t offset = local_offset(seconds);
+  if (local_offset(hour * 3600) == offset && local_offset(hour * 3600 + 3599) == offset)
+    slot = {hour, offset};
+  return chr::seconds{offset};
 }
 
 }  // namespace
@@ -99,7 +127,10 @@ Instant Zone::to_instant(LocalSeconds local) const {
   const chr::seconds before = offset_at(as_utc - chr::days{1});
   const chr::seconds after = offset_at(as_utc + chr::days{1});
   std::optional<chr::sys_seconds> found;
-  for (const auto offset : {before, after}) {
+  // (The same offset twice is looked at once.)
+  const chr::seconds offsets[] = {before, after};
+  for (std::size_t i = 0; i < (before == after ? 1u : 2u); ++i) {
+    const auto offset = offsets[i];
     const chr::sys_seconds at = as_utc - offset;
     if (offset_at(at) == offset && (!found || at < *found)) found = at;
   }

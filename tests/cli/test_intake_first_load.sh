@@ -32,6 +32,13 @@ first=$(count)
 expect_eq "$((first > 0))" "1" "the first load added cases"
 expect_eq "$(mode)" "wal" "the store is in WAL mode after the first load"
 expect_eq "$(left)" "0" "no journal file is left"
+# Its text index is made merging eight segments at a time; later writes
+# merge by FTS5's four again, and the text is found.
+expect_eq "$(sql "SELECT v FROM case_text_config WHERE k = 'automerge'")" "4" \
+  "the text index merges by four after the first load"
+run list --search "$(sql 'SELECT substr(title, 1, 3) FROM "case" WHERE id = 1')" --format ids
+expect_rc 0
+expect_eq "$(grep -cx 1 <<<"$out")" "1" "a search finds the first case"
 run doctor
 expect_rc 0
 run intake --file "$EXAMPLES/breakfast-2021-10-23.csv"

@@ -437,8 +437,8 @@ constexpr const char* k_receipt_taken = "SELECT 1 FROM \"case\" WHERE receipt = 
 // after it takes 1-3 s). Even those whose keys come in order (status,
 // lead unit, a case's events) cost more live, a descent per row, than
 // sorted after (a million cases: 30.1 -> 29.1 s). The receipts' unique
-// index stays: it refuses a receipt twice. All in the one transaction: a reader never sees
-// the store without them, and a rollback keeps them.
+// index stays: it refuses a receipt twice. All in the one transaction: a
+// reader never sees the store without them, and a rollback keeps them.
 constexpr std::int64_t k_bulk_cases = 50000;
 // A batch of this many cases works with a page cache of k_bulk_cache_kib
 // until its commit, instead of SQLite's 2 MiB: the receipts' index takes

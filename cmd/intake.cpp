@@ -170,9 +170,11 @@ void run(Runtime& rt, IntakeOptions& o) {
     } else if (!rt.options.format) {
       for (auto id = first; id <= last; ++id) rt.out << id << '\n';
     } else {
-      std::vector<store::CaseRow> rows;
-      ctx.store.each_case_between(first, last, [&](const store::CaseRow& c) { rows.push_back(c); });
-      render_cases(rt, rows);
+      // Read back from the store as they are written, none held: a
+      // million cases in the memory of one (issue 10).
+      render_cases(rt, [&](const std::function<void(const store::CaseRow&)>& each) {
+        ctx.store.each_case_between(first, last, each);
+      });
     }
     rt.out.flush();
     if (!rt.out) throw Error(Kind::ids_not_written);

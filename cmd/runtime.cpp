@@ -248,13 +248,18 @@ void CaseStream::write(const store::CaseRow& c) {
 }
 
 void render_cases(Runtime& rt, const std::vector<store::CaseRow>& rows) {
+  render_cases(rt, [&rows](const std::function<void(const store::CaseRow&)>& each) {
+    for (const auto& c : rows) each(c);
+  });
+}
+
+void render_cases(Runtime& rt, const CaseWalk& walk) {
   if (rt.options.quiet) return;
   const auto format = rt.format({io::Format::table, io::Format::json, io::Format::jsonl,
                                  io::Format::csv, io::Format::tsv, io::Format::ids});
   CaseStream stream(rt, format);
-  if (stream.measures())
-    for (const auto& c : rows) stream.measure(c);
-  for (const auto& c : rows) stream.write(c);
+  if (stream.measures()) walk([&](const store::CaseRow& c) { stream.measure(c); });
+  walk([&](const store::CaseRow& c) { stream.write(c); });
   stream.finish();
 }
 

@@ -126,6 +126,10 @@ void register_topic(CLI::App&, Runtime&);
 
 // Renders cases: a short table, or every field of SPEC §9 for programs.
 void render_cases(Runtime& rt, const std::vector<store::CaseRow>& rows);
+// The same of the cases a walk gives, one held at a time; a table walks
+// them twice (its widths first), in the same order.
+using CaseWalk = std::function<void(const std::function<void(const store::CaseRow&)>&)>;
+void render_cases(Runtime& rt, const CaseWalk& walk);
 
 // The same one case at a time, none held (io::RowStream): a table measures
 // every case first, then writes every case, in the same order.

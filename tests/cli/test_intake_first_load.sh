@@ -74,4 +74,37 @@ wait "$reader"
 expect_eq "$said" "then 0" "the reader's snapshot stayed as it was (the WAL)"
 expect_eq "$(count)" "$first" "the load went on while it was open"
 expect_eq "$(mode)" "wal" "the store stayed in WAL mode"
+
+# --- a first load killed half-way ---------------------------------------------
+# The file comes through a pipe held open: duban takes what it is given,
+# inside its transaction, with its rollback journal, and waits for more.
+# Killed there, it leaves the journal; the next duban to open the store
+# rolls it back (nothing added) and is in the WAL again.
+export DUBAN_STORE="$T/killed.db" STORE="$T/killed.db"
+run init
+mkfifo "$T/feed"
+"$DUBAN" -q intake --file "$T/feed" 2>/dev/null &
+loader=$!
+exec 5>"$T/feed"
+{
+  head -n 1 "$EXAMPLES/breakfast-2021-10-23.csv"
+  for i in $(seq 1 5000); do echo "第${i}件,描述,wages,C,张三,城东街道,新华社区,地址"; done
+} >&5  # more than the 64 KiB duban reads first, to know the file's kind
+# Until the journal is there (at most 30 s): the load has begun writing.
+for _ in $(seq 1 600); do
+  [ -e "$T/killed.db-journal" ] && break
+  sleep 0.05
+done
+expect_eq "$([ -e "$T/killed.db-journal" ] && echo yes)" "yes" "the load writes with a rollback journal"
+kill -9 "$loader"
+wait "$loader" 2>/dev/null
+exec 5>&-
+run list --format ids
+expect_rc 0
+expect_eq "$out" "" "a killed first load added no case"
+expect_eq "$(count)" "0" "the store holds no case"
+expect_eq "$(mode)" "wal" "the next open is in WAL mode again"
+expect_eq "$([ -e "$T/killed.db-journal" ] || echo gone)" "gone" "its journal was rolled back"
+run doctor
+expect_rc 0
 finish

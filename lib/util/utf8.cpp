@@ -46,10 +46,18 @@ bool is_invisible_control(std::int32_t cp) {
          (cp >= 0x2066 && cp <= 0x2069);
 }
 
+// Whether a three-byte form starts at `p`, of those valid whatever their
+// two continuation bytes: led by E1..EC or EE..EF (not E0, whose low
+// values are overlong; not ED, the surrogates' lead). Most of Chinese text.
+bool is_sure_three_byte(const unsigned char* p, const unsigned char* end) {
+  return p[0] >= 0xE1 && p[0] <= 0xEF && p[0] != 0xED && end - p >= 3 && (p[1] & 0xC0) == 0x80 &&
+         (p[2] & 0xC0) == 0x80;
+}
+
 // Whether escape_controls leaves `text` as it is: printable ASCII but the
-// backslash, and the commonest characters of Chinese text (3-byte forms led
-// by E1 or E3..EF but ED, the surrogates' lead: valid, and no control among
-// them). Anything else takes the slow way.
+// backslash, and the commonest characters of Chinese text (the sure
+// three-byte forms but those led by E2, where the bidi controls and line
+// separators are). Anything else takes the slow way.
 bool is_plain(std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* const end = p + text.size();
@@ -57,8 +65,7 @@ bool is_plain(std::string_view text) {
     const unsigned c = *p;
     if (c >= 0x20 && c < 0x7F && c != '\\') {
       ++p;
-    } else if ((c == 0xE1 || (c >= 0xE3 && c <= 0xEF && c != 0xED)) && end - p >= 3 &&
-               (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+    } else if (c != 0xE2 && is_sure_three_byte(p, end)) {
       p += 3;
     } else {
       return false;
@@ -96,17 +103,14 @@ std::string escape_controls(std::string_view text) {
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* const end = bytes + text.size();
   for (std::size_t pos = 0; pos < text.size();) {
-    // ASCII, and the three-byte forms that are valid whatever their two
-    // continuation bytes (E1..EC and EE..EF: not E0's overlong forms, not
-    // ED's surrogates), most of Chinese text, without decoding them.
-    const unsigned c = bytes[pos];
-    if (c < 0x80) {
+    // ASCII and the sure three-byte forms without decoding them.
+    if (bytes[pos] < 0x80) {
       ++pos;
       continue;
     }
-    if (c >= 0xE1 && c <= 0xEF && c != 0xED && text.size() - pos >= 3 &&
-        (bytes[pos + 1] & 0xC0) == 0x80 && (bytes[pos + 2] & 0xC0) == 0x80) {
+    if (is_sure_three_byte(bytes + pos, end)) {
       pos += 3;
       continue;
     }

@@ -127,10 +127,7 @@ Instant Zone::to_instant(LocalSeconds local) const {
   const chr::seconds before = offset_at(as_utc - chr::days{1});
   const chr::seconds after = offset_at(as_utc + chr::days{1});
   std::optional<chr::sys_seconds> found;
-  // (The same offset twice is looked at once.)
-  const chr::seconds offsets[] = {before, after};
-  for (std::size_t i = 0; i < (before == after ? 1u : 2u); ++i) {
-    const auto offset = offsets[i];
+  for (const auto offset : {before, after}) {
     const chr::sys_seconds at = as_utc - offset;
     if (offset_at(at) == offset && (!found || at < *found)) found = at;
   }

@@ -773,15 +773,15 @@ void Store::write(const std::function<void()>& work, bool batch) {
   bool rollback_journal = false;
   auto journal_mode = [&](const char* mode) {
     sqlite3_busy_timeout(db.getHandle(), 0);
+    bool done = false;
     try {
       SQLite::Statement set(db, fmt::format("PRAGMA journal_mode = {}", mode));
-      const bool done = set.executeStep() && set.getColumn(0).getString() == mode;
-      sqlite3_busy_timeout(db.getHandle(), k_busy_ms);
-      return done;
+      done = set.executeStep() && set.getColumn(0).getString() == mode;
     } catch (const SQLite::Exception&) {
-      sqlite3_busy_timeout(db.getHandle(), k_busy_ms);
-      return false;
+      // Busy: someone has the store open.
     }
+    sqlite3_busy_timeout(db.getHandle(), k_busy_ms);
+    return done;
   };
   auto back_to_wal = [&] {
     if (!rollback_journal) return;
